@@ -1,0 +1,24 @@
+// Jianwen schema for Neo4j 5: applied idempotently by applySchema() (cypher/schema.ts) before every load.
+// Statements end with ";" at the end of a line; lines starting with "//" are comments.
+
+// One node per stable id, and the index that MERGE on id needs.
+CREATE CONSTRAINT article_id IF NOT EXISTS FOR (n:Article) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT person_id IF NOT EXISTS FOR (n:Person) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT organization_id IF NOT EXISTS FOR (n:Organization) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT place_id IF NOT EXISTS FOR (n:Place) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT project_id IF NOT EXISTS FOR (n:Project) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT meeting_id IF NOT EXISTS FOR (n:Meeting) REQUIRE n.id IS UNIQUE;
+
+// Name and alias search. Neo4j 5 full-text indexes take STRING and LIST<STRING> properties, so the
+// aliases list is indexed as stored. The cjk analyzer splits Han text into bigrams, so 长萍 finds 李长萍.
+CREATE FULLTEXT INDEX entity_names IF NOT EXISTS
+FOR (n:Person|Organization|Place|Project|Meeting) ON EACH [n.name, n.aliases]
+OPTIONS { indexConfig: { `fulltext.analyzer`: 'cjk' } };
+
+CREATE FULLTEXT INDEX article_titles IF NOT EXISTS
+FOR (n:Article) ON EACH [n.title]
+OPTIONS { indexConfig: { `fulltext.analyzer`: 'cjk' } };
+
+// Dates are ISO strings (YYYY-MM-DD), so range predicates and ORDER BY on them use these indexes.
+CREATE RANGE INDEX article_date IF NOT EXISTS FOR (n:Article) ON (n.date);
+CREATE RANGE INDEX meeting_date IF NOT EXISTS FOR (n:Meeting) ON (n.date);
