@@ -1,0 +1,4 @@
+// Public surface of cypher/: schema, loader, query library and the read-only runner. Other folders import from here.
+export { applySchema } from "./schema.js";
+export { loadGraphDoc, DEFAULT_BATCH_SIZE, type LoadCounts, type LoadOptions } from "./load.js";
+export { planLoad, NODE_LABELS, type NodeLabel } from "./load-plan.js";
