@@ -23,6 +23,8 @@ export interface ApiEvidence {
   articleTitle: string | null;
   date: string | null;
   sentence: string;
+  /** The article's paper or agency (聊城日报, 新华社 …); lets the explorer filter by source. */
+  source?: string | null;
 }
 
 export interface ApiEdge {
@@ -75,4 +77,44 @@ export interface ApiQueryResult {
 export interface ApiError {
   error: string;
   code: string;
+}
+
+/** Routes of the read-only API, so the service and the explorer spell them once. */
+export const API_ROUTES = {
+  /** GET ?limit=N → ApiGraph: the starting view (most connected entities and the relations among them). */
+  graph: "/api/graph",
+  /** GET /api/node/:id → ApiNodeDetail */
+  node: "/api/node",
+  /** GET ?q=&limit= → ApiSearchResult (full-text index over names and aliases) */
+  search: "/api/search",
+  /** POST { cypher, params } → ApiQueryResult; a write is refused with 400 ApiError { code: "WRITE_REFUSED" … } */
+  query: "/api/query",
+  /** GET ?id=&limit= → ApiGraph: the node, its neighbours up to limit, and `omitted` = how many were left out */
+  neighbours: "/api/neighbours",
+  /** GET ?from=&to=&maxLength= → ApiPath */
+  path: "/api/path",
+  /** GET → ApiNamedQueries: the named queries of cypher/queries, for the explorer's menu */
+  queries: "/api/queries",
+} as const;
+
+/** GET /api/path: a shortest path between two nodes. */
+export interface ApiPath {
+  found: boolean;
+  /** Node ids in path order, from `from` to `to`; empty when not found. */
+  nodes: string[];
+  graph: ApiGraph;
+}
+
+/** One named, parameterised query from cypher/queries. */
+export interface ApiNamedQuery {
+  name: string;
+  description: string;
+  cypher: string;
+  /** Parameter names the query expects ($name), with example values when known. */
+  params: Record<string, PropertyValue>;
+}
+
+/** GET /api/queries */
+export interface ApiNamedQueries {
+  queries: ApiNamedQuery[];
 }
