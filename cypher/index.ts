@@ -2,3 +2,4 @@
 export { applySchema } from "./schema.js";
 export { loadGraphDoc, DEFAULT_BATCH_SIZE, type LoadCounts, type LoadOptions } from "./load.js";
 export { planLoad, NODE_LABELS, type NodeLabel } from "./load-plan.js";
+export { loadQueryLibrary, getNamedQuery, bindParams, type NamedQuery, type QueryParam } from "./library.js";

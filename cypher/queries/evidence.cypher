@@ -1,0 +1,11 @@
+// An entity's evidence: every fact about it (mentions aside) with the sentence it was read from and the
+// article, oldest first.
+// @param entity STRING  Entity id or name
+// @example entity=李长萍
+MATCH (e:Person|Organization|Place|Project|Meeting) WHERE e.id = $entity OR e.name = $entity
+MATCH (e)-[r]-(other)
+WHERE NOT r:MENTIONS AND r.sentence IS NOT NULL
+OPTIONAL MATCH (a:Article {id: r.article})
+RETURN type(r) AS relation, CASE WHEN startNode(r) = e THEN 'out' ELSE 'in' END AS direction,
+       coalesce(other.name, other.title) AS other, a.date AS date, a.title AS article, r.sentence AS sentence
+ORDER BY date, relation, other, sentence
