@@ -1,0 +1,53 @@
+// Markdown articles as e-paper crawlers save them: YAML front matter (title, date, page, author, source) over the body.
+import matter from "gray-matter";
+import type { RawDocument, RawMeta } from "../types.js";
+import { fail } from "./failure.js";
+
+const META_KEYS = ["title", "date", "page", "author", "source"] as const;
+
+export function parseMarkdown(text: string, file: string): RawDocument {
+  let parsed: matter.GrayMatterFile<string>;
+  try {
+    // An empty options object keeps gray-matter from caching by content, which would share results between files.
+    parsed = matter(text, {});
+  } catch (error) {
+    fail(
+      file,
+      "invalid-front-matter",
+      `has front matter that is not valid YAML (${(error as Error).message.split("\n")[0]})`,
+      "fix the block between the --- lines",
+      { cause: error },
+    );
+  }
+  const meta: RawMeta = {};
+  const data = parsed.data as Record<string, unknown>;
+  for (const key of META_KEYS) {
+    const value = metaValue(data[key]);
+    if (value !== undefined) meta[key] = value;
+  }
+  let body = parsed.content.replace(/^\s+/, "");
+  // Without a title in the front matter, a leading "# heading" is the title.
+  if (meta.title === undefined && body.startsWith("# ")) {
+    const end = body.indexOf("\n");
+    meta.title = (end < 0 ? body.slice(2) : body.slice(2, end)).trim();
+    body = end < 0 ? "" : body.slice(end + 1);
+  }
+  return {
+    text: body,
+    meta,
+    origin: { file },
+    kind: meta.title === undefined ? "page" : "article",
+  };
+}
+
+/** YAML gives dates as Date objects and pages as numbers; the pipeline wants strings (dates as YYYY-MM-DD). */
+function metaValue(value: unknown): string | undefined {
+  if (value instanceof Date)
+    return Number.isNaN(value.getTime())
+      ? undefined
+      : value.toISOString().slice(0, 10);
+  if (typeof value === "number") return String(value);
+  if (Array.isArray(value)) return value.map(String).join("、") || undefined;
+  if (typeof value === "string" && value.trim() !== "") return value.trim();
+  return undefined;
+}
