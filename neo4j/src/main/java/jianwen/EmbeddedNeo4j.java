@@ -1,0 +1,113 @@
+// Starts an embedded Neo4j Community DBMS with only a Bolt connector on 127.0.0.1, for `jianwen db start`,
+// tests and benchmarks on machines without Docker. Auth is off because the socket is bound to loopback only.
+// Prints one "jianwen-neo4j: ready bolt://127.0.0.1:PORT" line once Bolt accepts connections and shuts the
+// DBMS down cleanly on SIGTERM/SIGINT (shutdown hook), so the store is never left needing recovery.
+package jianwen;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import java.time.Duration;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
+import org.neo4j.configuration.connectors.HttpConnector;
+import org.neo4j.configuration.connectors.HttpsConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.io.ByteUnit;
+
+public final class EmbeddedNeo4j {
+  private static final String HOST = "127.0.0.1";
+
+  private EmbeddedNeo4j() {}
+
+  public static void main(String[] args) throws Exception {
+    int port = Integer.parseInt(option(args, "--port", "JIANWEN_NEO4J_PORT", "7687"));
+    Path data = Path.of(option(args, "--data", "JIANWEN_NEO4J_DATA", ".jianwen/neo4j-" + port)).toAbsolutePath();
+    long pageCacheMb = Long.parseLong(option(args, "--pagecache-mb", "JIANWEN_NEO4J_PAGECACHE_MB", "512"));
+    if (port < 1 || port > 65535) {
+      fail("--port must be between 1 and 65535, got " + port);
+    }
+    Files.createDirectories(data);
+
+    DatabaseManagementService dbms;
+    try {
+      dbms =
+          new DatabaseManagementServiceBuilder(data)
+              .setConfig(BoltConnector.enabled, true)
+              .setConfig(BoltConnector.listen_address, new SocketAddress(HOST, port))
+              .setConfig(BoltConnector.advertised_address, new SocketAddress(HOST, port))
+              .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
+              .setConfig(HttpConnector.enabled, false)
+              .setConfig(HttpsConnector.enabled, false)
+              .setConfig(GraphDatabaseSettings.auth_enabled, false)
+              .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCacheMb))
+              // Development data: keep only the newest transaction logs so the folder stays small.
+              .setConfig(GraphDatabaseSettings.keep_logical_logs, "false")
+              // Bolt otherwise spends ~10 s in Netty's graceful-shutdown quiet periods after the databases have
+              // already checkpointed and stopped; a local DBMS has nothing to drain. The in-process
+              // "bolt-local" connector is unused here.
+              .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
+              .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(2))
+              .setConfig(BoltConnectorInternalSettings.enable_local_connector, false)
+              .setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofSeconds(1))
+              .build();
+    } catch (RuntimeException e) {
+      fail("could not start Neo4j on " + HOST + ":" + port + " with data in " + data + ": " + rootMessage(e));
+      return;
+    }
+
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  System.out.println("jianwen-neo4j: shutting down");
+                  dbms.shutdown();
+                  System.out.println("jianwen-neo4j: stopped");
+                  stopped.countDown();
+                },
+                "jianwen-neo4j-shutdown"));
+
+    GraphDatabaseService db = dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+    if (!db.isAvailable(120_000)) {
+      fail("the default database did not become available within 120 s; see " + data.resolve("logs/debug.log"));
+    }
+    System.out.println("jianwen-neo4j: ready bolt://" + HOST + ":" + port + " data " + data);
+    System.out.flush();
+    stopped.await();
+  }
+
+  /** Value of `--name VALUE` or `--name=VALUE`, else the environment variable, else the default. */
+  private static String option(String[] args, String name, String env, String fallback) {
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals(name) && i + 1 < args.length) {
+        return args[i + 1];
+      }
+      if (args[i].startsWith(name + "=")) {
+        return args[i].substring(name.length() + 1);
+      }
+    }
+    String fromEnv = System.getenv(env);
+    return fromEnv == null || fromEnv.isBlank() ? fallback : fromEnv;
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    StringBuilder sb = new StringBuilder(String.valueOf(e.getMessage()));
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+      sb.append(" <- ").append(t.getMessage());
+    }
+    return sb.toString();
+  }
+
+  private static void fail(String message) {
+    System.err.println("jianwen-neo4j: " + message);
+    System.exit(1);
+  }
+}
