@@ -27,9 +27,7 @@ export function connectionSettingsFromEnv(env: NodeJS.ProcessEnv = process.env):
 
 /** No password means no auth (the local launcher runs without it); a password means basic auth, user "neo4j" by default. */
 export function authFor(settings: Pick<Neo4jConnectionSettings, "user" | "password">): AuthToken {
-  return settings.password === undefined
-    ? NO_AUTH
-    : neo4j.auth.basic(settings.user ?? "neo4j", settings.password);
+  return settings.password === undefined ? NO_AUTH : neo4j.auth.basic(settings.user ?? "neo4j", settings.password);
 }
 
 export interface OpenDriverOptions {
@@ -80,9 +78,13 @@ export function toNeo4jLoadError(error: unknown, uri: string): Neo4jLoadError {
       { cause: error },
     );
   }
-  return new Neo4jLoadError(`cypher/driver: Neo4j at ${uri} failed: ${errorMessage(error)} [${code}]`, isRetriable(error), {
-    cause: error,
-  });
+  return new Neo4jLoadError(
+    `cypher/driver: Neo4j at ${uri} failed: ${errorMessage(error)} [${code}]`,
+    isRetriable(error),
+    {
+      cause: error,
+    },
+  );
 }
 
 /**

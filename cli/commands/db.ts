@@ -51,7 +51,9 @@ export function define(): Command {
         log: say,
       });
       const verb = result.started ? `started in ${(result.elapsedMs / 1000).toFixed(1)} s` : "already running";
-      process.stdout.write(`Neo4j ${verb}: ${result.uri} (pid ${result.pid}, data ${result.data}, log ${result.log})\n`);
+      process.stdout.write(
+        `Neo4j ${verb}: ${result.uri} (pid ${result.pid}, data ${result.data}, log ${result.log})\n`,
+      );
     });
 
   withFlags(db.command("stop"))
@@ -81,7 +83,9 @@ export function define(): Command {
       } else if (status.answers) {
         process.stdout.write(`running: ${status.uri} answers, but was not started by jianwen db start (no pid file)\n`);
       } else {
-        process.stdout.write(`not running: nothing answers at ${status.uri}${status.stalePidFile ? " (stale pid file)" : ""}\n`);
+        process.stdout.write(
+          `not running: nothing answers at ${status.uri}${status.stalePidFile ? " (stale pid file)" : ""}\n`,
+        );
       }
       // Scripts can test the exit code: 0 when a server answers.
       if (!status.answers) process.exitCode = 1;

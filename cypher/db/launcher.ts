@@ -87,7 +87,9 @@ export async function ensureLauncherBuilt(
 }
 
 async function runMaven(dir: string, log: (line: string) => void): Promise<boolean> {
-  log(`cypher/db: building the Neo4j launcher (mvn -q -B package in ${dir}); the first build may download Neo4j from Maven Central`);
+  log(
+    `cypher/db: building the Neo4j launcher (mvn -q -B package in ${dir}); the first build may download Neo4j from Maven Central`,
+  );
   const mvn = process.env.MVN ?? "mvn";
   const output: string[] = [];
   const code = await new Promise<number>((resolveCode, reject) => {

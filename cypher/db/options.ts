@@ -32,10 +32,7 @@ export const DEFAULT_DB_SETTINGS: DbSettings = {
 };
 
 /** Merges partial settings over the defaults (and JIANWEN_NEO4J_HEAP) and validates them up front. */
-export function resolveDbSettings(
-  partial: Partial<DbSettings> = {},
-  env: NodeJS.ProcessEnv = process.env,
-): DbSettings {
+export function resolveDbSettings(partial: Partial<DbSettings> = {}, env: NodeJS.ProcessEnv = process.env): DbSettings {
   const settings: DbSettings = {
     ...DEFAULT_DB_SETTINGS,
     heap: env.JIANWEN_NEO4J_HEAP?.trim() || DEFAULT_HEAP,
@@ -51,7 +48,8 @@ export function resolveDbSettings(
     throw new SettingsError(`cypher/db: page cache must be at least 8 MB, got ${String(settings.pageCacheMb)}`);
   }
   for (const key of ["startTimeoutMs", "stopTimeoutMs"] as const) {
-    if (!(settings[key] > 0)) throw new SettingsError(`cypher/db: ${key} must be positive, got ${String(settings[key])}`);
+    if (!(settings[key] > 0))
+      throw new SettingsError(`cypher/db: ${key} must be positive, got ${String(settings[key])}`);
   }
   return settings;
 }
@@ -77,7 +75,11 @@ export interface DbPaths {
 }
 
 /** Where one instance keeps its data, pid and log: all under <project>/.jianwen/ unless --data says otherwise. */
-export function dbPaths(projectRoot: string, settings: Pick<DbSettings, "port" | "data">, cwd = process.cwd()): DbPaths {
+export function dbPaths(
+  projectRoot: string,
+  settings: Pick<DbSettings, "port" | "data">,
+  cwd = process.cwd(),
+): DbPaths {
   const stateDir = join(projectRoot, ".jianwen");
   const dataDir =
     settings.data === undefined

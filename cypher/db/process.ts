@@ -25,7 +25,8 @@ export function isLauncherProcess(pid: number): boolean {
     try {
       return readFileSync(cmdline, "utf8").split("\0").includes(LAUNCHER_CLASS);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "ENOENT" || (error as NodeJS.ErrnoException).code === "ESRCH") return false;
+      if ((error as NodeJS.ErrnoException).code === "ENOENT" || (error as NodeJS.ErrnoException).code === "ESRCH")
+        return false;
       throw error;
     }
   }

@@ -71,7 +71,14 @@ export async function startNeo4j(options: DbCallOptions = {}): Promise<StartResu
   if (existing && isLauncherProcess(existing.pid)) {
     // Ours and alive: maybe still starting (another caller launched it a moment ago), so wait for Bolt.
     await waitForBolt(uri, existing.pid, began + settings.startTimeoutMs, existing.log, 0);
-    return { uri, pid: existing.pid, data: existing.data, log: existing.log, started: false, elapsedMs: Date.now() - began };
+    return {
+      uri,
+      pid: existing.pid,
+      data: existing.data,
+      log: existing.log,
+      started: false,
+      elapsedMs: Date.now() - began,
+    };
   }
   if (existing || existsSync(paths.pidFile)) removePidFile(paths.pidFile);
   if (await boltAnswers(uri)) {
@@ -129,7 +136,13 @@ export async function startNeo4j(options: DbCallOptions = {}): Promise<StartResu
   return { uri, pid, data: paths.dataDir, log: paths.logFile, started: true, elapsedMs: Date.now() - began };
 }
 
-async function waitForBolt(uri: string, pid: number, deadline: number, logFile: string, logStart: number): Promise<void> {
+async function waitForBolt(
+  uri: string,
+  pid: number,
+  deadline: number,
+  logFile: string,
+  logStart: number,
+): Promise<void> {
   for (;;) {
     if (!isLauncherProcess(pid)) {
       throw new Neo4jLoadError(
@@ -166,7 +179,10 @@ export async function stopNeo4j(options: DbCallOptions = {}): Promise<StopResult
     const hadFile = existsSync(paths.pidFile);
     removePidFile(paths.pidFile);
     if (await boltAnswers(uri)) {
-      return { stopped: false, note: `a Neo4j answers at ${uri} but jianwen did not start it; stop it where it was started` };
+      return {
+        stopped: false,
+        note: `a Neo4j answers at ${uri} but jianwen did not start it; stop it where it was started`,
+      };
     }
     return { stopped: false, note: hadFile ? "not running (removed a stale pid file)" : "not running" };
   }
