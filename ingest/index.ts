@@ -1,0 +1,4 @@
+// The ingest folder's one import surface.
+export { extractDocument, mergeDocs, type ExtractOptions } from "./pipeline.js";
+export type { RawDocument, RawMeta } from "./types.js";
+export type { SpanTagger } from "./mentions/index.js";

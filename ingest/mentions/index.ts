@@ -1,0 +1,61 @@
+// The mentions stage: every rule (and the trained model, when loaded) over one article's text.
+import type { ArticleDoc } from "../../core/model.js";
+import { splitSentences, type Sentence } from "../sentences.js";
+import { findDates, type DateMention } from "./dates.js";
+import { findMeetings, findProjects } from "./events.js";
+import { findOrganizations } from "./organizations.js";
+import { findPersons, findTitles } from "./persons.js";
+import { findPlaces } from "./places.js";
+import type { ArticleContext, Mention, TitleMention } from "./types.js";
+
+export type { ArticleContext, Mention, TitleMention } from "./types.js";
+
+/** A model that proposes extra PER/LOC/ORG spans (the trained tagger); rules keep priority where spans overlap. */
+export interface SpanTagger {
+  tag(text: string): Array<{ start: number; end: number; type: "PER" | "LOC" | "ORG" }>;
+}
+
+export interface ArticleMentions {
+  sentences: Sentence[];
+  /** Top-level mentions: what the article names, no span inside another of the same reading. */
+  mentions: Mention[];
+  /** Places and organizations inside longer names (茌平 in 茌平信发华兴化工有限公司): used for relations only. */
+  nested: Mention[];
+  titles: TitleMention[];
+  dates: DateMention[];
+}
+
+const PRIORITY: Record<Mention["type"], number> = { Person: 0, Meeting: 1, Project: 2, Organization: 3, Place: 4 };
+
+export function findMentions(article: ArticleDoc, ctx: ArticleContext, tagger?: SpanTagger): ArticleMentions {
+  const text = article.text;
+  const places = findPlaces(text, ctx);
+  const orgs = findOrganizations(text, ctx, places);
+  const titles = findTitles(text, (pos) => orgs.find((o) => o.end === pos) ?? null);
+  const persons = findPersons(text, titles, article.byline);
+  const meetings = findMeetings(text);
+  const projects = findProjects(text, orgs);
+
+  const candidates = [...persons, ...meetings, ...projects, ...orgs, ...places];
+  if (tagger) candidates.push(...modelMentions(text, tagger));
+  // Longer spans first within a priority, so a name wins over the shorter names inside it.
+  candidates.sort((a, b) => PRIORITY[a.type] - PRIORITY[b.type] || b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const top: Mention[] = [];
+  const nested: Mention[] = [];
+  for (const m of candidates) {
+    const host = top.find((t) => t.start < m.end && m.start < t.end);
+    if (!host) top.push(m);
+    else if (m.start >= host.start && m.end <= host.end && host !== m && (m.type === "Place" || m.type === "Organization")) nested.push(m);
+  }
+  top.sort((a, b) => a.start - b.start);
+  return { sentences: splitSentences(text), mentions: top, nested, titles, dates: findDates(text, article.date) };
+}
+
+const MODEL_TYPE = { PER: "Person", LOC: "Place", ORG: "Organization" } as const;
+
+function modelMentions(text: string, tagger: SpanTagger): Mention[] {
+  return tagger.tag(text).map((s) => {
+    const surface = text.slice(s.start, s.end);
+    return { type: MODEL_TYPE[s.type], start: s.start, end: s.end, text: surface, canonical: surface, props: {}, via: "model" };
+  });
+}

@@ -1,0 +1,108 @@
+// Organization mentions: the paper's own shorthand (市委, 市政府, 市工信局) resolved against its city and province,
+// full names built from a place and a suffix (山东省大数据局), and company names ending in 有限公司 or 集团.
+import type { OrganizationKind } from "../../core/model.js";
+import { BUREAU_EXPANSIONS, LOCAL_ABBREVIATIONS } from "../gazetteer/lexicon.js";
+import type { ArticleContext, Mention } from "./types.js";
+
+/** National bodies news names without a place: facts of the state's structure. */
+const NATIONAL: Record<string, { name: string; kind: OrganizationKind }> = {
+  党中央: { name: "中共中央", kind: "party" },
+  中共中央: { name: "中共中央", kind: "party" },
+  中共中央政治局: { name: "中共中央政治局", kind: "party" },
+  中央政治局: { name: "中共中央政治局", kind: "party" },
+  国务院: { name: "国务院", kind: "government" },
+  全国人大常委会: { name: "全国人大常委会", kind: "congress" },
+  全国政协: { name: "全国政协", kind: "congress" },
+  新华社: { name: "新华社", kind: "media" },
+  央视: { name: "中央广播电视总台", kind: "media" },
+  中央广播电视总台: { name: "中央广播电视总台", kind: "media" },
+  人民日报: { name: "人民日报", kind: "media" },
+};
+
+const UNIT = "(办公室|常委会|宣传部|组织部|统战部|政法委|纪委|编办|督查室|研究室)";
+
+export function kindOf(name: string): OrganizationKind {
+  if (/^中共|党委|党组|委员会$|市委|省委|县委|区委|纪委|宣传部|组织部|统战部|政法委/.test(name)) return "party";
+  if (/人民政府|局$|厅$|办$|办公室$|管委会|新闻办/.test(name)) return "government";
+  if (/人大|政协/.test(name)) return "congress";
+  if (/公司$|集团$|有限/.test(name)) return "company";
+  if (/日报|晚报|电视台|新华社|报社|总台/.test(name)) return "media";
+  if (/大学|学院|中学|小学|学校/.test(name)) return "school";
+  if (/医院/.test(name)) return "hospital";
+  if (/协会|学会|商会|联合会|基金会/.test(name)) return "association";
+  return "other";
+}
+
+function mention(start: number, text: string, canonical: string, via: string): Mention {
+  return { type: "Organization", start, end: start + text.length, text, canonical, props: { kind: kindOf(canonical) }, via };
+}
+
+/** Characters that cannot sit inside an organization name; left extension stops at them. */
+const STOP = /[，。、；：！？“”（）《》\s的了在和与及是为将对把从到由向如等其]/;
+
+export function findOrganizations(text: string, ctx: ArticleContext, places: Mention[]): Mention[] {
+  const out: Mention[] = [];
+  const city = ctx.city;
+  const province = ctx.province;
+  const scoped = (scope: "city" | "province") => (scope === "city" ? city : province);
+
+  // 市委办公室, 市委常委会, 省委, 市政府 … in the paper's own voice. A preceding place name makes it a full name instead.
+  const abbrev = new RegExp(`(${Object.keys(LOCAL_ABBREVIATIONS).join("|")})${UNIT}?`, "g");
+  for (const m of text.matchAll(abbrev)) {
+    const start = m.index;
+    const before = text[start - 1] ?? "";
+    if (/[\u4e00-\u9fff]/.test(before) && places.some((p) => p.end === start)) continue;
+    if (/[省市县区]/.test(before)) continue;
+    const spec = LOCAL_ABBREVIATIONS[m[1]!]!;
+    const place = scoped(spec.scope);
+    if (!place) continue;
+    const base = spec.full(place.name, place.short);
+    const canonical = m[2] ? `${base}${m[2]}` : base;
+    out.push(mention(start, m[0], canonical, "local-abbreviation"));
+  }
+
+  // 市工信局, 省大数据局, 县商务局: the paper's place plus a bureau name.
+  for (const m of text.matchAll(/([市省县])([\u4e00-\u9fff]{2,8}?)(局|委|办)(?![\u4e00-\u9fff]{0,1}[长主任员])/g)) {
+    const before = text[m.index - 1] ?? "";
+    if (/[\u4e00-\u9fff]/.test(before) && !/[、及和与]/.test(before)) continue;
+    if (/[的了在和与及是为将对把]/.test(m[2]!) || /^(委|政府|人大|政协)/.test(m[2]!)) continue;
+    const place = m[1] === "省" ? province : city;
+    if (!place) continue;
+    const bureau = BUREAU_EXPANSIONS[`${m[2]}${m[3]}`] ?? `${m[2]}${m[3]}`;
+    out.push(mention(m.index, m[0], `${place.name}${bureau}`, "local-bureau"));
+  }
+
+  // A place name followed by an organization word: 山东省大数据局, 聊城市统计局, 山东省政府新闻办.
+  for (const p of places) {
+    const rest = text.slice(p.end, p.end + 14);
+    const m = /^(政府新闻办|人民政府|政府|委员会|[\u4e00-\u9fff]{1,8}?(?:局|委员会|新闻办|办公室|厅|中心|法院|检察院))/.exec(rest);
+    if (!m || STOP.test(m[1]!)) continue;
+    let suffix = m[1]!;
+    let canonicalSuffix = suffix;
+    if (suffix === "政府新闻办") canonicalSuffix = "人民政府新闻办公室";
+    else if (suffix === "政府") canonicalSuffix = "人民政府";
+    else canonicalSuffix = BUREAU_EXPANSIONS[suffix] ?? suffix;
+    const surface = p.text + suffix;
+    out.push(mention(p.start, surface, p.canonical + canonicalSuffix, "place-suffix"));
+  }
+
+  // Companies and groups: extend left from the suffix to the nearest stop character.
+  for (const m of text.matchAll(/(集团股份有限公司|股份有限公司|有限责任公司|有限公司|集团)/g)) {
+    let start = m.index;
+    while (start > 0 && m.index - start < 24 && !STOP.test(text[start - 1]!)) start--;
+    const surface = text.slice(start, m.index + m[0].length);
+    if ([...surface].length < 4) continue;
+    out.push(mention(start, surface, surface, "company-suffix"));
+  }
+
+  for (const m of text.matchAll(new RegExp(Object.keys(NATIONAL).sort((a, b) => b.length - a.length).join("|"), "g"))) {
+    const spec = NATIONAL[m[0]]!;
+    out.push({ ...mention(m.index, m[0], spec.name, "national"), props: { kind: spec.kind } });
+  }
+
+  // Longest first, then earliest: overlapping candidates keep the fullest name.
+  out.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: Mention[] = [];
+  for (const m of out) if (!kept.some((k) => k.start < m.end && m.start < k.end)) kept.push(m);
+  return kept.sort((a, b) => a.start - b.start);
+}

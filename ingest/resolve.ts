@@ -1,0 +1,67 @@
+// Resolution: one entity per real thing. Ids are built from canonical keys so the same person, place or meeting
+// read from different articles, pages and runs lands on one node: places by division code, organizations by full
+// name, meetings by name and date.
+import type { EntityDoc } from "../core/model.js";
+import { ancestors, fullCode, lookupPlace, type Division } from "./gazetteer/places.js";
+import { kindOf } from "./mentions/organizations.js";
+import { homeCodes } from "./mentions/places.js";
+import type { ArticleContext, Mention } from "./mentions/types.js";
+
+export function placeEntity(d: Division): EntityDoc {
+  return { id: `place:${fullCode(d.code)}`, type: "Place", name: d.name, aliases: d.short ? [d.short] : [], code: fullCode(d.code), level: d.level };
+}
+
+/** The entity a mention names. Meetings carry the date the relate stage found for them (or none). */
+export function entityFor(m: Mention, ctx: ArticleContext, meetingDate?: string | null): EntityDoc {
+  const aliases = m.text !== m.canonical ? [m.text] : [];
+  switch (m.type) {
+    case "Place": {
+      const d = m.props.code ? null : lookupPlace(m.canonical, { home: homeCodes(ctx) }, true);
+      if (d) return { ...placeEntity(d), aliases: [...new Set([...(d.short ? [d.short] : []), ...aliases])] };
+      if (m.props.code) return { id: `place:${m.props.code}`, type: "Place", name: m.canonical, aliases, code: m.props.code, level: m.props.level ?? "other" };
+      return { id: `place:${m.canonical}`, type: "Place", name: m.canonical, aliases, level: m.props.level ?? "other" };
+    }
+    case "Organization":
+      return { id: `org:${m.canonical}`, type: "Organization", name: m.canonical, aliases, kind: m.props.kind ?? kindOf(m.canonical) };
+    case "Person":
+      return { id: `person:${m.canonical}`, type: "Person", name: m.canonical, aliases };
+    case "Project":
+      return { id: `project:${m.canonical}`, type: "Project", name: m.canonical, aliases };
+    case "Meeting": {
+      const date = meetingDate ?? undefined;
+      return { id: date ? `meeting:${date}:${m.canonical}` : `meeting:${m.canonical}`, type: "Meeting", name: m.canonical, aliases, ...(date ? { date } : {}) };
+    }
+  }
+}
+
+/** Merges entities with the same id: names stay, aliases and known properties union. */
+export function mergeEntities(list: EntityDoc[]): EntityDoc[] {
+  const byId = new Map<string, EntityDoc>();
+  for (const e of list) {
+    const prev = byId.get(e.id);
+    if (!prev) byId.set(e.id, { ...e, aliases: [...new Set(e.aliases.filter((a) => a !== e.name))] });
+    else {
+      const aliases = new Set([...prev.aliases, ...e.aliases]);
+      aliases.delete(prev.name);
+      byId.set(e.id, { ...e, ...prev, aliases: [...aliases] });
+    }
+  }
+  return [...byId.values()];
+}
+
+/** The paper's home: 中共聊城市委机关报 or 聊城日报 → 聊城市 in 山东省. */
+export function contextFor(paper: string, publisher: string | null, articleDate: string | null): ArticleContext {
+  const names = [publisher?.replace(/^中共/, "").replace(/(市委|省委|县委|区委|州委)$/, ""), paper.replace(/(日报|晚报|时报|早报|都市报|商报|新闻)$/, "")];
+  let found: Division | null = null;
+  for (const n of names) {
+    if (!n) continue;
+    found = lookupPlace(n, { home: [] }, true);
+    if (found) break;
+  }
+  const view = (d: Division) => ({ code: d.code, name: d.name, short: d.short ?? d.name });
+  if (!found) return { paper, articleDate, city: null, province: null };
+  const chain = [found, ...ancestors(found.code)];
+  const city = chain.find((d) => d.level === "city");
+  const province = chain.find((d) => d.level === "province");
+  return { paper, articleDate, city: city ? view(city) : null, province: province ? view(province) : null };
+}

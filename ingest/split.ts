@@ -1,0 +1,172 @@
+// Splits a laid-out page into articles. Columns of one article are interleaved with others in e-paper text, so a body
+// block joins the article whose text it shares most distinctive character pairs with, preferring the current one.
+import type { LaidOutPage, Block } from "./layout.js";
+import { OPENING, isFooter, isHeadline, isOpening, parseByline } from "./markers.js";
+import { parseDate } from "./masthead.js";
+
+export interface ArticleDraft {
+  title: string;
+  /** Every headline line (kicker, title, subtitles) in page order. */
+  headlines: string[];
+  source: string;
+  date: string | null;
+  page: string | null;
+  byline: string[];
+  /** Body blocks in reading order; the extract stage rejoins them into paragraphs. */
+  blocks: string[];
+}
+
+const DISTINCTIVE_DF = 4;
+const CURRENT_BIAS = 0.3;
+
+function bigrams(text: string): Set<string> {
+  const chars = [...text.replace(/[^\u4e00-\u9fff]/g, "")];
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i]! + chars[i + 1]!);
+  return out;
+}
+
+interface Building {
+  draft: ArticleDraft;
+  grams: Set<string>;
+  hasTitle: boolean;
+}
+
+function pageFromFile(file: string): string | null {
+  const m = /(?:^|[-_/])p(?:age)?0*(\d{1,3})(?:\.[a-z]+)?$/i.exec(file);
+  return m ? m[1]! : null;
+}
+
+/** Splits the text of one opening block: headline words before the marker, byline inside the first brackets. */
+function openingParts(block: Block): { before: string; body: string; byline: string[]; agency: string | null } {
+  const m = OPENING.exec(block.text)!;
+  const before = block.spaced.slice(0, Math.max(0, block.spaced.indexOf(m[0].slice(0, 2)))).trim();
+  const rest = block.text.slice(m.index);
+  const paren = /^[^（(]{0,20}[（(]([^）)]{2,40})[）)]/.exec(rest);
+  const byline = paren ? parseByline(paren[1]!) : /^■/.test(rest) ? parseByline(rest) : [];
+  return { before, body: block.text.slice(m.index), byline, agency: m[1] ?? null };
+}
+
+export function splitArticles(page: LaidOutPage): ArticleDraft[] {
+  const { raw, masthead, blocks } = page;
+  const paper = raw.meta.source ?? masthead.paper ?? "";
+  const date = parseDate(raw.meta.date) ?? masthead.date;
+  const pageNo = raw.meta.page ?? pageFromFile(raw.origin.file);
+  const make = (headlines: string[], source: string): Building => ({
+    draft: { title: headlines.at(-1) ?? "", headlines, source, date, page: pageNo, byline: [], blocks: [] },
+    grams: new Set(headlines.flatMap((h) => [...bigrams(h)])),
+    hasTitle: headlines.length > 0,
+  });
+
+  if (raw.kind === "article") {
+    const a = make(raw.meta.title ? [raw.meta.title] : [], paper);
+    for (const b of blocks) a.draft.blocks.push(b.text);
+    if (raw.meta.author) a.draft.byline = parseByline(`记者 ${raw.meta.author}`);
+    const opening = blocks.findIndex((b) => OPENING.test(b.text));
+    if (opening >= 0) a.draft.byline = a.draft.byline.length ? a.draft.byline : openingParts(blocks[opening]!).byline;
+    return [finishTitle(a)];
+  }
+
+  // Document frequency of each pair over the page: pairs every article shares (发展, 工作) say little.
+  const df = new Map<string, number>();
+  for (const b of blocks) for (const g of bigrams(b.text)) df.set(g, (df.get(g) ?? 0) + 1);
+  const idf = (g: string) => Math.log((blocks.length + 1) / (df.get(g) ?? 1));
+  const score = (grams: Set<string>, a: Building) => {
+    let hit = 0;
+    let all = 0;
+    for (const g of grams) {
+      // Only pairs that few blocks share tell articles apart; the rest match every article alike.
+      if ((df.get(g) ?? 0) > DISTINCTIVE_DF) continue;
+      const w = idf(g);
+      all += w;
+      if (a.grams.has(g)) hit += w;
+    }
+    return all ? hit / all : 0;
+  };
+
+  const articles: Building[] = [];
+  let current: Building | null = null;
+  let pending: Block[] = [];
+  const attach = (a: Building, text: string) => {
+    a.draft.blocks.push(text);
+    for (const g of bigrams(text)) a.grams.add(g);
+  };
+  const bestFor = (text: string): Building | null => {
+    const grams = bigrams(text);
+    let best = current;
+    let bestScore = current ? score(grams, current) + CURRENT_BIAS : -1;
+    for (const a of articles) {
+      const s = score(grams, a);
+      if (s > bestScore) [best, bestScore] = [a, s];
+    }
+    return best;
+  };
+  /** Whether the pending headlines wait for an opening further down (so this block is an interleaved fragment). */
+  const openingAhead = (from: number) => {
+    for (let j = from; j < blocks.length; j++) {
+      if (isOpening(blocks, j)) return true;
+      if (isHeadline(blocks[j]!) || isFooter(blocks[j]!)) return false;
+    }
+    return false;
+  };
+
+  blocks.forEach((block, i) => {
+    if (isFooter(block)) return;
+    if (isOpening(blocks, i)) {
+      const parts = openingParts(block);
+      const heads = pending.map((b) => b.spaced);
+      if (parts.before) heads.push(parts.before);
+      current = make(heads, parts.agency ?? paper);
+      current.draft.byline = parts.byline;
+      articles.push(current);
+      pending = [];
+      if (!/^■/.test(parts.body)) attach(current, parts.body);
+      return;
+    }
+    if (/^■/.test(block.text)) {
+      // A closing byline (photo captions): it belongs to the article just read.
+      if (current && current.draft.byline.length === 0) current.draft.byline = parseByline(block.text);
+      return;
+    }
+    if (isHeadline(block)) {
+      pending.push(block);
+      return;
+    }
+    if (pending.length && !openingAhead(i + 1)) {
+      current = make(pending.map((b) => b.spaced), paper);
+      articles.push(current);
+      pending = [];
+      attach(current, block.text);
+      return;
+    }
+    const target = bestFor(block.text);
+    if (target) attach(target, block.text);
+    else {
+      current = make([], paper);
+      articles.push(current);
+      attach(current, block.text);
+    }
+  });
+
+  // Headline lines left at the end (a title printed below its columns) go to the untitled article they match.
+  for (const h of pending) {
+    const grams = bigrams(h.text);
+    const untitled = articles.filter((a) => !a.hasTitle);
+    const match = untitled.map((a) => ({ a, s: score(grams, a) })).sort((x, y) => y.s - x.s)[0];
+    if (match && match.s > 0.15) {
+      match.a.draft.headlines.push(h.spaced);
+      match.a.hasTitle = true;
+    }
+  }
+  return articles.filter((a) => a.draft.blocks.length > 0).map(finishTitle);
+}
+
+/** The title is the main headline: a kicker that ends in 强调/指出 or a subtitle is not. Untitled articles take their first sentence. */
+function finishTitle(a: Building): ArticleDraft {
+  const d = a.draft;
+  const heads = d.headlines.filter((h) => !/^(新时代|用[A-Z]|.*系列评论)/.test(h));
+  const main = heads.find((h, k) => !/(强调|指出|表示|要求|提出|时说)$/.test(h) && (k === 0 || !/^(传达|研究|审议)/.test(h))) ?? heads[0];
+  const firstSentence = (d.blocks[0] ?? "").replace(/^(本报讯|新华社[^）)]*)([（(][^）)]*[）)])?/, "").split(/[。！？]/)[0] ?? "";
+  d.title = main ?? firstSentence.slice(0, 40);
+  return d;
+}
