@@ -1,5 +1,6 @@
 // The read stage: PATH arguments → RawDocument for each page or article, or a ReadFailure for each input
 // that cannot be read. Streams throughout, so an archive of any size is read with bounded memory.
+import type { Readable } from "node:stream";
 import type { RawDocument } from "../types.js";
 import { checkText } from "./checks.js";
 import { decodeBytes } from "./decode.js";
@@ -43,6 +44,8 @@ export type ReadItem = RawDocument | ReadFailure;
 export interface ReadOptions extends PartialReadSettings, ExpandOptions {
   /** Raw bytes consumed from disk or stdin (compressed size for .gz), for progress bars. */
   onBytes?: ((bytes: number) => void) | undefined;
+  /** What "-" reads; process.stdin unless given. */
+  stdin?: Readable | undefined;
 }
 
 export function isReadFailure(item: ReadItem): item is ReadFailure {
@@ -65,7 +68,7 @@ export async function* readPaths(
   const settings = resolveReadSettings(options);
   for await (const source of expandPaths(paths, options)) {
     if ("kind" in source) yield source;
-    else yield* readSource(source, settings, options.onBytes);
+    else yield* readSource(source, settings, options);
   }
 }
 
@@ -73,7 +76,7 @@ export async function* readPaths(
 export async function* readSource(
   source: InputSource,
   settings: ReadSettings,
-  onBytes?: (bytes: number) => void,
+  io: Pick<ReadOptions, "onBytes" | "stdin"> = {},
 ): AsyncGenerator<ReadItem> {
   try {
     const byName = source.path === null ? null : formatFromName(source.file);
@@ -83,7 +86,7 @@ export async function* readSource(
       byName !== "jsonl" &&
       !source.file.toLowerCase().endsWith(".gz");
     const opened = await openInput(source, {
-      onBytes,
+      ...io,
       maxBytes: checkSize ? settings.maxBytes : undefined,
     });
     const format = byName ?? sniffFormat(opened.head);

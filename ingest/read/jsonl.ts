@@ -25,10 +25,12 @@ export async function* splitLines(
   let line = 0;
   const take = (): RawLine => {
     line++;
-    const bytes = Buffer.concat(pending, pendingLength);
+    if (pendingLength > maxBytes) dropped += pendingLength;
+    const bytes =
+      dropped > 0 ? Buffer.alloc(0) : Buffer.concat(pending, pendingLength);
     const out: RawLine =
       dropped > 0
-        ? { line, bytes: Buffer.alloc(0), tooLong: dropped + pendingLength }
+        ? { line, bytes: Buffer.alloc(0), tooLong: dropped }
         : { line, bytes };
     pending = [];
     pendingLength = 0;

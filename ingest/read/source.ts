@@ -25,6 +25,8 @@ export interface OpenedInput {
 export interface OpenOptions {
   /** Called with the number of raw (on-disk, still compressed) bytes each time a chunk is read. */
   onBytes?: ((bytes: number) => void) | undefined;
+  /** What "-" reads; process.stdin unless given (tests and embedding callers pass their own stream). */
+  stdin?: Readable | undefined;
   /** Checked against the on-disk size before reading, for files read whole. */
   maxBytes?: number | undefined;
 }
@@ -56,7 +58,7 @@ export async function openInput(
   }
   const raw =
     source.path === null
-      ? process.stdin
+      ? (options.stdin ?? process.stdin)
       : createReadStream(source.path, { highWaterMark: 256 * 1024 });
   const iterator = countBytes(source.file, raw, options.onBytes)[
     Symbol.asyncIterator
