@@ -115,9 +115,10 @@ export function javaArgs(launcherDir: string, settings: DbSettings, dataDir: str
 }
 
 /**
- * Whether the launcher must be (re)built: no compiled class, no copied jars, no build stamp, or the pom or a Java
- * source is newer than the stamp written after the last successful build. Times are milliseconds; undefined
- * means the file is missing. A stamp, not the class file, because Maven leaves an up-to-date class untouched.
+ * Whether the launcher must be (re)built: no compiled class or no copied jars, or the pom or a Java source is
+ * newer than the last build. The last build is the later of the compiled class and the stamp written after a
+ * build by `db start`: Maven leaves an up-to-date class untouched when only the pom changed, and a plain
+ * `mvn package` (as CI runs it) writes no stamp. Times are milliseconds; undefined means the file is missing.
  */
 export function launcherNeedsBuild(state: {
   pom: number | undefined;
@@ -126,8 +127,8 @@ export function launcherNeedsBuild(state: {
   stamp: number | undefined;
   libCount: number;
 }): boolean {
-  if (state.compiledClass === undefined || state.libCount === 0 || state.stamp === undefined) return true;
-  const built = state.stamp;
+  if (state.compiledClass === undefined || state.libCount === 0) return true;
+  const built = Math.max(state.compiledClass, state.stamp ?? 0);
   return [state.pom, ...state.sources].some((t) => t !== undefined && t > built);
 }
 

@@ -97,7 +97,16 @@ describe("launcherNeedsBuild", () => {
     { name: "a Java source changed", state: { ...built, sources: [100, 300] }, expected: true },
     { name: "the class is missing", state: { ...built, compiledClass: undefined }, expected: true },
     { name: "no jars were copied", state: { ...built, libCount: 0 }, expected: true },
-    { name: "no build finished (no stamp)", state: { ...built, stamp: undefined }, expected: true },
+    {
+      name: "Maven alone built it (no stamp, class newer than sources)",
+      state: { ...built, stamp: undefined },
+      expected: false,
+    },
+    {
+      name: "the pom changed after a Maven-only build",
+      state: { ...built, stamp: undefined, pom: 160 },
+      expected: true,
+    },
   ])("says $expected when $name", ({ state, expected }) => {
     expect(launcherNeedsBuild(state)).toBe(expected);
   });
