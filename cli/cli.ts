@@ -1,26 +1,45 @@
-// The `jianwen` command: a short dispatcher. Each subcommand lives in cli/commands/ and lazy-loads its heavy code,
-// so `jianwen --help` and `extract --spans` start fast. Only main() turns errors into exit codes.
+// The `jianwen` command: a short dispatcher. Only the invoked subcommand's module is loaded (cli/commands/<name>.ts),
+// so `extract --spans` starts fast and one command's dependencies never slow another. Only main() maps errors to
+// exit codes.
 import { Command, CommanderError } from "commander";
 import { JianwenError } from "../core/errors.js";
 
-const COMMANDS = ["extract", "ingest", "query", "serve", "start", "db", "analyze", "export"] as const;
+/** Every subcommand with the one-line summary the top-level help shows. */
+export const COMMANDS = {
+  extract: "extract articles, entities and relations from files and print them (no database)",
+  ingest: "extract files and load them into Neo4j (batch, resumable)",
+  query: "run a read-only Cypher query or a named query and print the rows",
+  serve: "serve the explorer and its read-only API",
+  start: "start Neo4j if needed, ingest the samples (or PATHs), and serve the explorer",
+  analyze: "compute degree, PageRank and communities in Neo4j",
+  export: "export the explorer with a subgraph baked in as a static site",
+  db: "start, stop or check the embedded Neo4j",
+} as const;
+export type CommandName = keyof typeof COMMANDS;
 
-export async function buildProgram(): Promise<Command> {
+function isCommand(name: string | undefined): name is CommandName {
+  return name !== undefined && Object.hasOwn(COMMANDS, name);
+}
+
+export async function buildProgram(argv: string[]): Promise<Command> {
   const program = new Command("jianwen")
     .description("Knowledge graphs from Chinese news: extract, load into Neo4j, query and explore")
     .version("0.1.0")
     .showHelpAfterError()
     .exitOverride();
-  for (const name of COMMANDS) {
-    const mod = (await import(`./commands/${name}.js`)) as { define: () => Command };
-    program.addCommand(mod.define().exitOverride());
+  const invoked = argv.slice(2).find((a) => !a.startsWith("-"));
+  for (const [name, summary] of Object.entries(COMMANDS)) {
+    if (name === invoked && isCommand(name)) {
+      const mod = (await import(`./commands/${name}.js`)) as { define: () => Command };
+      program.addCommand(mod.define().summary(summary).exitOverride());
+    } else program.command(name).summary(summary).description(summary);
   }
   return program;
 }
 
 export async function main(argv: string[]): Promise<void> {
   try {
-    const program = await buildProgram();
+    const program = await buildProgram(argv);
     await program.parseAsync(argv);
   } catch (error) {
     if (error instanceof CommanderError) {

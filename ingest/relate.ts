@@ -64,13 +64,19 @@ export function relateArticle(article: ArticleDoc, found: ArticleMentions, ctx: 
     entities.push(p);
     const at = Math.max(0, text.indexOf(name));
     rel("REPORTED", p.id, article.id, at);
-    if (source) rel("HOLDS_POSITION", p.id, source.id, at, { title: "记者", asOf: article.date });
+    const title = text.includes(`通讯员${name}`) ? "通讯员" : "记者";
+    if (source && title === "记者") rel("HOLDS_POSITION", p.id, source.id, at, { title, asOf: article.date });
   }
 
   // Posts: each title of a chain links its person to the organization the title names.
-  for (const t of titles) {
+  let chainOrg: EntityDoc | null = null;
+  for (const [k, t] of titles.entries()) {
     if (!t.person) continue;
-    const org = t.org ? entityOf(t.org) : impliedOrganization(t.title, ctx);
+    // 市委常委、秘书长潘立新: a title without its own prefix inherits the one before it in the chain.
+    const prev = titles[k - 1];
+    if (!prev || prev.person !== t.person) chainOrg = null;
+    const org = t.org ? entityOf(t.org) : (impliedOrganization(t.title, ctx) ?? chainOrg);
+    chainOrg = org;
     if (!org) continue;
     entities.push(org);
     rel("HOLDS_POSITION", `person:${t.person.canonical}`, org.id, t.person.start, { title: t.title, asOf: article.date });
@@ -79,9 +85,19 @@ export function relateArticle(article: ArticleDoc, found: ArticleMentions, ctx: 
   // Participation: the role word after a name, toward the meeting in the sentence or the article's own meeting.
   const persons = mentions.filter((m) => m.type === "Person");
   const mainMeeting = meetings.find((m) => !/传达|学习|贯彻/.test(text.slice(Math.max(0, m.start - 6), m.start))) ?? null;
+  // Where a list of people that shares one verb ends: 王刚、张建军、郭守印参加 or 市长韩素梅，市委常委、常务副市长秦立国参加.
+  const titleStart = new Map<number, number>();
+  for (const t of titles) if (t.person && !titleStart.has(t.person.start)) titleStart.set(t.person.start, t.start);
   const listEnd = (p: Mention) => {
     let end = p.end;
-    for (const q of persons) if (q.start === end + 1 && text[end] === "、") end = q.end;
+    for (const q of persons) {
+      if (q.start <= end) continue;
+      const sep = text[end];
+      const titled = titleStart.get(q.start);
+      if (q.start === end + 1 && sep === "、") end = q.end;
+      else if (titled === end + 1 && (sep === "，" || sep === "、")) end = q.end;
+      else if (q.start > end + 1) break;
+    }
     return end;
   };
   const bylined = new Set(article.byline);

@@ -114,8 +114,10 @@ export function splitArticles(page: LaidOutPage): ArticleDraft[] {
     if (isFooter(block)) return;
     if (isOpening(blocks, i)) {
       const parts = openingParts(block);
-      const heads = pending.map((b) => b.spaced);
-      if (parts.before) heads.push(parts.before);
+      // A headline printed on the opening's own line is this article's; lines pending before it then belong to the
+      // article already open (a second headline line set between its columns).
+      const heads = parts.before ? [parts.before] : pending.map((b) => b.spaced);
+      if (parts.before && current && pending.length) current.draft.headlines.push(...pending.map((b) => b.spaced));
       current = make(heads, parts.agency ?? paper);
       current.draft.byline = parts.byline;
       articles.push(current);

@@ -5,7 +5,9 @@ import type { Mention } from "./types.js";
 const MEETING_END = "常委会会议|常务会议|联席会议|视频会议|工作会议|会议|代表大会|大会|座谈会|发布会|推进会|调度会|现场会|观摩会|动员会|部署会|培训班|论坛|博览会|交易会|峰会|全会|集体学习|报告会|恳谈会|洽谈会";
 const MEETING = new RegExp(`([^，。；：！？、（）\\s]{2,36}?)(${MEETING_END})`, "g");
 /** Words after which a meeting name begins. */
-const MEETING_CUT = /^.*(召开|举行|举办|出席|参加|传达学习|传达|学习|贯彻|主持|在|于|的|了|和|及|与|到|是|为|暨|就|上|时)/;
+const MEETING_CUT = /^.*(召开|举行|举办|出席|参加|传达学习|传达|贯彻|主持|在|于|的|了|和|及|与|到|是|为|暨|就|上|时)/;
+/** 市政府召开第十二次常务会议, 中心组举行集体学习: the body that convenes names the meeting. */
+const CONVENER = /(市政府|省政府|县政府|区政府|市委|省委|县委|区委|[\u4e00-\u9fff]{2,10}?(?:中心组|常委会|委员会|党组))(?:召开|举行)$/;
 const GENERIC_MEETING = /^(这次|此次|本次|该|各|有关|相关|重要|有关会议|视频|会议|上述|专题|工作|全体|各类|系列)?$/;
 
 function meeting(start: number, name: string, via: string): Mention {
@@ -18,6 +20,15 @@ export function findMeetings(text: string): Mention[] {
     let head = m[1]!;
     const cut = MEETING_CUT.exec(head);
     if (cut) head = head.slice(cut[0].length);
+    if (/召开|举行/.test(cut?.[1] ?? "") && (head.startsWith("第") || GENERIC_MEETING.test(head) || /^集体学习|^常务会议/.test(m[2]!))) {
+      const convener = CONVENER.exec(text.slice(Math.max(0, m.index + m[0].length - m[2]!.length - head.length - 16), m.index + m[0].length - m[2]!.length - head.length));
+      if (convener) {
+        const name = convener[1]! + head + m[2]!;
+        const start = m.index + m[0].length - m[2]!.length - head.length;
+        out.push({ ...meeting(start, head + m[2]!, "convened"), canonical: name });
+        continue;
+      }
+    }
     // 会议精神/会议上: the suffix already ended the name; a dangling quote or digit run is not a name.
     if (GENERIC_MEETING.test(head) || [...head].length < 2 || /^[“”\d]/.test(head) || /有关|相关|系列|各类|各项|省市/.test(head)) {
       if (/发布会|座谈会|论坛|博览会|集体学习/.test(m[2]!) && GENERIC_MEETING.test(head)) {

@@ -1,0 +1,132 @@
+// The extraction pool: worker_threads running dist/ingest/batch/worker.js, each given at most `perWorker`
+// documents at a time so memory stays bounded however large the archive. With zero workers it extracts inline.
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import { ExtractionError } from "../../core/errors.js";
+import type { RawDocument } from "../types.js";
+import { createExtractor, type Extractor, type ExtractResult } from "./extract.js";
+
+export interface WorkerStats {
+  peakHeap: number;
+}
+
+export interface ExtractPool {
+  /** How many documents may be in flight before `extract` should be awaited. */
+  readonly capacity: number;
+  extract(raw: RawDocument): Promise<ExtractResult>;
+  stats(): Promise<WorkerStats[]>;
+  close(): Promise<void>;
+}
+
+/** The compiled worker: beside this file in dist/, or in dist/ when this file runs from source through tsx. */
+export function workerScript(): URL {
+  const here = import.meta.url;
+  return here.endsWith(".ts") ? new URL("../../dist/ingest/batch/worker.js", here) : new URL("./worker.js", here);
+}
+
+export async function createPool(workers: number, model: boolean): Promise<ExtractPool> {
+  return workers === 0 ? inlinePool(await createExtractor(model)) : threadPool(workers, model);
+}
+
+function inlinePool(extract: Extractor): ExtractPool {
+  let seq = 0;
+  return {
+    capacity: 1,
+    extract: async (raw) => extract({ seq: seq++, raw }),
+    stats: async () => [],
+    close: async () => undefined,
+  };
+}
+
+interface Slot {
+  worker: Worker;
+  /** Set when the worker crashed: it gets no more documents. */
+  dead?: boolean;
+  pending: Map<number, (result: ExtractResult) => void>;
+}
+
+async function threadPool(count: number, model: boolean): Promise<ExtractPool> {
+  const script = workerScript();
+  if (!existsSync(fileURLToPath(script))) {
+    throw new ExtractionError(`ingest/batch: the compiled worker ${fileURLToPath(script)} is missing; run \`npm run build\` first, or pass --workers 0`);
+  }
+  const slots: Slot[] = await Promise.all(Array.from({ length: count }, () => startWorker(script, model)));
+  let seq = 0;
+  let closing = false;
+  for (const slot of slots) {
+    slot.worker.on("message", (message: ExtractResult | { stats: unknown }) => {
+      if (!("seq" in message)) return;
+      const resolve = slot.pending.get(message.seq);
+      slot.pending.delete(message.seq);
+      resolve?.(message);
+    });
+    slot.worker.on("error", (error: Error) => failAll(slot, error));
+    slot.worker.on("exit", (code) => {
+      if (!closing) failAll(slot, new Error(`worker exited with code ${code}`));
+    });
+  }
+  const perWorker = 2;
+  return {
+    capacity: count * perWorker,
+    extract(raw) {
+      // Least-loaded worker: long pages and short items mix, so round robin would let one queue grow.
+      const alive = slots.filter((s) => !s.dead);
+      const task = { seq: seq++, raw };
+      if (alive.length === 0) {
+        const message = "ingest/batch: every extraction worker has crashed; see the errors above and rerun (finished articles are kept)";
+        return Promise.resolve({ seq: task.seq, ok: false, error: { name: "ExtractionError", message }, chars: 0, ms: 0 });
+      }
+      const slot = alive.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+      return new Promise<ExtractResult>((resolve) => {
+        slot.pending.set(task.seq, resolve);
+        slot.worker.postMessage(task);
+      });
+    },
+    stats: () =>
+      Promise.all(
+        slots.map(
+          (slot) =>
+            new Promise<WorkerStats>((resolve) => {
+              const onMessage = (message: { stats?: WorkerStats }) => {
+                if (!message.stats) return;
+                slot.worker.off("message", onMessage);
+                resolve(message.stats);
+              };
+              slot.worker.on("message", onMessage);
+              slot.worker.postMessage("stats");
+            }),
+        ),
+      ),
+    async close() {
+      closing = true;
+      await Promise.all(slots.map((slot) => slot.worker.terminate()));
+    },
+  };
+}
+
+function startWorker(script: URL, model: boolean): Promise<Slot> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(script, { workerData: { model } });
+    const onMessage = (message: { ready?: boolean; error?: string }) => {
+      if (message.ready === undefined) return;
+      worker.off("message", onMessage);
+      if (message.ready) resolve({ worker, pending: new Map() });
+      else {
+        void worker.terminate();
+        reject(new ExtractionError(`ingest/batch: an extraction worker could not load the pipeline: ${message.error ?? "unknown error"}`));
+      }
+    };
+    worker.on("message", onMessage);
+    worker.once("error", (error: Error) => reject(new ExtractionError(`ingest/batch: an extraction worker failed to start: ${error.message}`, { cause: error })));
+  });
+}
+
+/** A crashed worker fails its in-flight documents (each is reported), never leaves them hanging. */
+function failAll(slot: Slot, error: Error): void {
+  slot.dead = true;
+  for (const [seq, resolve] of slot.pending) {
+    resolve({ seq, ok: false, error: { name: "ExtractionError", message: `ingest/batch: the extraction worker crashed: ${error.message}` }, chars: 0, ms: 0 });
+  }
+  slot.pending.clear();
+}

@@ -1,0 +1,41 @@
+// The PER/LOC/ORG tagger the ingest pipeline calls on sentences: `loadNer().tag(text)` returns spans in
+// UTF-16 offsets of `text`. The model file is found next to the project (models/ner.bin) from source or dist.
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { NerSpan } from "./decode.js";
+import { readModel, Tagger } from "./model.js";
+
+export type { NerSpan, EntityKind } from "./decode.js";
+
+export interface Ner {
+  tag(text: string): NerSpan[];
+}
+
+/** models/ner.bin in the nearest ancestor folder that has one (works from ingest/ner and dist/ingest/ner). */
+export function defaultModelPath(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    const candidate = join(dir, "models", "ner.bin");
+    if (existsSync(candidate)) return candidate;
+    dir = dirname(dir);
+  }
+  return join(dirname(fileURLToPath(import.meta.url)), "../../models/ner.bin");
+}
+
+const isLow = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
+
+export function loadNer(path: string = process.env.JIANWEN_NER_MODEL ?? defaultModelPath()): Ner {
+  const tagger = new Tagger(readModel(path));
+  return {
+    tag(text: string): NerSpan[] {
+      const spans = tagger.tag(text);
+      // The model reads UTF-16 units; never let a span cut a surrogate pair in half.
+      for (const s of spans) {
+        if (s.start > 0 && isLow(text.charCodeAt(s.start))) s.start--;
+        if (s.end < text.length && isLow(text.charCodeAt(s.end))) s.end++;
+      }
+      return spans;
+    },
+  };
+}
