@@ -3,3 +3,5 @@ export { applySchema } from "./schema.js";
 export { loadGraphDoc, DEFAULT_BATCH_SIZE, type LoadCounts, type LoadOptions } from "./load.js";
 export { planLoad, NODE_LABELS, type NodeLabel } from "./load-plan.js";
 export { loadQueryLibrary, getNamedQuery, bindParams, type NamedQuery, type QueryParam } from "./library.js";
+export { runReadOnly, assertReadOnly, explainQuery, type ReadOnlyOptions, type ReadOnlyResult } from "./readonly.js";
+export { analyzeGraph, type AnalyzeResult } from "../graph/metrics.js";

@@ -1,0 +1,24 @@
+// `jianwen analyze`: computes degree, PageRank and Louvain communities over the entity graph in Neo4j and writes
+// them back onto the nodes (ingest does the same after each load). Heavy modules load inside the action.
+import { Command } from "commander";
+
+export function define(): Command {
+  return new Command("analyze")
+    .description("compute degree, PageRank and Louvain communities of the entity graph in Neo4j and store them on the nodes")
+    .option("--seed <n>", "seed for Louvain, so reruns give the same communities", (v) => Number.parseInt(v, 10), 42)
+    .action(async (flags: { seed: number }) => {
+      const { connectionSettingsFromEnv, openDriver } = await import("../../cypher/driver.js");
+      const { analyzeGraph } = await import("../../graph/metrics.js");
+      const settings = connectionSettingsFromEnv();
+      const driver = await openDriver(settings);
+      try {
+        const r = await analyzeGraph(driver, { database: settings.database, seed: flags.seed });
+        process.stdout.write(
+          `analyze: ${r.nodes} entities, ${r.edges} links, ${r.communities} communities ` +
+            `(read ${r.elapsedMs.read} ms, compute ${r.elapsedMs.compute} ms, write ${r.elapsedMs.write} ms)\n`,
+        );
+      } finally {
+        await driver.close();
+      }
+    });
+}
