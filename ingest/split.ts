@@ -16,8 +16,8 @@ export interface ArticleDraft {
   blocks: string[];
 }
 
-const DISTINCTIVE_DF = 4;
-const CURRENT_BIAS = 0.3;
+/** How much closer another article must be before a block leaves the current one. */
+const CURRENT_BIAS = 0.12;
 
 function bigrams(text: string): Set<string> {
   const chars = [...text.replace(/[^\u4e00-\u9fff]/g, "")];
@@ -29,6 +29,8 @@ function bigrams(text: string): Set<string> {
 interface Building {
   draft: ArticleDraft;
   grams: Set<string>;
+  /** Sum of squared weights of the article's distinctive pairs. */
+  norm: number;
   hasTitle: boolean;
 }
 
@@ -54,7 +56,8 @@ export function splitArticles(page: LaidOutPage): ArticleDraft[] {
   const pageNo = raw.meta.page ?? pageFromFile(raw.origin.file);
   const make = (headlines: string[], source: string): Building => ({
     draft: { title: headlines.at(-1) ?? "", headlines, source, date, page: pageNo, byline: [], blocks: [] },
-    grams: new Set(headlines.flatMap((h) => [...bigrams(h)])),
+    grams: new Set(),
+    norm: 0,
     hasTitle: headlines.length > 0,
   });
 
@@ -71,25 +74,44 @@ export function splitArticles(page: LaidOutPage): ArticleDraft[] {
   const df = new Map<string, number>();
   for (const b of blocks) for (const g of bigrams(b.text)) df.set(g, (df.get(g) ?? 0) + 1);
   const idf = (g: string) => Math.log((blocks.length + 1) / (df.get(g) ?? 1));
+  // A pair in more than about a tenth of the page's blocks is common vocabulary, not an article's own.
+  const distinctiveDf = Math.max(4, Math.round(blocks.length / 10));
+  /** Pairs in 2 to distinctiveDf blocks tell articles apart; pairs in one block or in many say nothing. */
+  const weight = (g: string) => {
+    const n = df.get(g) ?? 0;
+    return n >= 2 && n <= distinctiveDf ? idf(g) : 0;
+  };
+  /** Cosine of the block's and the article's distinctive pairs, so a long article does not win by size alone. */
   const score = (grams: Set<string>, a: Building) => {
-    let hit = 0;
-    let all = 0;
+    let dot = 0;
+    let norm = 0;
     for (const g of grams) {
-      // Only pairs that few blocks share tell articles apart; the rest match every article alike.
-      if ((df.get(g) ?? 0) > DISTINCTIVE_DF) continue;
-      const w = idf(g);
-      all += w;
-      if (a.grams.has(g)) hit += w;
+      const w = weight(g);
+      norm += w * w;
+      if (a.grams.has(g)) dot += w * w;
     }
-    return all ? hit / all : 0;
+    return dot && a.norm ? dot / Math.sqrt(norm * a.norm) : 0;
   };
 
   const articles: Building[] = [];
   let current: Building | null = null;
   let pending: Block[] = [];
+  const addGrams = (a: Building, text: string) => {
+    for (const g of bigrams(text)) {
+      if (a.grams.has(g)) continue;
+      a.grams.add(g);
+      a.norm += weight(g) ** 2;
+    }
+  };
   const attach = (a: Building, text: string) => {
     a.draft.blocks.push(text);
-    for (const g of bigrams(text)) a.grams.add(g);
+    addGrams(a, text);
+  };
+  const open = (headlines: string[], source: string): Building => {
+    const a = make(headlines, source);
+    for (const h of headlines) addGrams(a, h);
+    articles.push(a);
+    return a;
   };
   const bestFor = (text: string): Building | null => {
     const grams = bigrams(text);
@@ -118,9 +140,8 @@ export function splitArticles(page: LaidOutPage): ArticleDraft[] {
       // article already open (a second headline line set between its columns).
       const heads = parts.before ? [parts.before] : pending.map((b) => b.spaced);
       if (parts.before && current && pending.length) current.draft.headlines.push(...pending.map((b) => b.spaced));
-      current = make(heads, parts.agency ?? paper);
+      current = open(heads, parts.agency ?? paper);
       current.draft.byline = parts.byline;
-      articles.push(current);
       pending = [];
       if (!/^■/.test(parts.body)) attach(current, parts.body);
       return;
@@ -135,8 +156,7 @@ export function splitArticles(page: LaidOutPage): ArticleDraft[] {
       return;
     }
     if (pending.length && !openingAhead(i + 1)) {
-      current = make(pending.map((b) => b.spaced), paper);
-      articles.push(current);
+      current = open(pending.map((b) => b.spaced), paper);
       pending = [];
       attach(current, block.text);
       return;
@@ -144,8 +164,7 @@ export function splitArticles(page: LaidOutPage): ArticleDraft[] {
     const target = bestFor(block.text);
     if (target) attach(target, block.text);
     else {
-      current = make([], paper);
-      articles.push(current);
+      current = open([], paper);
       attach(current, block.text);
     }
   });
@@ -155,7 +174,8 @@ export function splitArticles(page: LaidOutPage): ArticleDraft[] {
     const grams = bigrams(h.text);
     const untitled = articles.filter((a) => !a.hasTitle);
     const match = untitled.map((a) => ({ a, s: score(grams, a) })).sort((x, y) => y.s - x.s)[0];
-    if (match && match.s > 0.15) {
+    if (match && match.s > CURRENT_BIAS / 2) {
+      addGrams(match.a, h.text);
       match.a.draft.headlines.push(h.spaced);
       match.a.hasTitle = true;
     }
