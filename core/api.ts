@@ -13,6 +13,9 @@ export interface ApiNode extends EntityProps {
   degree?: number;
   pagerank?: number;
   community?: number;
+  /** Layout position, when a saved view carries one (static exports); the explorer lays out nodes without. */
+  x?: number;
+  y?: number;
   /** Article-only fields. */
   title?: string;
   source?: string;
@@ -117,4 +120,15 @@ export interface ApiNamedQuery {
 /** GET /api/queries */
 export interface ApiNamedQueries {
   queries: ApiNamedQuery[];
+}
+
+/**
+ * What `jianwen export --site` bakes into a static explorer (as `window.__JIANWEN_STATIC__`, from data.js):
+ * the explorer finds it, reads everything from it and needs no service.
+ */
+export interface StaticBundle {
+  version: 1;
+  title: string;
+  generatedAt: string;
+  graph: ApiGraph;
 }

@@ -1,0 +1,382 @@
+// The explorer's controller: owns the dataset and the view state, and keeps the one-way flow
+// dataset → filtered graph (filters.ts) → drawn graph (view.ts) after every change. UI modules call its
+// methods and listen to "changed"; none of them touches sigma's graph directly.
+import { MultiDirectedGraph, UndirectedGraph } from "graphology";
+import { cjsDefault } from "./cjs.js";
+import type { ApiGraph, ApiNodeDetail, ApiQueryResult } from "../../core/api.js";
+import type { PropertyValue } from "../../core/model.js";
+import { communityColor, sizeFor, TYPE_COLORS } from "./appearance.js";
+import { Dataset, type Added } from "./dataset.js";
+import { applyFilters, type Filtered } from "./filters.js";
+import { PinyinIndex } from "./pinyin-index.js";
+import { detailFromGraph, type DataSource } from "./source.js";
+import { readView, writeView, type ViewState } from "./state.js";
+import { createRenderer, Highlighter, type DrawnGraph, type Renderer } from "./view.js";
+
+type Step = { kind: "expand"; node: string; added: Added } | { kind: "replace"; previous: ApiGraph; query: ViewState["query"] };
+
+export const OVERVIEW_LIMIT = 400;
+export const NEIGHBOUR_LIMIT = 25;
+
+export class App extends EventTarget {
+  readonly dataset = new Dataset();
+  readonly drawn: DrawnGraph = new MultiDirectedGraph();
+  readonly pinyin = new PinyinIndex();
+  renderer!: Renderer;
+  private highlighter!: Highlighter;
+  view: ViewState;
+  filtered!: Filtered;
+  readonly history: Step[] = [];
+  hovered: string | null = null;
+  /** Nodes and edges to keep highlighted (a path, query results) when nothing is hovered. */
+  emphasis: { nodes: string[]; edges: string[] } | null = null;
+  lastQuery: ApiQueryResult | null = null;
+  private metrics: { pagerank?: Map<string, number>; community?: Map<string, number> } = {};
+  private layout: { isRunning(): boolean; start(): void; kill(): void } | null = null;
+
+  constructor(readonly source: DataSource) {
+    super();
+    this.view = readView(location.search);
+  }
+
+  notify(message: string, kind: "info" | "error" = "info"): void {
+    this.dispatchEvent(new CustomEvent("message", { detail: { message, kind } }));
+  }
+
+  private changed(): void {
+    history.replaceState(null, "", `${location.pathname}${writeView(this.view)}${location.hash}`);
+    this.dispatchEvent(new Event("changed"));
+  }
+
+  /** Loads the first view, replays what the URL asks for (expansions, query, path), then draws. */
+  async start(container: HTMLElement): Promise<void> {
+    const overview = await this.source.overview(this.source.mode === "static" ? 1_000_000 : OVERVIEW_LIMIT);
+    this.dataset.merge(overview);
+    const unpositioned = overview.nodes.some((n) => typeof n.x !== "number");
+    for (const id of this.view.expanded) await this.loadNeighbours(id, false);
+    if (this.view.query) await this.runQuery(this.view.query.cypher, this.view.query.params, false);
+    this.filtered = applyFilters(this.dataset.graph, this.view.filters);
+    await this.syncDrawn();
+    if (unpositioned && this.drawn.order <= 3000) await this.settleLayout();
+    this.renderer = createRenderer(this.drawn, container);
+    this.highlighter = new Highlighter(this.renderer, this.drawn);
+    this.bindEvents();
+    if (this.view.path) await this.findPath(this.view.path[0], this.view.path[1], false);
+    this.applyHighlight();
+    this.changed();
+  }
+
+  private bindEvents(): void {
+    const r = this.renderer;
+    r.on("enterNode", ({ node }) => {
+      this.hovered = node;
+      this.applyHighlight();
+    });
+    r.on("leaveNode", () => {
+      this.hovered = null;
+      this.applyHighlight();
+    });
+    r.on("clickNode", ({ node }) => this.select(node));
+    r.on("clickStage", () => this.select(null));
+    r.on("doubleClickNode", (e) => {
+      e.preventSigmaDefault();
+      void this.expand(e.node);
+    });
+  }
+
+  /** A short synchronous ForceAtlas2 for small first views without positions: a readable first picture. */
+  private async settleLayout(): Promise<void> {
+    const forceAtlas2 = cjsDefault((await import("graphology-layout-forceatlas2")).default);
+    const settings = forceAtlas2.inferSettings(this.drawn);
+    forceAtlas2.assign(this.drawn, { iterations: 150, settings: { ...settings, gravity: 1, scalingRatio: 8 } });
+    this.dataset.keepPositions(this.drawn.mapNodes((n, a) => [n, a.x, a.y] as [string, number, number]));
+  }
+
+  // ---- state changes ---------------------------------------------------------------------------------------
+
+  async setView(partial: Partial<ViewState>): Promise<void> {
+    this.view = { ...this.view, ...partial };
+    if ("filters" in partial) this.metrics = {};
+    await this.refresh();
+  }
+
+  async refresh(): Promise<void> {
+    this.filtered = applyFilters(this.dataset.graph, this.view.filters);
+    await this.syncDrawn();
+    this.applyHighlight();
+    this.changed();
+  }
+
+  select(id: string | null): void {
+    const previous = this.view.selected;
+    if (previous && this.drawn.hasNode(previous)) this.renderer.setNodeState(previous, { selected: false });
+    this.view = { ...this.view, selected: id };
+    if (id && this.drawn.hasNode(id)) this.renderer.setNodeState(id, { selected: true });
+    this.applyHighlight();
+    this.changed();
+  }
+
+  applyHighlight(): void {
+    if (!this.highlighter) return;
+    const center = this.hovered ?? this.view.selected;
+    if (this.hovered || !this.emphasis) this.highlighter.apply(this.highlighter.neighbourhood(center));
+    else this.highlighter.apply(this.emphasis);
+  }
+
+  async detail(id: string): Promise<ApiNodeDetail> {
+    if (this.source.mode === "live") {
+      try {
+        return await this.source.detail(id);
+      } catch (error) {
+        console.warn(`explorer: /api/node failed for ${id}; showing what is loaded`, error);
+      }
+    }
+    if (this.source.mode === "static") return this.source.detail(id);
+    return detailFromGraph(this.dataset.toApiGraph(), id);
+  }
+
+  // ---- expand, collapse, undo -------------------------------------------------------------------------------
+
+  private async loadNeighbours(id: string, record: boolean): Promise<Added> {
+    const g = await this.source.neighbours(id, NEIGHBOUR_LIMIT);
+    const added = this.dataset.merge(g, id);
+    if (record) this.history.push({ kind: "expand", node: id, added });
+    const left = g.omitted ?? 0;
+    this.notify(
+      `展开 ${this.label(id)}：新增 ${added.nodes.length} 个节点` +
+        (left > 0 ? `，另有 ${left} 个邻居未载入（上限 ${NEIGHBOUR_LIMIT}）` : ""),
+    );
+    return added;
+  }
+
+  async expand(id: string): Promise<void> {
+    try {
+      await this.loadNeighbours(id, true);
+      const expanded = this.view.expanded.includes(id) ? this.view.expanded : [...this.view.expanded, id];
+      this.view = { ...this.view, expanded };
+      await this.refresh();
+    } catch (error) {
+      this.notify(`展开失败：${(error as Error).message}`, "error");
+    }
+  }
+
+  /** Removes the node's neighbours that hang only on it (like Neo4j Browser's collapse). */
+  async collapse(id: string): Promise<void> {
+    const g = this.dataset.graph;
+    if (!g.hasNode(id)) return;
+    const leaves = g.neighbors(id).filter((n) => g.neighbors(n).every((m) => m === id));
+    this.dataset.remove({ nodes: leaves, edges: [] });
+    this.view = { ...this.view, expanded: this.view.expanded.filter((e) => e !== id) };
+    this.notify(`收起 ${this.label(id)}：移除 ${leaves.length} 个节点`);
+    await this.refresh();
+  }
+
+  async undo(): Promise<void> {
+    const step = this.history.pop();
+    if (!step) return this.notify("没有可以撤销的操作");
+    if (step.kind === "expand") {
+      this.dataset.remove(step.added);
+      this.view = { ...this.view, expanded: this.view.expanded.filter((e) => e !== step.node) };
+    } else {
+      this.dataset.clear();
+      this.dataset.merge(step.previous);
+      this.view = { ...this.view, query: step.query };
+      this.emphasis = null;
+    }
+    if (this.view.selected && !this.dataset.graph.hasNode(this.view.selected)) this.view = { ...this.view, selected: null };
+    await this.refresh();
+  }
+
+  // ---- ask: query and path --------------------------------------------------------------------------------------
+
+  /** Runs Cypher read-only through the service; its graph replaces the drawing (undo brings the old one back). */
+  async runQuery(cypher: string, params: Record<string, PropertyValue>, refresh = true): Promise<ApiQueryResult> {
+    const result = await this.source.query(cypher, params);
+    this.lastQuery = result;
+    this.history.push({ kind: "replace", previous: this.dataset.toApiGraph(), query: this.view.query });
+    if (result.graph.nodes.length > 0) {
+      this.dataset.clear();
+      this.dataset.merge(result.graph);
+      this.emphasis = null;
+    }
+    this.view = { ...this.view, query: { cypher, params } };
+    if (refresh) await this.refresh();
+    return result;
+  }
+
+  async findPath(from: string, to: string, refresh = true): Promise<boolean> {
+    let nodes: string[] | null = null;
+    const remote = await this.source.path(from, to).catch((error: Error) => {
+      this.notify(`路径查询失败：${error.message}`, "error");
+      return null;
+    });
+    if (remote?.found) {
+      this.dataset.merge(remote.graph);
+      nodes = remote.nodes;
+    } else {
+      const { bidirectional } = await import("graphology-shortest-path/unweighted.js");
+      const g = this.dataset.graph;
+      if (g.hasNode(from) && g.hasNode(to)) nodes = bidirectional(toUndirected(g), from, to);
+    }
+    if (!nodes) {
+      this.emphasis = null;
+      this.notify(`${this.label(from)} 与 ${this.label(to)} 之间没有找到路径`, "error");
+      return false;
+    }
+    const g = this.dataset.graph;
+    const edges: string[] = [];
+    for (let i = 1; i < nodes.length; i++) {
+      const a = nodes[i - 1] ?? "";
+      const b = nodes[i] ?? "";
+      const e = g.edges(a, b)[0] ?? g.edges(b, a)[0];
+      if (e) edges.push(e);
+    }
+    this.emphasis = { nodes, edges };
+    this.view = { ...this.view, path: [from, to] };
+    this.notify(`路径：${nodes.map((n) => this.label(n)).join(" → ")}（${nodes.length - 1} 步）`);
+    if (refresh) await this.refresh();
+    return true;
+  }
+
+  clearEmphasis(): void {
+    this.emphasis = null;
+    this.view = { ...this.view, path: null };
+    this.applyHighlight();
+    this.changed();
+  }
+
+  /** Moves the camera onto a drawn node. */
+  focusCamera(id: string): void {
+    const pos = this.renderer.getNodeDisplayData(id);
+    if (!pos) return;
+    void this.renderer.getCamera().animate({ x: pos.x, y: pos.y, ratio: 0.6 }, { duration: 400 });
+  }
+
+  label(id: string): string {
+    const g = this.dataset.graph;
+    return g.hasNode(id) ? g.getNodeAttribute(id, "node").name : id;
+  }
+
+  // ---- layout -------------------------------------------------------------------------------------------------
+
+  get layoutRunning(): boolean {
+    return this.layout?.isRunning() ?? false;
+  }
+
+  async startLayout(): Promise<void> {
+    if (this.layoutRunning) return;
+    const [workerModule, fa2Module] = await Promise.all([
+      import("graphology-layout-forceatlas2/worker.js"),
+      import("graphology-layout-forceatlas2"),
+    ]);
+    const Supervisor = cjsDefault(workerModule.default);
+    const forceAtlas2 = cjsDefault(fa2Module.default);
+    const settings = forceAtlas2.inferSettings(this.drawn);
+    this.layout = new Supervisor(this.drawn, { settings: { ...settings, barnesHutOptimize: this.drawn.order > 2000 } });
+    this.layout.start();
+    this.changed();
+  }
+
+  stopLayout(): void {
+    if (!this.layout) return;
+    this.layout.kill();
+    this.layout = null;
+    this.dataset.keepPositions(this.drawn.mapNodes((n, a) => [n, a.x, a.y] as [string, number, number]));
+    this.changed();
+  }
+
+  // ---- dataset → drawn ---------------------------------------------------------------------------------------
+
+  private async computeMetrics(): Promise<void> {
+    const need = { pagerank: this.view.sizeBy === "pagerank", community: this.view.colorBy === "community" };
+    if (need.pagerank && !this.metrics.pagerank) {
+      const pagerank = cjsDefault((await import("graphology-metrics/centrality/pagerank.js")).default);
+      this.metrics.pagerank = new Map(Object.entries(pagerank(toUndirected(this.drawnSubgraph()))));
+    }
+    if (need.community && !this.metrics.community) {
+      const given = this.dataset.graph.everyNode((_n, a) => typeof a.node.community === "number");
+      if (given) {
+        this.metrics.community = new Map(this.dataset.graph.mapNodes((n, a) => [n, a.node.community ?? -1]));
+      } else {
+        const louvain = cjsDefault((await import("graphology-communities-louvain")).default);
+        this.metrics.community = new Map(Object.entries(louvain(toUndirected(this.drawnSubgraph()))));
+      }
+    }
+  }
+
+  /** The filtered subgraph of the dataset, as a graph (for metrics and exports). */
+  drawnSubgraph(): MultiDirectedGraph {
+    const g = new MultiDirectedGraph();
+    const d = this.dataset.graph;
+    for (const n of this.filtered.nodes) g.addNode(n, { ...d.getNodeAttribute(n, "node") });
+    for (const e of this.filtered.edges) g.addDirectedEdgeWithKey(e, d.source(e), d.target(e), { ...d.getEdgeAttribute(e, "edge") });
+    return g;
+  }
+
+  private async syncDrawn(): Promise<void> {
+    const g = this.drawn;
+    const d = this.dataset.graph;
+    const f = this.filtered;
+    if (g.order) this.dataset.keepPositions(g.mapNodes((n, a) => [n, a.x, a.y] as [string, number, number]));
+    for (const e of g.filterEdges((e) => !f.edges.has(e))) g.dropEdge(e);
+    for (const n of g.filterNodes((n) => !f.nodes.has(n))) g.dropNode(n);
+    await this.computeMetrics();
+
+    const degree = new Map<string, number>();
+    for (const e of f.edges) {
+      degree.set(d.source(e), (degree.get(d.source(e)) ?? 0) + 1);
+      degree.set(d.target(e), (degree.get(d.target(e)) ?? 0) + 1);
+    }
+    const metric = this.view.sizeBy === "pagerank" && this.metrics.pagerank ? this.metrics.pagerank : degree;
+    let max = 0;
+    for (const n of f.nodes) max = Math.max(max, metric.get(n) ?? 0);
+
+    const newNodes: string[] = [];
+    for (const n of f.nodes) {
+      const a = d.getNodeAttributes(n);
+      const color =
+        this.view.colorBy === "community" ? communityColor(this.metrics.community?.get(n)) : TYPE_COLORS[a.node.type];
+      const size = sizeFor(metric.get(n) ?? 0, max);
+      const label = a.node.type === "Article" ? shorten(a.node.title ?? a.node.name, 14) : a.node.name;
+      if (!g.hasNode(n)) {
+        g.addNode(n, { x: a.x, y: a.y, size, color, label, kind: a.node.type });
+        newNodes.push(n);
+        continue;
+      }
+      const old = g.getNodeAttributes(n);
+      if (old.size !== size || old.color !== color || old.label !== label) g.mergeNodeAttributes(n, { size, color, label });
+    }
+    const newEdges: string[] = [];
+    for (const e of f.edges) {
+      if (g.hasEdge(e)) continue;
+      const type = d.getEdgeAttribute(e, "edge").type;
+      const faint = type === "MENTIONS" || type === "REPORTED";
+      g.addDirectedEdgeWithKey(e, d.source(e), d.target(e), { size: faint ? 0.6 : 1, color: faint ? "#e3e7ed" : "#c3ccd7", kind: type });
+      newEdges.push(e);
+    }
+    if (this.highlighter) this.highlighter.adopt(newNodes, newEdges);
+    if (this.renderer && this.view.selected && g.hasNode(this.view.selected)) {
+      this.renderer.setNodeState(this.view.selected, { selected: true });
+    }
+    if (this.pinyin.size > 0) this.pinyin.add(d.mapNodes((_n, a) => a.node));
+  }
+
+  /** Builds the pinyin index when the browser is idle after drawing. */
+  indexForSearch(): void {
+    this.pinyin.add(this.dataset.graph.mapNodes((_n, a) => a.node));
+  }
+}
+
+function shorten(s: string, n: number): string {
+  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
+}
+
+/** A simple undirected copy (parallel edges merged): what PageRank, Louvain and the BFS path expect. */
+function toUndirected(g: MultiDirectedGraph): UndirectedGraph {
+  const out = new UndirectedGraph();
+  g.forEachNode((n) => out.addNode(n));
+  g.forEachEdge((_e, _a, s, t) => {
+    if (s !== t) out.mergeEdge(s, t);
+  });
+  return out;
+}

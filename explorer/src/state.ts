@@ -1,0 +1,84 @@
+// The view state: everything a link must carry to reopen the same view (selection, filters, query, expansions,
+// appearance). It lives in the URL's query string; the app reads it at start and writes it on every change.
+import type { PropertyValue, RelationType } from "../../core/model.js";
+import type { ColorBy, SizeBy } from "./appearance.js";
+import type { NodeKind } from "./dataset.js";
+import { DEFAULT_FILTERS, type Filters } from "./filters.js";
+
+export interface ViewState {
+  selected: string | null;
+  filters: Filters;
+  colorBy: ColorBy;
+  sizeBy: SizeBy;
+  /** The Cypher whose results are drawn, if any. */
+  query: { cypher: string; params: Record<string, PropertyValue> } | null;
+  /** Nodes whose neighbours were loaded, in order. */
+  expanded: string[];
+  path: [string, string] | null;
+}
+
+export const DEFAULT_VIEW: ViewState = {
+  selected: null,
+  filters: DEFAULT_FILTERS,
+  colorBy: "type",
+  sizeBy: "degree",
+  query: null,
+  expanded: [],
+  path: null,
+};
+
+const list = (v: string | null): string[] => (v ? v.split(",").filter(Boolean) : []);
+
+export function readView(search: string): ViewState {
+  const p = new URLSearchParams(search);
+  const f: Filters = {
+    hiddenTypes: p.has("hide") ? (list(p.get("hide")) as NodeKind[]) : DEFAULT_FILTERS.hiddenTypes,
+    hiddenRelations: list(p.get("rels")) as RelationType[],
+    from: p.get("from"),
+    to: p.get("to"),
+    hiddenSources: list(p.get("srcs")),
+    minDegree: Number(p.get("deg") ?? 0) || 0,
+  };
+  let query: ViewState["query"] = null;
+  if (p.get("q")) {
+    let params: Record<string, PropertyValue> = {};
+    try {
+      params = JSON.parse(p.get("qp") ?? "{}") as Record<string, PropertyValue>;
+    } catch {
+      console.warn("explorer: the link's query parameters (qp) are not JSON; running the query without them");
+    }
+    query = { cypher: p.get("q") ?? "", params };
+  }
+  const path = list(p.get("path"));
+  return {
+    selected: p.get("sel"),
+    filters: f,
+    colorBy: p.get("color") === "community" ? "community" : "type",
+    sizeBy: p.get("size") === "pagerank" ? "pagerank" : "degree",
+    query,
+    expanded: list(p.get("exp")),
+    path: path.length === 2 ? [path[0] ?? "", path[1] ?? ""] : null,
+  };
+}
+
+export function writeView(v: ViewState): string {
+  const p = new URLSearchParams();
+  if (v.selected) p.set("sel", v.selected);
+  const f = v.filters;
+  if (f.hiddenTypes.join(",") !== DEFAULT_FILTERS.hiddenTypes.join(",")) p.set("hide", f.hiddenTypes.join(","));
+  if (f.hiddenRelations.length) p.set("rels", f.hiddenRelations.join(","));
+  if (f.from) p.set("from", f.from);
+  if (f.to) p.set("to", f.to);
+  if (f.hiddenSources.length) p.set("srcs", f.hiddenSources.join(","));
+  if (f.minDegree) p.set("deg", String(f.minDegree));
+  if (v.colorBy !== "type") p.set("color", v.colorBy);
+  if (v.sizeBy !== "degree") p.set("size", v.sizeBy);
+  if (v.query) {
+    p.set("q", v.query.cypher);
+    if (Object.keys(v.query.params).length) p.set("qp", JSON.stringify(v.query.params));
+  }
+  if (v.expanded.length) p.set("exp", v.expanded.join(","));
+  if (v.path) p.set("path", v.path.join(","));
+  const s = p.toString();
+  return s ? `?${s}` : "";
+}
