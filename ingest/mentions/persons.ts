@@ -86,12 +86,21 @@ export function findPersons(text: string, titles: TitleMention[], bylines: strin
       if (name && name.length === len && !found.has(name)) found.set(name, "before-title");
     }
   }
-  // Lists: 王刚、张建军、郭守印参加会议 — walk back from a verb-anchored name over 、.
-  for (const m of text.matchAll(/((?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4})(?:等)?(?:参加|出席|陪同|参会|列席)/g)) {
+  // Lists: 王刚、张建军、郭守印参加会议. The first item may have text glued before it by a column break, so it is
+  // read from its end.
+  for (const m of text.matchAll(/((?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,4})(?:等)?(?:参加|出席|陪同|参会|列席)/g)) {
     const parts = m[1]!.split("、");
-    if (parts.every((p, k) => nameAt(text, m.index + parts.slice(0, k).join("、").length + (k ? 1 : 0)) === p)) {
-      for (const p of parts) if (!found.has(p)) found.set(p, "list");
+    let at = m.index;
+    const names: string[] = [];
+    for (const [k, part] of parts.entries()) {
+      const options = k === 0 ? [part.slice(-3), part.slice(-2)] : [part];
+      const offset = (p: string) => at + part.length - p.length;
+      const name = options.find((p) => p.length >= 2 && nameAt(text, offset(p)) === p);
+      if (!name) break;
+      names.push(name);
+      at += part.length + 1;
     }
+    if (names.length === parts.length) for (const p of names) if (!found.has(p)) found.set(p, "list");
   }
 
   // Every occurrence of a found name.
