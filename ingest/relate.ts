@@ -17,6 +17,8 @@ const ROLE_AFTER_NAME: Array<[RegExp, ParticipationRole[]]> = [
   [/^(?:主持(?:会议|召开)?并(?:讲话|作报告|致辞))/, ["chaired", "spoke"]],
   [/^主持/, ["chaired"]],
   [/^(?:出席(?:会议|活动)?并(?:讲话|致辞|发言|作报告)|讲话|致辞|作报告|发言|在[^，。]{2,40}上(?:讲话|强调|指出|表示|致辞))/, ["spoke"]],
+  // 习近平总书记在…集体学习时的重要讲话
+  [/^(?:总书记|主席|同志|书记)?在[^，。]{2,40}(?:上|时)的?(?:重要)?讲话/, ["spoke"]],
   [/^(?:出席|参加|列席|参会)/, ["attended"]],
 ];
 
@@ -46,14 +48,17 @@ export function relateArticle(article: ArticleDoc, found: ArticleMentions, ctx: 
 
   // MENTIONS with counts; nested organizations (a company inside its project's name) are entities too.
   const counts = new Map<string, number>();
-  for (const m of [...mentions, ...nested.filter((n) => n.type === "Organization")]) {
+  const namedInside = nested.filter((n) => n.type === "Organization" || (n.type === "Place" && n.props.code && n.text === n.canonical));
+  for (const m of [...mentions, ...namedInside]) {
     const e = entityOf(m);
     entities.push(e);
     counts.set(e.id, (counts.get(e.id) ?? 0) + 1);
   }
+  // The paper or agency that published the article is named by it (本报讯, 新华社…电).
+  if (article.source) counts.set(`org:${article.source}`, counts.get(`org:${article.source}`) ?? 1);
   for (const [id, count] of counts) {
-    const first = [...mentions, ...nested].find((m) => entityOf(m).id === id)!;
-    rel("MENTIONS", article.id, id, first.start, { count });
+    const first = [...mentions, ...nested].find((m) => entityOf(m).id === id);
+    rel("MENTIONS", article.id, id, first?.start ?? 0, { count });
   }
 
   // Bylines: the reporter REPORTED the article and is a reporter of the paper or agency.
@@ -107,7 +112,11 @@ export function relateArticle(article: ArticleDoc, found: ArticleMentions, ctx: 
     const after = text.slice(listEnd(p), s.end);
     const roles = ROLE_AFTER_NAME.find(([re]) => re.test(after))?.[1];
     const inSentence = meetings.find((m) => m.start >= s.start && m.end <= s.end && !/传达|学习/.test(text.slice(Math.max(s.start, m.start - 6), m.start)));
-    const target = inSentence ?? (roles ? mainMeeting : null);
+    // 习近平总书记在…集体学习时的讲话: a meeting inside the role phrase itself comes first.
+    const rolePhrase = ROLE_AFTER_NAME.map(([re]) => re.exec(after)?.[0]).find(Boolean) ?? "";
+    const phraseEnd = listEnd(p) + rolePhrase.length;
+    const inPhrase = meetings.find((m) => m.start >= p.end && m.end <= phraseEnd);
+    const target = inPhrase ?? inSentence ?? (roles ? mainMeeting : null);
     if (!target) continue;
     const meetingId = entityOf(target).id;
     // 在随后举行的座谈会上，李长萍听取了…: present at the meeting the sentence opens with.
@@ -132,7 +141,7 @@ export function relateArticle(article: ArticleDoc, found: ArticleMentions, ctx: 
       entities.push(org);
       rel("ORGANIZED_BY", id, org.id, m.start);
     }
-    const place = meetingPlace(m, text, ctx);
+    const place = meetingPlace(m, text, ctx) ?? datelinePlace(text, ctx);
     if (place) {
       entities.push(place);
       rel("HELD_IN", id, place.id, m.start);
@@ -183,6 +192,13 @@ function placeInName(name: string, ctx: ArticleContext): EntityDoc | null {
   const hit = findPlaces(name, ctx).find((p) => p.start === 0 && p.props.code);
   if (!hit) return null;
   const d = lookupPlace(hit.canonical, { home: homeCodes(ctx) }, true);
+  return d ? placeEntity(d) : null;
+}
+
+/** 新华社济南2月3日电: an agency story's dateline city, where its unplaced meetings were held. */
+function datelinePlace(text: string, ctx: ArticleContext): EntityDoc | null {
+  const m = /(?:新华社|中新社|人民日报)([\u4e00-\u9fff]{2,4}?)\d{1,2}月\d{1,2}日电/.exec(text.slice(0, 200));
+  const d = m ? lookupPlace(m[1]!, { home: homeCodes(ctx) }, true) : null;
   return d ? placeEntity(d) : null;
 }
 

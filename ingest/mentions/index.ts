@@ -5,7 +5,7 @@ import { findDates, type DateMention } from "./dates.js";
 import { findMeetings, findProjects } from "./events.js";
 import { findOrganizations } from "./organizations.js";
 import { findPersons, findTitles } from "./persons.js";
-import { findPlaces } from "./places.js";
+import { findPlaces, homeCodes } from "./places.js";
 import type { ArticleContext, Mention, TitleMention } from "./types.js";
 
 export type { ArticleContext, Mention, TitleMention } from "./types.js";
@@ -36,6 +36,14 @@ export function findMentions(article: ArticleDoc, ctx: ArticleContext, tagger?: 
   const meetings = findMeetings(text);
   const projects = findProjects(text, orgs);
 
+  // A far county whose name ends a home county the article also names is that county with a character lost in
+  // layout (唐县 beside 高唐县).
+  const home = homeCodes(ctx);
+  for (const p of places) {
+    if (p.props.level !== "county" || !p.props.code || home.some((h) => p.props.code!.startsWith(h))) continue;
+    const fuller = places.find((q) => q !== p && q.canonical.endsWith(p.canonical) && q.props.code && home.some((h) => q.props.code!.startsWith(h)));
+    if (fuller) Object.assign(p, { canonical: fuller.canonical, props: { ...fuller.props }, via: "truncated" });
+  }
   const candidates = [...persons, ...meetings, ...projects, ...orgs, ...places];
   if (tagger) candidates.push(...modelMentions(text, tagger));
   // Longer spans first within a priority, so a name wins over the shorter names inside it.

@@ -62,6 +62,17 @@ export function findTitles(text: string, orgEndingAt: (pos: number) => Mention |
       prev.person = p;
     }
   }
+  // A name before a title with no organization prefix: 习近平总书记, 李长萍书记.
+  for (const t of titles) {
+    if (t.person || t.org) continue;
+    for (const len of [3, 2]) {
+      const name = t.start >= len ? nameAt(text, t.start - len) : null;
+      if (name && name.length === len) {
+        t.person = person(t.start - len, name, "before-title");
+        break;
+      }
+    }
+  }
   return titles;
 }
 
@@ -77,13 +88,14 @@ export function findPersons(text: string, titles: TitleMention[], bylines: strin
     if (!name || !SPEECH.test(text.slice(i + name.length))) continue;
     if (!found.has(name)) found.set(name, "verb");
   }
-  // A name before a title: 习近平总书记, 李长萍书记.
-  for (const t of titles) {
+  // Strong cues need no boundary before the name: a column break may glue text to 刘昌松参加活动.
+  for (const m of text.matchAll(/(?:参加|出席|主持)(?:会议|活动)/g)) {
     for (const len of [3, 2]) {
-      const at = t.start - len;
-      if (at < 0 || t.org) continue;
-      const name = nameAt(text, at);
-      if (name && name.length === len && !found.has(name)) found.set(name, "before-title");
+      const name = nameAt(text, m.index - len);
+      if (name && name.length === len) {
+        if (!found.has(name)) found.set(name, "strong-verb");
+        break;
+      }
     }
   }
   // Lists: 王刚、张建军、郭守印参加会议. The first item may have text glued before it by a column break, so it is

@@ -3,7 +3,7 @@
 // corpus (full-width digits) and modern text (half-width) produce the same features.
 
 export const BOS = 1;
-export const EOS = 2;
+export const EOS = 1; // the same as BOS: a clause mark before or after a character reads as a boundary
 
 /** Character classes used as features; small integers so they hash cheaply. */
 export const enum CharType {

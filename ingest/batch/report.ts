@@ -1,0 +1,91 @@
+// The end of a run: the summary (printed and written to the run report file) and the report file itself,
+// which lists every failed input with its file, line and reason so nothing is lost without a trace.
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import type { IngestStats } from "./stats.js";
+import type { IngestSettings } from "./settings.js";
+import type { WorkerStats } from "./pool.js";
+import { count, duration, rates } from "./progress.js";
+
+export interface GraphTotals {
+  articles: number;
+  entities: number;
+  relationships: number;
+}
+
+export interface IngestSummary {
+  articlesRead: number;
+  articlesNew: number;
+  articlesSkipped: number;
+  documentsRead: number;
+  documentsOtherShard: number;
+  entitiesCreated: number;
+  relationshipsCreated: number;
+  failures: number;
+  elapsedS: number;
+  articlesPerS: number;
+  charsPerS: number;
+  rowsPerS: number;
+  graph: GraphTotals | null;
+}
+
+export function summarize(stats: IngestStats, graph: GraphTotals | null): IngestSummary {
+  const r = rates(stats);
+  return {
+    articlesRead: stats.articlesRead,
+    articlesNew: stats.articlesNew,
+    articlesSkipped: stats.articlesSkipped,
+    documentsRead: stats.documentsRead,
+    documentsOtherShard: stats.documentsOtherShard,
+    // Neo4j counts every node it created; the articles among them are the new ones.
+    entitiesCreated: Math.max(0, stats.nodesCreated - stats.articlesNew),
+    relationshipsCreated: stats.relationshipsCreated,
+    failures: stats.failures.length,
+    elapsedS: Math.round(r.elapsedS * 10) / 10,
+    articlesPerS: Math.round(r.articlesPerS * 10) / 10,
+    charsPerS: Math.round(r.charsPerS),
+    rowsPerS: stats.writeMs > 0 ? Math.round(stats.rowsWritten / (stats.writeMs / 1000)) : 0,
+    graph,
+  };
+}
+
+export function summaryText(summary: IngestSummary, reportFile: string | null): string {
+  const lines = [
+    `ingest: ${summary.articlesRead} articles read in ${duration(summary.elapsedS)} (${summary.articlesPerS}/s, ${count(summary.charsPerS)} chars/s): ${summary.articlesNew} new, ${summary.articlesSkipped} skipped as already ingested`,
+    `ingest: ${summary.entitiesCreated} entities and ${summary.relationshipsCreated} relationships created`,
+  ];
+  if (summary.documentsOtherShard > 0) lines.push(`ingest: ${summary.documentsOtherShard} documents left to other shards`);
+  if (summary.graph) {
+    lines.push(`ingest: the graph now holds ${summary.graph.articles} articles, ${summary.graph.entities} entities, ${summary.graph.relationships} relationships`);
+  }
+  lines.push(
+    summary.failures === 0
+      ? "ingest: no failures"
+      : `ingest: ${summary.failures} input${summary.failures === 1 ? "" : "s"} failed${reportFile ? `; see ${reportFile}` : ""}`,
+  );
+  return lines.join("\n");
+}
+
+export function defaultReportPath(now = new Date(), cwd = process.cwd()): string {
+  return join(cwd, ".jianwen", "reports", `${now.toISOString().replaceAll(":", "-").replace(/\.\d+Z$/, "Z")}.json`);
+}
+
+export async function writeReport(
+  file: string,
+  content: { inputs: readonly string[]; settings: IngestSettings; summary: IngestSummary; stats: IngestStats; workers: WorkerStats[] },
+): Promise<void> {
+  const { stats } = content;
+  const report = {
+    startedAt: new Date(stats.startedAt).toISOString(),
+    finishedAt: new Date().toISOString(),
+    inputs: content.inputs,
+    settings: content.settings,
+    summary: content.summary,
+    failures: stats.failures,
+    ignored: stats.ignored,
+    timing: { extractMs: Math.round(stats.extractMs), writeMs: Math.round(stats.writeMs), batches: stats.batches, rowsWritten: stats.rowsWritten },
+    memory: { mainMaxRssBytes: process.resourceUsage().maxRSS * 1024, workers: content.workers },
+  };
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
+}

@@ -1,0 +1,131 @@
+// The batch ingest run: read → (shard) → extract in the worker pool → gather batches → write to Neo4j.
+// Every stage is bounded (documents in flight ≤ the pool's capacity, one batch gathering, ≤ concurrency writes),
+// so memory stays flat on an archive of any size. Failures are recorded per input and never stop the run.
+import { stat } from "node:fs/promises";
+import type { Driver } from "neo4j-driver";
+import { applySchema } from "../../cypher/schema.js";
+import { expandPaths, isReadFailure, readPaths, type PartialReadSettings } from "../read/index.js";
+import { createPool, type WorkerStats } from "./pool.js";
+import type { IngestSettings } from "./settings.js";
+import { inShard } from "./shard.js";
+import { newStats, type FailureRecord, type IngestStats } from "./stats.js";
+import { writeBatch, type LoadEntry } from "./writer.js";
+
+export interface IngestRunOptions {
+  settings: IngestSettings;
+  read?: PartialReadSettings;
+  database?: string | undefined;
+  /** Live counters, created by the caller when it wants to poll them (progress display). */
+  stats?: IngestStats;
+  onFailure?: (failure: FailureRecord) => void;
+}
+
+export interface IngestResult {
+  stats: IngestStats;
+  workers: WorkerStats[];
+}
+
+export async function runIngest(driver: Driver, paths: readonly string[], options: IngestRunOptions): Promise<IngestResult> {
+  const { settings } = options;
+  const stats = options.stats ?? newStats();
+  const fail = (failure: FailureRecord) => {
+    stats.failures.push(failure);
+    options.onFailure?.(failure);
+  };
+  await applySchema(driver, { database: options.database });
+  stats.bytesTotal = await totalBytes(paths);
+  const pool = await createPool(settings.workers, settings.model);
+  const writer = { batchSize: settings.batchSize, loadRetries: settings.loadRetries, database: options.database };
+  const extractions = new Set<Promise<void>>();
+  const writes = new Set<Promise<void>>();
+  let gathering: LoadEntry[] = [];
+  let gatheredArticles = 0;
+
+  const startWrite = () => {
+    const entries = gathering;
+    gathering = [];
+    gatheredArticles = 0;
+    if (entries.length === 0) return;
+    const job = writeBatch(driver, entries, writer).then(
+      (outcome) => {
+        stats.batches++;
+        stats.articlesNew += outcome.articlesNew;
+        stats.articlesSkipped += outcome.articlesSkipped;
+        stats.nodesCreated += outcome.nodesCreated;
+        stats.relationshipsCreated += outcome.relationshipsCreated;
+        stats.rowsWritten += outcome.rows;
+        stats.writeMs += outcome.writeMs;
+        for (const { entry, error } of outcome.failures) {
+          fail({ ...where(entry.file, entry.line), stage: "load", reason: "neo4j", message: error.message });
+        }
+      },
+      (error: unknown) => {
+        // The batch could not even be checked against the graph (server gone): every input in it is reported.
+        const message = error instanceof Error ? error.message : String(error);
+        for (const entry of entries) fail({ ...where(entry.file, entry.line), stage: "load", reason: "neo4j", message });
+      },
+    );
+    const tracked = job.finally(() => writes.delete(tracked));
+    writes.add(tracked);
+  };
+
+  try {
+    const reading = readPaths(paths, {
+      ...options.read,
+      onBytes: (n) => (stats.bytesRead += n),
+      onSkip: (file, reason) => stats.ignored.push({ file, reason }),
+    });
+    for await (const item of reading) {
+      if (isReadFailure(item)) {
+        fail({ ...where(item.file, item.line), stage: "read", reason: item.reason, message: item.error.message });
+        continue;
+      }
+      stats.documentsRead++;
+      if (!inShard(item, settings.shard)) {
+        stats.documentsOtherShard++;
+        continue;
+      }
+      while (extractions.size >= pool.capacity) await Promise.race(extractions);
+      while (writes.size >= settings.concurrency) await Promise.race(writes);
+      const origin = item.origin;
+      const job = pool.extract(item).then((result) => {
+        stats.extractMs += result.ms;
+        if (!result.ok) {
+          fail({ ...where(origin.file, origin.line), stage: "extract", reason: "extraction", message: result.error.message });
+          return;
+        }
+        stats.documentsExtracted++;
+        stats.charsExtracted += result.chars;
+        stats.articlesRead += result.doc.articles.length;
+        gathering.push({ file: origin.file, line: origin.line, doc: result.doc });
+        gatheredArticles += result.doc.articles.length;
+        if (gatheredArticles >= settings.batchArticles) startWrite();
+      });
+      const tracked = job.finally(() => extractions.delete(tracked));
+      extractions.add(tracked);
+    }
+    await Promise.all(extractions);
+    startWrite();
+    while (writes.size > 0) await Promise.all(writes);
+    return { stats, workers: await pool.stats() };
+  } finally {
+    await pool.close();
+  }
+}
+
+function where(file: string, line: number | undefined): { file: string; line?: number } {
+  return line === undefined ? { file } : { file, line };
+}
+
+/** Sum of the input files' sizes, for the progress bar's ETA; directories and globs are walked once more. */
+async function totalBytes(paths: readonly string[]): Promise<number> {
+  let total = 0;
+  for await (const source of expandPaths(paths)) {
+    if ("kind" in source || source.path === null) continue;
+    total += await stat(source.path).then(
+      (s) => s.size,
+      () => 0,
+    );
+  }
+  return total;
+}

@@ -1,0 +1,107 @@
+// Writes one batch of extracted documents into Neo4j. Articles already in the graph are skipped; the rest go
+// through cypher/load's batched MERGE. An Article is marked `ingested` only after everything its document
+// holds is written, so a run killed mid-batch leaves unmarked articles that the next run writes again.
+import type { Driver } from "neo4j-driver";
+import { Neo4jLoadError } from "../../core/errors.js";
+import type { GraphDoc } from "../../core/model.js";
+import { loadGraphDoc } from "../../cypher/load.js";
+import { mergeDocs } from "../pipeline.js";
+
+export interface LoadEntry {
+  file: string;
+  line?: number | undefined;
+  doc: GraphDoc;
+}
+
+export interface LoadFailure {
+  entry: LoadEntry;
+  error: Neo4jLoadError;
+}
+
+export interface BatchOutcome {
+  /** Distinct articles of the batch not yet (completely) in the graph, now written. */
+  articlesNew: number;
+  /** Articles of the batch that were already in the graph, or repeated within it. */
+  articlesSkipped: number;
+  nodesCreated: number;
+  relationshipsCreated: number;
+  /** Rows sent to Neo4j (nodes and relationships). */
+  rows: number;
+  /** Milliseconds spent in Neo4j writes. */
+  writeMs: number;
+  failures: LoadFailure[];
+}
+
+export interface WriterOptions {
+  batchSize: number;
+  loadRetries: number;
+  database?: string | undefined;
+}
+
+const COMPLETE_ARTICLES = "MATCH (a:Article) WHERE a.id IN $ids AND a.ingested = true RETURN a.id AS id";
+const MARK_COMPLETE = "UNWIND $ids AS id MATCH (a:Article {id: id}) SET a.ingested = true";
+
+export async function writeBatch(driver: Driver, entries: LoadEntry[], options: WriterOptions): Promise<BatchOutcome> {
+  const outcome: BatchOutcome = { articlesNew: 0, articlesSkipped: 0, nodesCreated: 0, relationshipsCreated: 0, rows: 0, writeMs: 0, failures: [] };
+  const all = entries.flatMap((e) => e.doc.articles.map((a) => a.id));
+  const ids = [...new Set(all)];
+  const done = await completeArticles(driver, ids, options.database);
+  const pending = entries.filter((e) => e.doc.articles.some((a) => !done.has(a.id)));
+  const began = performance.now();
+  const failed = await loadWithRetries(driver, pending, options, outcome);
+  outcome.writeMs = performance.now() - began;
+  const failedIds = new Set(failed.flatMap((f) => f.entry.doc.articles.map((a) => a.id)));
+  const written = ids.filter((id) => !done.has(id) && !failedIds.has(id));
+  outcome.failures = failed;
+  outcome.articlesNew = written.length;
+  outcome.articlesSkipped = all.filter((id) => !failedIds.has(id)).length - written.length;
+  return outcome;
+}
+
+async function completeArticles(driver: Driver, ids: string[], database?: string): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const { records } = await driver.executeQuery(COMPLETE_ARTICLES, { ids }, { routing: "READ", database });
+  return new Set(records.map((r) => r.get("id") as string));
+}
+
+/** Loads the entries together; on a lasting failure, one at a time, so one bad document cannot sink its batch. */
+async function loadWithRetries(driver: Driver, entries: LoadEntry[], options: WriterOptions, outcome: BatchOutcome): Promise<LoadFailure[]> {
+  if (entries.length === 0) return [];
+  try {
+    await loadOnce(driver, entries, options, outcome);
+    return [];
+  } catch (error) {
+    const loadError = asLoadError(error);
+    if (entries.length === 1) return [{ entry: entries[0]!, error: loadError }];
+    const failures: LoadFailure[] = [];
+    for (const entry of entries) failures.push(...(await loadWithRetries(driver, [entry], options, outcome)));
+    return failures;
+  }
+}
+
+async function loadOnce(driver: Driver, entries: LoadEntry[], options: WriterOptions, outcome: BatchOutcome): Promise<void> {
+  const doc = mergeDocs(entries.map((e) => e.doc));
+  const ids = doc.articles.map((a) => a.id);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const counts = await loadGraphDoc(driver, doc, { batchSize: options.batchSize, schema: false, database: options.database });
+      outcome.nodesCreated += counts.nodesCreated;
+      outcome.relationshipsCreated += counts.relationshipsCreated;
+      outcome.rows += Object.values(counts.nodes).reduce((a, b) => a + (b ?? 0), 0) + Object.values(counts.relationships).reduce((a, b) => a + b, 0);
+      await driver.executeQuery(MARK_COMPLETE, { ids }, { routing: "WRITE", database: options.database });
+      return;
+    } catch (error) {
+      const loadError = asLoadError(error);
+      // The driver already retried transient errors inside each transaction; these retries outlast a restart.
+      if (!loadError.retriable || attempt >= options.loadRetries) throw loadError;
+      await new Promise((resolve) => setTimeout(resolve, 500 * 2 ** attempt));
+    }
+  }
+}
+
+function asLoadError(error: unknown): Neo4jLoadError {
+  if (error instanceof Neo4jLoadError) return error;
+  const retriable = typeof error === "object" && error !== null && (error as { retriable?: unknown }).retriable === true;
+  const message = error instanceof Error ? error.message : String(error);
+  return new Neo4jLoadError(`ingest/batch: writing to Neo4j failed: ${message}; check the server and run the ingest again`, retriable, { cause: error });
+}
