@@ -39,7 +39,7 @@ export function relateArticle(article: ArticleDoc, found: ArticleMentions, ctx: 
     const s = sentences[sentenceAt(sentences, m.start)]!;
     const before = text.slice(s.start, m.start);
     const d = dates.find((x) => x.start >= s.start && x.end <= m.start && x.iso)?.iso ?? null;
-    const referenced = /传达|学习|贯彻|精神/.test(before + text.slice(m.end, m.end + 4));
+    const referenced = /传达|学习|贯彻/.test(before.slice(-10)) || /^精神/.test(text.slice(m.end, m.end + 2));
     const early = m === meetings[0] || m.start < (sentences[1]?.end ?? 0);
     const date = referenced ? null : (d ?? (early ? leadDate : null));
     if (date || !meetingDate.has(m.canonical)) meetingDate.set(m.canonical, date ?? meetingDate.get(m.canonical) ?? null);
