@@ -1,0 +1,122 @@
+// The explorer in a real browser, as `jianwen export --site` ships it: the fixture graph baked in, no service and
+// no network but 127.0.0.1. Covers drawing, the evidence panel, pinyin search, type filters, links that reopen a
+// view, and GEXF export.
+import { mkdtempSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { MultiDirectedGraph } from "graphology";
+import { parse as parseGexf } from "graphology-gexf";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TYPE_COLORS } from "../../explorer/src/appearance.js";
+import { graphDocToApiGraph } from "../../graph/export-api.js";
+import { makeBundle, writeStaticSite } from "../../graph/export-site.js";
+import { FIXTURE_DOC } from "./fixture.js";
+import { chromiumAvailable, colourDistance, hexToRgb, launch, nodePosition, openPage, pixelAt, ready, screenshot, serveDir } from "./harness.js";
+
+const hasChromium = await chromiumAvailable();
+if (!hasChromium) console.warn("tests/browser: /usr/bin/chromium is missing (apt-get install -y chromium); skipping the explorer tests");
+
+describe.skipIf(!hasChromium)("the static explorer", () => {
+  let browser: BrowserContext;
+  let site: { url: string; close: () => Promise<void> };
+  let page: Page;
+  const errors: string[] = [];
+  const PERSON = "person:陈静怡";
+
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), "jianwen-site-"));
+    await writeStaticSite(dir, makeBundle(graphDocToApiGraph(FIXTURE_DOC), "河清市 fixture"));
+    site = await serveDir(dir);
+    browser = await launch();
+    page = await openPage(browser, errors);
+    await page.goto(site.url);
+    await ready(page);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  it("draws every entity of the fixture, coloured by type", async () => {
+    const drawn = await page.evaluate(() => window.__jianwen?.drawn.order ?? 0);
+    expect(drawn).toBe(FIXTURE_DOC.entities.length);
+    const pos = await nodePosition(page, PERSON);
+    const colour = await pixelAt(page, pos.x, pos.y);
+    expect(colourDistance(colour, hexToRgb(TYPE_COLORS.Person))).toBeLessThan(40);
+    await screenshot(page, "static-overview");
+  });
+
+  it("shows the evidence sentence with the name marked when a node is clicked", async () => {
+    const pos = await nodePosition(page, PERSON);
+    await page.mouse.move(pos.x, pos.y);
+    await page.mouse.click(pos.x, pos.y);
+    await page.getByTestId("panel-title").filter({ hasText: "陈静怡" }).waitFor();
+    const evidence = page.getByTestId("evidence").filter({ hasText: "市长陈静怡出席会议并讲话" });
+    await expect.poll(() => evidence.count()).toBeGreaterThan(0);
+    expect(await evidence.first().locator("mark").allTextContents()).toContain("陈静怡");
+    await screenshot(page, "static-panel-evidence");
+  });
+
+  it("finds a person by pinyin initials", async () => {
+    await page.getByTestId("search").fill("lxf");
+    const hit = page.getByTestId("suggestions").locator("li", { hasText: "林晓峰" });
+    await hit.waitFor();
+    await screenshot(page, "static-search-pinyin");
+    await hit.dispatchEvent("mousedown");
+    await page.getByTestId("panel-title").filter({ hasText: "林晓峰" }).waitFor();
+    expect(await page.evaluate(() => window.__jianwen?.view.selected)).toBe("person:林晓峰");
+  });
+
+  it("hides a type's nodes when its filter is switched off, and the counts follow", async () => {
+    const before = await page.evaluate(() => window.__jianwen?.drawn.order ?? 0);
+    const pos = await nodePosition(page, "person:周明远");
+    await page.getByTestId("type-Person").click();
+    await expect.poll(() => page.evaluate(() => window.__jianwen?.drawn.filterNodes((_n, a) => a.kind === "Person").length)).toBe(0);
+    const persons = FIXTURE_DOC.entities.filter((e) => e.type === "Person").length;
+    expect(await page.evaluate(() => window.__jianwen?.drawn.order)).toBe(before - persons);
+    await expect.poll(() => page.getByTestId("type-Person").textContent()).toContain(`0 / ${persons}`);
+    const colour = await pixelAt(page, pos.x, pos.y);
+    expect(colourDistance(colour, hexToRgb(TYPE_COLORS.Person))).toBeGreaterThan(60);
+    await screenshot(page, "static-filter-person-off");
+  });
+
+  it("reopens the same view from a copied link", async () => {
+    await page.evaluate(() => window.__jianwen?.select("org:河清市人民政府"));
+    const url = page.url();
+    expect(url).toContain("sel=");
+    expect(url).toContain("hide=");
+    const expected = await page.evaluate(() => ({ nodes: window.__jianwen?.drawn.order, filters: window.__jianwen?.view.filters }));
+    const again = await openPage(browser, errors);
+    await again.goto(url);
+    await ready(again);
+    const got = await again.evaluate(() => ({ nodes: window.__jianwen?.drawn.order, filters: window.__jianwen?.view.filters, sel: window.__jianwen?.view.selected }));
+    expect(got.sel).toBe("org:河清市人民政府");
+    expect(got.filters).toEqual(expected.filters);
+    expect(got.nodes).toBe(expected.nodes);
+    await again.getByTestId("panel-title").filter({ hasText: "河清市人民政府" }).waitFor();
+    await screenshot(again, "static-reopened-link");
+    await again.close();
+  });
+
+  it("exports the drawn subgraph as GEXF that graphology reads back", async () => {
+    await page.getByTestId("type-Person").click();
+    await expect.poll(() => page.evaluate(() => window.__jianwen?.drawn.order)).toBe(FIXTURE_DOC.entities.length);
+    await page.getByRole("button", { name: "导出 ▾" }).click();
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-gexf").click()]);
+    const xml = await readFile((await download.path()) ?? "", "utf8");
+    const graph = parseGexf(MultiDirectedGraph, xml);
+    const drawn = await page.evaluate(() => ({ order: window.__jianwen?.drawn.order, size: window.__jianwen?.drawn.size }));
+    expect(graph.order).toBe(drawn.order);
+    expect(graph.size).toBe(drawn.size);
+    expect(graph.getNodeAttribute("person:陈静怡", "label")).toBe("陈静怡");
+    const sentences = graph.mapEdges((_e, a) => String(a.sentence ?? ""));
+    expect(sentences).toContain("市长陈静怡出席会议并讲话。");
+  });
+
+  it("logged no console errors and fetched nothing it could not load", () => {
+    expect(errors).toEqual([]);
+  });
+});
