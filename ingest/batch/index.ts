@@ -11,7 +11,14 @@ import { resolveIngestSettings, type IngestSettings } from "./settings.js";
 import { newStats, type IngestStats } from "./stats.js";
 import type { WorkerStats } from "./pool.js";
 
-export { DEFAULT_INGEST_SETTINGS, resolveIngestSettings, parseShard, parseCount, type IngestSettings, type Shard } from "./settings.js";
+export {
+  DEFAULT_INGEST_SETTINGS,
+  resolveIngestSettings,
+  parseShard,
+  parseCount,
+  type IngestSettings,
+  type Shard,
+} from "./settings.js";
 export { defaultReportPath, summaryText, type IngestSummary, type GraphTotals } from "./report.js";
 export type { ProgressMode } from "./progress.js";
 export type { FailureRecord, IngestStats } from "./stats.js";

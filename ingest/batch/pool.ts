@@ -49,7 +49,9 @@ interface Slot {
 async function threadPool(count: number, model: boolean): Promise<ExtractPool> {
   const script = workerScript();
   if (!existsSync(fileURLToPath(script))) {
-    throw new ExtractionError(`ingest/batch: the compiled worker ${fileURLToPath(script)} is missing; run \`npm run build\` first, or pass --workers 0`);
+    throw new ExtractionError(
+      `ingest/batch: the compiled worker ${fileURLToPath(script)} is missing; run \`npm run build\` first, or pass --workers 0`,
+    );
   }
   const slots: Slot[] = await Promise.all(Array.from({ length: count }, () => startWorker(script, model)));
   let seq = 0;
@@ -74,8 +76,15 @@ async function threadPool(count: number, model: boolean): Promise<ExtractPool> {
       const alive = slots.filter((s) => !s.dead);
       const task = { seq: seq++, raw };
       if (alive.length === 0) {
-        const message = "ingest/batch: every extraction worker has crashed; see the errors above and rerun (finished articles are kept)";
-        return Promise.resolve({ seq: task.seq, ok: false, error: { name: "ExtractionError", message }, chars: 0, ms: 0 });
+        const message =
+          "ingest/batch: every extraction worker has crashed; see the errors above and rerun (finished articles are kept)";
+        return Promise.resolve({
+          seq: task.seq,
+          ok: false,
+          error: { name: "ExtractionError", message },
+          chars: 0,
+          ms: 0,
+        });
       }
       const slot = alive.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
       return new Promise<ExtractResult>((resolve) => {
@@ -114,11 +123,19 @@ function startWorker(script: URL, model: boolean): Promise<Slot> {
       if (message.ready) resolve({ worker, pending: new Map() });
       else {
         void worker.terminate();
-        reject(new ExtractionError(`ingest/batch: an extraction worker could not load the pipeline: ${message.error ?? "unknown error"}`));
+        reject(
+          new ExtractionError(
+            `ingest/batch: an extraction worker could not load the pipeline: ${message.error ?? "unknown error"}`,
+          ),
+        );
       }
     };
     worker.on("message", onMessage);
-    worker.once("error", (error: Error) => reject(new ExtractionError(`ingest/batch: an extraction worker failed to start: ${error.message}`, { cause: error })));
+    worker.once("error", (error: Error) =>
+      reject(
+        new ExtractionError(`ingest/batch: an extraction worker failed to start: ${error.message}`, { cause: error }),
+      ),
+    );
   });
 }
 
@@ -126,7 +143,13 @@ function startWorker(script: URL, model: boolean): Promise<Slot> {
 function failAll(slot: Slot, error: Error): void {
   slot.dead = true;
   for (const [seq, resolve] of slot.pending) {
-    resolve({ seq, ok: false, error: { name: "ExtractionError", message: `ingest/batch: the extraction worker crashed: ${error.message}` }, chars: 0, ms: 0 });
+    resolve({
+      seq,
+      ok: false,
+      error: { name: "ExtractionError", message: `ingest/batch: the extraction worker crashed: ${error.message}` },
+      chars: 0,
+      ms: 0,
+    });
   }
   slot.pending.clear();
 }

@@ -22,17 +22,36 @@ export function rates(stats: IngestStats, now = Date.now()): Rates {
   const elapsedS = Math.max(0.001, (now - stats.startedAt) / 1000);
   const fraction = stats.bytesTotal > 0 ? Math.min(1, stats.bytesRead / stats.bytesTotal) : null;
   const etaS = fraction !== null && fraction > 0.001 ? (elapsedS / fraction) * (1 - fraction) : null;
-  return { elapsedS, articlesPerS: stats.articlesRead / elapsedS, charsPerS: stats.charsExtracted / elapsedS, fraction, etaS };
+  return {
+    elapsedS,
+    articlesPerS: stats.articlesRead / elapsedS,
+    charsPerS: stats.charsExtracted / elapsedS,
+    fraction,
+    etaS,
+  };
 }
 
-export function startProgress(mode: ProgressMode, stats: IngestStats, out = process.stdout, err = process.stderr): ProgressDisplay {
+export function startProgress(
+  mode: ProgressMode,
+  stats: IngestStats,
+  out = process.stdout,
+  err = process.stderr,
+): ProgressDisplay {
   switch (mode) {
     case "quiet":
       return { failure: (f) => err.write(`jianwen: ${f.message}\n`), stop: () => undefined };
     case "json":
-      return periodic(2000, () => out.write(`${JSON.stringify(progressEvent(stats))}\n`), (f) => out.write(`${JSON.stringify({ event: "failure", ...f })}\n`));
+      return periodic(
+        2000,
+        () => out.write(`${JSON.stringify(progressEvent(stats))}\n`),
+        (f) => out.write(`${JSON.stringify({ event: "failure", ...f })}\n`),
+      );
     case "lines":
-      return periodic(10_000, () => err.write(`${progressLine(stats)}\n`), (f) => err.write(`jianwen: ${f.message}\n`));
+      return periodic(
+        10_000,
+        () => err.write(`${progressLine(stats)}\n`),
+        (f) => err.write(`jianwen: ${f.message}\n`),
+      );
     case "bar":
       return bar(stats, err);
   }

@@ -54,9 +54,12 @@ export function summaryText(summary: IngestSummary, reportFile: string | null): 
     `ingest: ${summary.articlesRead} articles read in ${duration(summary.elapsedS)} (${summary.articlesPerS}/s, ${count(summary.charsPerS)} chars/s): ${summary.articlesNew} new, ${summary.articlesSkipped} skipped as already ingested`,
     `ingest: ${summary.entitiesCreated} entities and ${summary.relationshipsCreated} relationships created`,
   ];
-  if (summary.documentsOtherShard > 0) lines.push(`ingest: ${summary.documentsOtherShard} documents left to other shards`);
+  if (summary.documentsOtherShard > 0)
+    lines.push(`ingest: ${summary.documentsOtherShard} documents left to other shards`);
   if (summary.graph) {
-    lines.push(`ingest: the graph now holds ${summary.graph.articles} articles, ${summary.graph.entities} entities, ${summary.graph.relationships} relationships`);
+    lines.push(
+      `ingest: the graph now holds ${summary.graph.articles} articles, ${summary.graph.entities} entities, ${summary.graph.relationships} relationships`,
+    );
   }
   lines.push(
     summary.failures === 0
@@ -67,12 +70,26 @@ export function summaryText(summary: IngestSummary, reportFile: string | null): 
 }
 
 export function defaultReportPath(now = new Date(), cwd = process.cwd()): string {
-  return join(cwd, ".jianwen", "reports", `${now.toISOString().replaceAll(":", "-").replace(/\.\d+Z$/, "Z")}.json`);
+  return join(
+    cwd,
+    ".jianwen",
+    "reports",
+    `${now
+      .toISOString()
+      .replaceAll(":", "-")
+      .replace(/\.\d+Z$/, "Z")}.json`,
+  );
 }
 
 export async function writeReport(
   file: string,
-  content: { inputs: readonly string[]; settings: IngestSettings; summary: IngestSummary; stats: IngestStats; workers: WorkerStats[] },
+  content: {
+    inputs: readonly string[];
+    settings: IngestSettings;
+    summary: IngestSummary;
+    stats: IngestStats;
+    workers: WorkerStats[];
+  },
 ): Promise<void> {
   const { stats } = content;
   const report = {
@@ -83,7 +100,12 @@ export async function writeReport(
     summary: content.summary,
     failures: stats.failures,
     ignored: stats.ignored,
-    timing: { extractMs: Math.round(stats.extractMs), writeMs: Math.round(stats.writeMs), batches: stats.batches, rowsWritten: stats.rowsWritten },
+    timing: {
+      extractMs: Math.round(stats.extractMs),
+      writeMs: Math.round(stats.writeMs),
+      batches: stats.batches,
+      rowsWritten: stats.rowsWritten,
+    },
     memory: { mainMaxRssBytes: process.resourceUsage().maxRSS * 1024, workers: content.workers },
   };
   await mkdir(dirname(file), { recursive: true });

@@ -25,7 +25,11 @@ export interface IngestResult {
   workers: WorkerStats[];
 }
 
-export async function runIngest(driver: Driver, paths: readonly string[], options: IngestRunOptions): Promise<IngestResult> {
+export async function runIngest(
+  driver: Driver,
+  paths: readonly string[],
+  options: IngestRunOptions,
+): Promise<IngestResult> {
   const { settings } = options;
   const stats = options.stats ?? newStats();
   const fail = (failure: FailureRecord) => {
@@ -62,7 +66,8 @@ export async function runIngest(driver: Driver, paths: readonly string[], option
       (error: unknown) => {
         // The batch could not even be checked against the graph (server gone): every input in it is reported.
         const message = error instanceof Error ? error.message : String(error);
-        for (const entry of entries) fail({ ...where(entry.file, entry.line), stage: "load", reason: "neo4j", message });
+        for (const entry of entries)
+          fail({ ...where(entry.file, entry.line), stage: "load", reason: "neo4j", message });
       },
     );
     const tracked = job.finally(() => writes.delete(tracked));
@@ -91,7 +96,12 @@ export async function runIngest(driver: Driver, paths: readonly string[], option
       const job = pool.extract(item).then((result) => {
         stats.extractMs += result.ms;
         if (!result.ok) {
-          fail({ ...where(origin.file, origin.line), stage: "extract", reason: "extraction", message: result.error.message });
+          fail({
+            ...where(origin.file, origin.line),
+            stage: "extract",
+            reason: "extraction",
+            message: result.error.message,
+          });
           return;
         }
         stats.documentsExtracted++;

@@ -47,7 +47,10 @@ export function resolveIngestSettings(partial: Partial<IngestSettings> = {}): In
   positive("--concurrency", settings.concurrency, 1);
   positive("load retries", settings.loadRetries, 0);
   const shard = settings.shard;
-  if (shard && !(Number.isInteger(shard.index) && Number.isInteger(shard.count) && shard.index >= 1 && shard.index <= shard.count)) {
+  if (
+    shard &&
+    !(Number.isInteger(shard.index) && Number.isInteger(shard.count) && shard.index >= 1 && shard.index <= shard.count)
+  ) {
     throw new SettingsError(`ingest/batch: shard ${shard.index}/${shard.count} is not I/N with 1 <= I <= N`);
   }
   return settings;
@@ -58,7 +61,9 @@ export function parseShard(text: string): Shard {
   const parts = text.split("/");
   const [index, count] = parts.map((p) => (/^\s*\d+\s*$/.test(p) ? Number(p) : Number.NaN));
   if (parts.length !== 2 || index === undefined || count === undefined || !(index >= 1 && index <= count)) {
-    throw new SettingsError(`ingest/batch: --shard "${text}" is not I/N with 1 <= I <= N; e.g. --shard 1/3 on the first of three machines`);
+    throw new SettingsError(
+      `ingest/batch: --shard "${text}" is not I/N with 1 <= I <= N; e.g. --shard 1/3 on the first of three machines`,
+    );
   }
   return { index, count };
 }

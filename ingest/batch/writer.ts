@@ -42,7 +42,15 @@ const COMPLETE_ARTICLES = "MATCH (a:Article) WHERE a.id IN $ids AND a.ingested =
 const MARK_COMPLETE = "UNWIND $ids AS id MATCH (a:Article {id: id}) SET a.ingested = true";
 
 export async function writeBatch(driver: Driver, entries: LoadEntry[], options: WriterOptions): Promise<BatchOutcome> {
-  const outcome: BatchOutcome = { articlesNew: 0, articlesSkipped: 0, nodesCreated: 0, relationshipsCreated: 0, rows: 0, writeMs: 0, failures: [] };
+  const outcome: BatchOutcome = {
+    articlesNew: 0,
+    articlesSkipped: 0,
+    nodesCreated: 0,
+    relationshipsCreated: 0,
+    rows: 0,
+    writeMs: 0,
+    failures: [],
+  };
   const all = entries.flatMap((e) => e.doc.articles.map((a) => a.id));
   const ids = [...new Set(all)];
   const done = await completeArticles(driver, ids, options.database);
@@ -65,7 +73,12 @@ async function completeArticles(driver: Driver, ids: string[], database?: string
 }
 
 /** Loads the entries together; on a lasting failure, one at a time, so one bad document cannot sink its batch. */
-async function loadWithRetries(driver: Driver, entries: LoadEntry[], options: WriterOptions, outcome: BatchOutcome): Promise<LoadFailure[]> {
+async function loadWithRetries(
+  driver: Driver,
+  entries: LoadEntry[],
+  options: WriterOptions,
+  outcome: BatchOutcome,
+): Promise<LoadFailure[]> {
   if (entries.length === 0) return [];
   try {
     await loadOnce(driver, entries, options, outcome);
@@ -79,15 +92,26 @@ async function loadWithRetries(driver: Driver, entries: LoadEntry[], options: Wr
   }
 }
 
-async function loadOnce(driver: Driver, entries: LoadEntry[], options: WriterOptions, outcome: BatchOutcome): Promise<void> {
+async function loadOnce(
+  driver: Driver,
+  entries: LoadEntry[],
+  options: WriterOptions,
+  outcome: BatchOutcome,
+): Promise<void> {
   const doc = mergeDocs(entries.map((e) => e.doc));
   const ids = doc.articles.map((a) => a.id);
   for (let attempt = 0; ; attempt++) {
     try {
-      const counts = await loadGraphDoc(driver, doc, { batchSize: options.batchSize, schema: false, database: options.database });
+      const counts = await loadGraphDoc(driver, doc, {
+        batchSize: options.batchSize,
+        schema: false,
+        database: options.database,
+      });
       outcome.nodesCreated += counts.nodesCreated;
       outcome.relationshipsCreated += counts.relationshipsCreated;
-      outcome.rows += Object.values(counts.nodes).reduce((a, b) => a + (b ?? 0), 0) + Object.values(counts.relationships).reduce((a, b) => a + b, 0);
+      outcome.rows +=
+        Object.values(counts.nodes).reduce((a, b) => a + (b ?? 0), 0) +
+        Object.values(counts.relationships).reduce((a, b) => a + b, 0);
       await driver.executeQuery(MARK_COMPLETE, { ids }, { routing: "WRITE", database: options.database });
       return;
     } catch (error) {
@@ -101,7 +125,12 @@ async function loadOnce(driver: Driver, entries: LoadEntry[], options: WriterOpt
 
 function asLoadError(error: unknown): Neo4jLoadError {
   if (error instanceof Neo4jLoadError) return error;
-  const retriable = typeof error === "object" && error !== null && (error as { retriable?: unknown }).retriable === true;
+  const retriable =
+    typeof error === "object" && error !== null && (error as { retriable?: unknown }).retriable === true;
   const message = error instanceof Error ? error.message : String(error);
-  return new Neo4jLoadError(`ingest/batch: writing to Neo4j failed: ${message}; check the server and run the ingest again`, retriable, { cause: error });
+  return new Neo4jLoadError(
+    `ingest/batch: writing to Neo4j failed: ${message}; check the server and run the ingest again`,
+    retriable,
+    { cause: error },
+  );
 }
