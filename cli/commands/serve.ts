@@ -1,0 +1,66 @@
+// `jianwen serve`: the explorer and its read-only API on http://127.0.0.1:7475 by default. A non-loopback
+// --host needs --token (or JIANWEN_TOKEN). The service and driver load inside the action.
+import { Command, Option } from "commander";
+import { SettingsError } from "../../core/errors.js";
+
+interface ServeFlags {
+  host: string;
+  port: number;
+  token?: string;
+  timeout: number;
+  maxRows: number;
+  log?: boolean;
+}
+
+function port(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new SettingsError(`serve: --port must be 0–65535, got "${value}"`);
+  return n;
+}
+
+function positive(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new SettingsError(`serve: expected a positive integer, got "${value}"`);
+  return n;
+}
+
+export function define(): Command {
+  return new Command("serve")
+    .description("serve the explorer and its read-only API over the graph in Neo4j (NEO4J_URI)")
+    .addOption(new Option("--host <host>", "address to bind; anything but loopback needs --token").default("127.0.0.1"))
+    .addOption(new Option("--port <n>", "port to listen on (0 picks a free one)").default(7475).argParser(port))
+    .addOption(new Option("--token <token>", "require this token (Authorization: Bearer, or open the printed URL)").env("JIANWEN_TOKEN"))
+    .addOption(new Option("--timeout <ms>", "time limit of a user query").default(10_000).argParser(positive))
+    .addOption(new Option("--max-rows <n>", "rows a user query may return").default(1000).argParser(positive))
+    .option("--log", "log each request")
+    .action(async (flags: ServeFlags) => {
+      const { connectionSettingsFromEnv, openDriver } = await import("../../cypher/driver.js");
+      const { createServer } = await import("../../cypher/service/server.js");
+      const settings = connectionSettingsFromEnv();
+      const driver = await openDriver(settings);
+      let server;
+      try {
+        server = await createServer({
+          driver,
+          database: settings.database,
+          host: flags.host,
+          port: flags.port,
+          token: flags.token,
+          limits: { timeoutMs: flags.timeout, maxRows: flags.maxRows },
+          logger: flags.log ?? false,
+        });
+        const url = await server.listen();
+        process.stdout.write(`Jianwen explorer: ${url}\n(API: ${new URL("/api/openapi.json", url).origin}/api/openapi.json; Ctrl-C stops)\n`);
+      } catch (error) {
+        await driver.close();
+        throw error;
+      }
+      const stop = async () => {
+        await server.close();
+        await driver.close();
+        process.exit(0);
+      };
+      process.once("SIGINT", () => void stop());
+      process.once("SIGTERM", () => void stop());
+    });
+}

@@ -1,0 +1,158 @@
+// The service's graph reads, as functions from a driver and checked arguments to API shapes (core/api.ts):
+// overview, node detail, neighbours, search, shortest path and stats. The HTTP layer only validates and calls these.
+import neo4j, { type Driver } from "neo4j-driver";
+import type { ApiGraph, ApiNodeDetail, ApiPath, ApiSearchResult } from "../../core/api.js";
+import { QueryError } from "../../core/errors.js";
+import type { RelationType } from "../../core/model.js";
+import { toPlain } from "../values.js";
+import { NODE_BY_ID, NODE_MAP, REL_MAP, apiNodeFromMap, foldEdges, readTx, relRows, type ReadOpts } from "./graph-read.js";
+
+const ENTITY = "Person|Organization|Place|Project|Meeting";
+/** Relationships between entities; MENTIONS and REPORTED tie entities to articles. */
+const FACTS = "HOLDS_POSITION|PARTICIPATED_IN|HELD_IN|ORGANIZED_BY|RUNS|LOCATED_IN|PART_OF";
+
+export async function overview(driver: Driver, opts: ReadOpts, limit: number): Promise<ApiGraph> {
+  return readTx(driver, opts, async (tx) => {
+    const top = await tx.run(
+      `MATCH (n:${ENTITY})
+       WITH n ORDER BY coalesce(n.pagerank, 0.0) DESC, coalesce(n.degree, 0) DESC, n.id LIMIT $limit
+       RETURN collect(${NODE_MAP("n")}) AS nodes`,
+      { limit: neo4j.int(limit) },
+    );
+    const nodes = ((top.records[0]?.get("nodes") as unknown[]) ?? []).map(apiNodeFromMap);
+    const ids = nodes.map((n) => n.id);
+    const rels = await tx.run(
+      `UNWIND $ids AS id
+       MATCH (s:${ENTITY} {id: id})-[r:${FACTS}]->(t:${ENTITY})
+       WHERE t.id IN $ids
+       OPTIONAL MATCH (a:Article {id: r.article})
+       RETURN ${REL_MAP("r", "s", "t", "a")} AS rel`,
+      { ids },
+    );
+    const total = await tx.run(`MATCH (n:${ENTITY}) RETURN count(n) AS n`);
+    const omitted = Math.max(0, Number(total.records[0]?.get("n") ?? 0) - nodes.length);
+    return { nodes, edges: foldEdges(relRows(rels.records)), omitted };
+  });
+}
+
+export async function nodeDetail(driver: Driver, opts: ReadOpts, id: string, limit: number): Promise<ApiNodeDetail & { omitted: number }> {
+  return readTx(driver, opts, async (tx) => {
+    const found = await tx.run(`${NODE_BY_ID} RETURN ${NODE_MAP("n")} AS node, n:Article AS isArticle`, { id });
+    const record = found.records[0];
+    if (!record) throw new QueryError(`service: no node has id "${id}"; search for it with /api/search?q=…`, "NOT_FOUND");
+    const isArticle = record.get("isArticle") === true;
+    // An article's relations are its mentions; an entity's mentions are listed under `articles` instead.
+    const rels = await tx.run(
+      `${NODE_BY_ID}
+       MATCH (n)-[r]-(m) WHERE $isArticle OR NOT r:MENTIONS
+       WITH n, r, m ORDER BY coalesce(m.pagerank, 0.0) DESC, m.id
+       WITH n, collect({r: r, m: m}) AS items
+       WITH n, items[0..$limit] AS shown, size(items) AS total
+       UNWIND shown AS x
+       WITH n, x.r AS r, x.m AS m, total
+       OPTIONAL MATCH (a:Article {id: r.article})
+       RETURN ${REL_MAP("r", "startNode(r)", "endNode(r)", "a")} AS rel, ${NODE_MAP("m")} AS other, total`,
+      { id, isArticle, limit: neo4j.int(limit) },
+    );
+    const others = new Map(rels.records.map((r) => { const o = apiNodeFromMap(r.get("other")); return [o.id, o] as const; }));
+    const relations = foldEdges(relRows(rels.records)).map((edge) => {
+      const direction = edge.source === id ? ("out" as const) : ("in" as const);
+      const otherId = direction === "out" ? edge.target : edge.source;
+      return { type: edge.type as RelationType, direction, other: others.get(otherId)!, properties: edge.properties, evidence: edge.evidence };
+    });
+    const total = Number(rels.records[0]?.get("total") ?? 0);
+    const articles = isArticle
+      ? []
+      : (
+          await tx.run(
+            `${NODE_BY_ID}
+             MATCH (a:Article)-[m:MENTIONS]->(n)
+             WITH a, sum(coalesce(m.count, 1)) AS count
+             RETURN a.id AS id, a.title AS title, a.date AS date, a.source AS source, count
+             ORDER BY date DESC, id LIMIT $limit`,
+            { id, limit: neo4j.int(limit) },
+          )
+        ).records.map((r) => toPlain(r.toObject()) as ApiNodeDetail["articles"][number]);
+    return { node: apiNodeFromMap(record.get("node")), relations, articles, omitted: Math.max(0, total - Math.min(total, limit)) };
+  });
+}
+
+export async function neighbours(driver: Driver, opts: ReadOpts, id: string, limit: number): Promise<ApiGraph> {
+  return readTx(driver, opts, async (tx) => {
+    const result = await tx.run(
+      `${NODE_BY_ID}
+       OPTIONAL MATCH (n)-[r]-(m) WHERE n:Article OR (NOT r:MENTIONS AND NOT m:Article)
+       WITH n, m, count(r) AS links ORDER BY coalesce(m.pagerank, 0.0) DESC, links DESC, m.id
+       WITH n, [x IN collect(m) WHERE x IS NOT NULL] AS items
+       WITH n, items[0..$limit] AS shown, size(items) AS total
+       CALL {
+         WITH n, shown
+         UNWIND shown AS m
+         MATCH (n)-[r]-(m) WHERE n:Article OR NOT r:MENTIONS
+         OPTIONAL MATCH (a:Article {id: r.article})
+         RETURN collect(${REL_MAP("r", "startNode(r)", "endNode(r)", "a")}) AS rels
+       }
+       RETURN ${NODE_MAP("n")} AS node, [m IN shown | ${NODE_MAP("m")}] AS others, total, rels`,
+      { id, limit: neo4j.int(limit) },
+    );
+    const record = result.records[0];
+    if (!record) throw new QueryError(`service: no node has id "${id}"; search for it with /api/search?q=…`, "NOT_FOUND");
+    const others = (record.get("others") as unknown[]).map(apiNodeFromMap);
+    const total = Number(record.get("total"));
+    const rels = (toPlain(record.get("rels")) as unknown[]).map((r) => r as Parameters<typeof foldEdges>[0][number]);
+    return { nodes: [apiNodeFromMap(record.get("node")), ...others], edges: foldEdges(rels), omitted: total - others.length };
+  });
+}
+
+/** Lucene's query syntax characters, escaped so user text is searched as text. */
+export function escapeLucene(text: string): string {
+  return text.replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, "\\$&").replace(/\b(AND|OR|NOT)\b/g, (w) => w.toLowerCase());
+}
+
+export async function search(driver: Driver, opts: ReadOpts, q: string, limit: number): Promise<ApiSearchResult> {
+  const query = escapeLucene(q.trim());
+  if (!query) return { results: [] };
+  return readTx(driver, opts, async (tx) => {
+    const result = await tx.run(
+      `CALL db.index.fulltext.queryNodes('entity_names', $query, {limit: $fetch}) YIELD node, score
+       // An exact name or alias outranks a partial match whatever Lucene scored it.
+       WITH node, score + CASE WHEN node.name = $q THEN 100.0 WHEN $q IN coalesce(node.aliases, []) THEN 50.0 ELSE 0.0 END AS score
+       RETURN ${NODE_MAP("node")} AS node, score
+       ORDER BY score DESC, coalesce(node.pagerank, 0.0) DESC, node.id LIMIT $limit`,
+      { query, q: q.trim(), fetch: neo4j.int(limit * 3), limit: neo4j.int(limit) },
+    );
+    return { results: result.records.map((r) => ({ ...apiNodeFromMap(r.get("node")), score: Number(r.get("score")) })) };
+  });
+}
+
+export async function shortestPath(driver: Driver, opts: ReadOpts, from: string, to: string, maxLength: number): Promise<ApiPath> {
+  if (!Number.isInteger(maxLength) || maxLength < 1 || maxLength > 10) {
+    throw new QueryError(`service: maxLength must be an integer from 1 to 10, got ${maxLength}`, "BAD_PARAM");
+  }
+  if (from === to) {
+    const detail = await nodeDetail(driver, opts, from, 0);
+    return { found: true, nodes: [from], graph: { nodes: [detail.node], edges: [] } };
+  }
+  return readTx(driver, opts, async (tx) => {
+    // Facts first; when none link the two, shared articles may (MENTIONS), which says less but still something.
+    for (const types of [FACTS, `${FACTS}|MENTIONS|REPORTED`]) {
+      const result = await tx.run(
+        `${NODE_BY_ID.replace(/\$id/g, "$from")} WITH n AS a
+         ${NODE_BY_ID.replace(/\$id/g, "$to")} WITH a, n AS b
+         MATCH p = shortestPath((a)-[:${types}*..${maxLength}]-(b))
+         WITH p, [x IN nodes(p) | ${NODE_MAP("x")}] AS ns, relationships(p) AS rs
+         UNWIND range(0, size(rs) - 1) AS i
+         WITH ns, rs[i] AS r
+         OPTIONAL MATCH (art:Article {id: r.article})
+         RETURN ns, collect(${REL_MAP("r", "startNode(r)", "endNode(r)", "art")}) AS rels`,
+        { from, to },
+      );
+      const record = result.records[0];
+      if (record) {
+        const nodes = (record.get("ns") as unknown[]).map(apiNodeFromMap);
+        return { found: true, nodes: nodes.map((n) => n.id), graph: { nodes, edges: foldEdges(toPlain(record.get("rels")) as never) } };
+      }
+    }
+    return { found: false, nodes: [], graph: { nodes: [], edges: [] } };
+  });
+}
