@@ -80,7 +80,7 @@ export function relateArticle(article: ArticleDoc, found: ArticleMentions, ctx: 
     // 市委常委、秘书长潘立新: a title without its own prefix inherits the one before it in the chain.
     const prev = titles[k - 1];
     if (!prev || prev.person !== t.person) chainOrg = null;
-    const org = t.org ? entityOf(t.org) : (impliedOrganization(t.title, ctx) ?? chainOrg);
+    const org: EntityDoc | null = t.org ? entityOf(t.org) : (impliedOrganization(t.title, ctx) ?? chainOrg);
     chainOrg = org;
     if (!org) continue;
     entities.push(org);

@@ -8,8 +8,9 @@ export function define(): Command {
     .argument("[paths...]", "files or directories to ingest instead of the shipped samples")
     .option("--port <n>", "explorer port", "7475")
     .option("--host <host>", "address to bind", "127.0.0.1")
-    .action(async (paths: string[], opts: { port: string; host: string }) => {
+    .option("--db-port <n>", "Bolt port of the embedded Neo4j (ignored when NEO4J_URI is set)", "7687")
+    .action(async (paths: string[], opts: { port: string; host: string; dbPort: string }) => {
       const { runStart } = await import("../start.js");
-      await runStart(paths, { port: Number(opts.port), host: opts.host });
+      await runStart(paths, { port: Number(opts.port), host: opts.host, dbPort: Number(opts.dbPort) });
     });
 }

@@ -9,7 +9,9 @@ const extract = (body: string): GraphDoc =>
 const names = (doc: GraphDoc, type: string) => doc.entities.filter((e) => e.type === type).map((e) => e.name);
 const rels = (doc: GraphDoc, type: string) => {
   const name = (id: string) => doc.entities.find((e) => e.id === id)?.name ?? id;
-  return doc.relations.filter((r) => r.type === type).map((r) => ({ from: name(r.source), to: name(r.target), ...r.properties }));
+  return doc.relations
+    .filter((r) => r.type === type)
+    .map((r): Record<string, unknown> => ({ from: name(r.source), to: name(r.target), ...r.properties }));
 };
 
 describe("entities", () => {
