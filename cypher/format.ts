@@ -44,15 +44,22 @@ function pad(text: string, width: number, right: boolean): string {
 
 export function formatTable(columns: string[], rows: unknown[][]): string {
   const cells = rows.map((row) => row.map((v) => clip(cellText(v), MAX_CELL_WIDTH)));
-  const numeric = columns.map((_, i) => rows.length > 0 && rows.every((r) => typeof r[i] === "number" || r[i] === null));
+  const numeric = columns.map(
+    (_, i) => rows.length > 0 && rows.every((r) => typeof r[i] === "number" || r[i] === null),
+  );
   const widths = columns.map((c, i) => Math.max(stringWidth(c), ...cells.map((r) => stringWidth(r[i] ?? ""))));
-  const line = (parts: string[]) => parts.map((p, i) => pad(p, widths[i]!, numeric[i]!)).join(" │ ").trimEnd();
+  const line = (parts: string[]) =>
+    parts
+      .map((p, i) => pad(p, widths[i]!, numeric[i]!))
+      .join(" │ ")
+      .trimEnd();
   const out = [line(columns), widths.map((w) => "─".repeat(w)).join("─┼─"), ...cells.map(line)];
   return out.join("\n");
 }
 
 function csvField(value: unknown): string {
-  const text = typeof value === "object" && value !== null && !Array.isArray(value) ? JSON.stringify(value) : cellText(value);
+  const text =
+    typeof value === "object" && value !== null && !Array.isArray(value) ? JSON.stringify(value) : cellText(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

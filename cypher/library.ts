@@ -41,10 +41,17 @@ export function parseNamedQuery(name: string, text: string): NamedQuery {
       const content = trimmed.replace(/^\/\/\s?/, "").trim();
       if (content.startsWith("@param")) {
         const m = PARAM_LINE.exec(content);
-        if (!m) throw new QueryError(`cypher/library: ${name}.cypher has a malformed @param line: ${content}`, "BAD_QUERY_FILE");
+        if (!m)
+          throw new QueryError(
+            `cypher/library: ${name}.cypher has a malformed @param line: ${content}`,
+            "BAD_QUERY_FILE",
+          );
         const type = m[2] as ParamType;
         if (!PARAM_TYPES.includes(type)) {
-          throw new QueryError(`cypher/library: ${name}.cypher declares ${m[1]} as ${m[2]}; use one of ${PARAM_TYPES.join(", ")}`, "BAD_QUERY_FILE");
+          throw new QueryError(
+            `cypher/library: ${name}.cypher declares ${m[1]} as ${m[2]}; use one of ${PARAM_TYPES.join(", ")}`,
+            "BAD_QUERY_FILE",
+          );
         }
         const param: QueryParam = { name: m[1]!, type, description: (m[4] ?? "").trim() };
         if (m[3] !== undefined) param.default = m[3] === "null" ? null : coerce(name, param, m[3]);
@@ -78,7 +85,9 @@ let cache: Map<string, NamedQuery> | undefined;
 export function loadQueryLibrary(dir = cypherPath("queries")): Map<string, NamedQuery> {
   if (cache && dir === cypherPath("queries")) return cache;
   const queries = new Map<string, NamedQuery>();
-  for (const file of readdirSync(dir).filter((f) => f.endsWith(".cypher")).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith(".cypher"))
+    .sort()) {
     const name = file.slice(0, -".cypher".length);
     queries.set(name, parseNamedQuery(name, readFileSync(`${dir}/${file}`, "utf8")));
   }
@@ -115,9 +124,13 @@ export function bindParams(query: NamedQuery, given: Record<string, unknown>): R
   for (const p of query.params) {
     const value = Object.hasOwn(given, p.name) ? given[p.name] : p.default;
     if (value === undefined) {
-      throw new QueryError(`cypher/library: ${query.name} needs --param ${p.name}=… (${p.type}: ${p.description})`, "BAD_PARAM");
+      throw new QueryError(
+        `cypher/library: ${query.name} needs --param ${p.name}=… (${p.type}: ${p.description})`,
+        "BAD_PARAM",
+      );
     }
-    const typed = typeof value === "string" && p.type !== "STRING" ? coerce(query.name, p, value) : check(query.name, p, value);
+    const typed =
+      typeof value === "string" && p.type !== "STRING" ? coerce(query.name, p, value) : check(query.name, p, value);
     bound[p.name] = p.type === "INTEGER" && typeof typed === "number" ? neo4j.int(typed) : typed;
   }
   return bound;
@@ -130,7 +143,11 @@ function check(queryName: string, p: QueryParam, value: unknown): PropertyValue 
     (p.type === "INTEGER" && typeof value === "number" && Number.isSafeInteger(value)) ||
     (p.type === "FLOAT" && typeof value === "number" && Number.isFinite(value)) ||
     (p.type === "BOOLEAN" && typeof value === "boolean");
-  if (!ok) throw new QueryError(`cypher/library: ${queryName} parameter ${p.name} must be ${p.type}, got ${JSON.stringify(value)}`, "BAD_PARAM");
+  if (!ok)
+    throw new QueryError(
+      `cypher/library: ${queryName} parameter ${p.name} must be ${p.type}, got ${JSON.stringify(value)}`,
+      "BAD_PARAM",
+    );
   return value as PropertyValue;
 }
 
@@ -151,7 +168,8 @@ export function coerceParam(raw: string, type: ParamType, where: string): Proper
     }
     case "FLOAT": {
       const n = Number(raw);
-      if (raw.trim() === "" || !Number.isFinite(n)) throw new QueryError(`cypher/library: ${where} must be a number, got "${raw}"`, "BAD_PARAM");
+      if (raw.trim() === "" || !Number.isFinite(n))
+        throw new QueryError(`cypher/library: ${where} must be a number, got "${raw}"`, "BAD_PARAM");
       return n;
     }
     case "BOOLEAN":

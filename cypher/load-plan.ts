@@ -58,7 +58,11 @@ export function isRelationType(value: string): value is RelationType {
 }
 
 /** The key that identifies one evidenced relationship; the same fact from the same article always gets the same key. */
-export function relationshipKey(type: RelationType, article: string | null, properties: Record<string, PropertyValue>): string {
+export function relationshipKey(
+  type: RelationType,
+  article: string | null,
+  properties: Record<string, PropertyValue>,
+): string {
   const field = DISTINGUISHING[type];
   const extra = field ? String(properties[field] ?? "") : "";
   return field ? `${article ?? ""}|${extra}` : (article ?? "");
@@ -72,12 +76,22 @@ export function planLoad(doc: GraphDoc): LoadPlan {
     labelOf.set(a.id, "Article");
     nodes.get("Article")!.set(a.id, {
       id: a.id,
-      props: defined({ title: a.title, date: a.date, source: a.source, page: a.page, byline: a.byline, text: a.text, sha256: a.sha256 }),
+      props: defined({
+        title: a.title,
+        date: a.date,
+        source: a.source,
+        page: a.page,
+        byline: a.byline,
+        text: a.text,
+        sha256: a.sha256,
+      }),
     });
   }
   for (const e of doc.entities) {
     if (!(ENTITY_TYPES as readonly string[]).includes(e.type)) {
-      throw new InputError(`cypher/load: entity ${e.id} has type "${String(e.type)}", not one of ${ENTITY_TYPES.join(", ")}`);
+      throw new InputError(
+        `cypher/load: entity ${e.id} has type "${String(e.type)}", not one of ${ENTITY_TYPES.join(", ")}`,
+      );
     }
     labelOf.set(e.id, e.type);
     const group = nodes.get(e.type)!;
@@ -86,14 +100,19 @@ export function planLoad(doc: GraphDoc): LoadPlan {
     group.set(e.id, {
       id: e.id,
       aliases,
-      props: { ...previous?.props, ...defined({ name: e.name, kind: e.kind, level: e.level, code: e.code, date: e.date }) },
+      props: {
+        ...previous?.props,
+        ...defined({ name: e.name, kind: e.kind, level: e.level, code: e.code, date: e.date }),
+      },
     });
   }
 
   const groups = new Map<string, RelationshipGroup & { byKey: Map<string, RelationshipRow> }>();
   for (const rel of doc.relations) {
     if (!isRelationType(rel.type)) {
-      throw new InputError(`cypher/load: relation ${rel.source} -> ${rel.target} has type "${String(rel.type)}", not one of ${RELATION_TYPES.join(", ")}`);
+      throw new InputError(
+        `cypher/load: relation ${rel.source} -> ${rel.target} has type "${String(rel.type)}", not one of ${RELATION_TYPES.join(", ")}`,
+      );
     }
     const sourceLabel = resolveLabel(rel.source, labelOf, rel.type);
     const targetLabel = resolveLabel(rel.target, labelOf, rel.type);
@@ -118,7 +137,10 @@ export function planLoad(doc: GraphDoc): LoadPlan {
         source: rel.source,
         target: rel.target,
         key,
-        props: defined({ ...rel.properties, article: ev.article, sentence: ev.sentence }) as Record<string, PropertyValue>,
+        props: defined({ ...rel.properties, article: ev.article, sentence: ev.sentence }) as Record<
+          string,
+          PropertyValue
+        >,
         sentences: ev.sentence ? [ev.sentence] : [],
       };
       group.byKey.set(rowKey, row);
@@ -130,7 +152,12 @@ export function planLoad(doc: GraphDoc): LoadPlan {
   for (const [label, rows] of nodes) if (rows.size > 0) nodeRows.set(label, [...rows.values()]);
   return {
     nodes: nodeRows,
-    relationships: [...groups.values()].map(({ type, sourceLabel, targetLabel, rows }) => ({ type, sourceLabel, targetLabel, rows })),
+    relationships: [...groups.values()].map(({ type, sourceLabel, targetLabel, rows }) => ({
+      type,
+      sourceLabel,
+      targetLabel,
+      rows,
+    })),
   };
 }
 

@@ -40,7 +40,8 @@ export interface LoadCounts {
 export const DEFAULT_BATCH_SIZE = 1000;
 
 export function nodeMergeQuery(label: NodeLabel): string {
-  if (!isNodeLabel(label)) throw new Neo4jLoadError(`cypher/load: "${String(label)}" is not a node label of the model`, false);
+  if (!isNodeLabel(label))
+    throw new Neo4jLoadError(`cypher/load: "${String(label)}" is not a node label of the model`, false);
   const aliases =
     label === "Article"
       ? ""
@@ -53,7 +54,10 @@ SET n += row.props${aliases}`;
 export function relationshipMergeQuery(group: Pick<RelationshipGroup, "type" | "sourceLabel" | "targetLabel">): string {
   const { type, sourceLabel, targetLabel } = group;
   if (!isRelationType(type) || !isNodeLabel(sourceLabel) || !isNodeLabel(targetLabel)) {
-    throw new Neo4jLoadError(`cypher/load: ${String(sourceLabel)}-${String(type)}->${String(targetLabel)} is not in the model`, false);
+    throw new Neo4jLoadError(
+      `cypher/load: ${String(sourceLabel)}-${String(type)}->${String(targetLabel)} is not in the model`,
+      false,
+    );
   }
   return `UNWIND $rows AS row
 MATCH (s:\`${sourceLabel}\` {id: row.source})
@@ -112,7 +116,13 @@ export async function loadGraphDoc(driver: Driver, doc: GraphDoc, opts: LoadOpti
 
 type ExecuteWrite = <T>(work: (tx: ManagedTransaction) => Promise<T>) => Promise<T>;
 
-async function writeBatch(executeWrite: ExecuteWrite, query: string, rows: unknown[], counts: LoadCounts, what: string): Promise<number> {
+async function writeBatch(
+  executeWrite: ExecuteWrite,
+  query: string,
+  rows: unknown[],
+  counts: LoadCounts,
+  what: string,
+): Promise<number> {
   try {
     const result = await executeWrite((tx) => tx.run(query, { rows }));
     const updates = result.summary.counters.updates();

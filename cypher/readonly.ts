@@ -35,7 +35,12 @@ export const ALLOWED_PROCEDURES = new Set([
 ]);
 
 /** Plan operators refused whatever the query type says: file and URL reads, and commands about the server. */
-const REFUSED_OPERATORS = [/^LoadCSV/i, /^Terminate/i, /^Show(?!Indexes|Constraints)/i, /^(Create|Drop|Alter|Grant|Deny|Revoke|Start|Stop)/i];
+const REFUSED_OPERATORS = [
+  /^LoadCSV/i,
+  /^Terminate/i,
+  /^Show(?!Indexes|Constraints)/i,
+  /^(Create|Drop|Alter|Grant|Deny|Revoke|Start|Stop)/i,
+];
 
 export interface ExplainResult {
   queryType: string;
@@ -50,10 +55,17 @@ interface PlanNode {
   children?: PlanNode[];
 }
 
-export async function explainQuery(driver: Driver, cypher: string, params: Record<string, unknown>, opts: ReadOnlyOptions = {}): Promise<ExplainResult> {
+export async function explainQuery(
+  driver: Driver,
+  cypher: string,
+  params: Record<string, unknown>,
+  opts: ReadOnlyOptions = {},
+): Promise<ExplainResult> {
   const session = driver.session({ database: opts.database, defaultAccessMode: neo4j.session.READ });
   try {
-    const result = await session.run(`EXPLAIN ${cypher}`, params, { timeout: opts.timeoutMs ?? DEFAULT_READONLY.timeoutMs });
+    const result = await session.run(`EXPLAIN ${cypher}`, params, {
+      timeout: opts.timeoutMs ?? DEFAULT_READONLY.timeoutMs,
+    });
     const summary = result.summary;
     const operators: string[] = [];
     const procedures: string[] = [];
@@ -77,7 +89,12 @@ export async function explainQuery(driver: Driver, cypher: string, params: Recor
 }
 
 /** Refuses anything that is not a plain read; returns the EXPLAIN it checked. */
-export async function assertReadOnly(driver: Driver, cypher: string, params: Record<string, unknown>, opts: ReadOnlyOptions = {}): Promise<ExplainResult> {
+export async function assertReadOnly(
+  driver: Driver,
+  cypher: string,
+  params: Record<string, unknown>,
+  opts: ReadOnlyOptions = {},
+): Promise<ExplainResult> {
   const prefix = /^\s*(PROFILE|EXPLAIN|CYPHER|USE)\b/i.exec(stripComments(cypher));
   if (prefix) {
     throw new QueryError(
@@ -87,7 +104,9 @@ export async function assertReadOnly(driver: Driver, cypher: string, params: Rec
   }
   const explained = await explainQuery(driver, cypher, params, opts);
   if (explained.queryType !== "r") {
-    const what = { w: "writes", rw: "reads and writes", s: "changes the schema" }[explained.queryType] ?? `is of type ${explained.queryType}`;
+    const what =
+      { w: "writes", rw: "reads and writes", s: "changes the schema" }[explained.queryType] ??
+      `is of type ${explained.queryType}`;
     throw new QueryError(`cypher/readonly: the query ${what}; only read queries are allowed here`, "WRITE_REFUSED");
   }
   for (const procedure of explained.procedures) {
@@ -124,7 +143,7 @@ export async function runReadOnly(
   });
   const records: Neo4jRecord[] = [];
   const rows: unknown[][] = [];
-  let columns: string[] = [];
+  let columns: string[];
   let bytes = 0;
   let truncated = false;
   const tx = await session.beginTransaction({ timeout: opts.timeoutMs });
@@ -162,14 +181,21 @@ export function toQueryError(error: unknown): QueryError {
   if (error instanceof QueryError) return error;
   const code = String((error as { code?: unknown } | null)?.code ?? "");
   const message = error instanceof Error ? error.message : String(error);
-  if (/TransactionTimedOut|Transaction\.Terminated|TransactionMarkedAsFailed.*timeout/i.test(code) || /timed? ?out/i.test(message) && /transaction/i.test(message)) {
-    return new QueryError(`cypher/readonly: the query ran past its time limit and was stopped: ${message}`, "TIMEOUT", { cause: error });
+  if (
+    /TransactionTimedOut|Transaction\.Terminated|TransactionMarkedAsFailed.*timeout/i.test(code) ||
+    (/timed? ?out/i.test(message) && /transaction/i.test(message))
+  ) {
+    return new QueryError(`cypher/readonly: the query ran past its time limit and was stopped: ${message}`, "TIMEOUT", {
+      cause: error,
+    });
   }
   if (/Statement\.(SyntaxError|ArgumentError|ParameterMissing|TypeError|SemanticError|EntityNotFound)/.test(code)) {
     return new QueryError(`cypher/readonly: Neo4j cannot run this query: ${message}`, "SYNTAX", { cause: error });
   }
   if (/AccessMode|Forbidden|Security/.test(code)) {
-    return new QueryError(`cypher/readonly: Neo4j refused the query as a write: ${message}`, "WRITE_REFUSED", { cause: error });
+    return new QueryError(`cypher/readonly: Neo4j refused the query as a write: ${message}`, "WRITE_REFUSED", {
+      cause: error,
+    });
   }
   return new QueryError(`cypher/readonly: Neo4j failed: ${message} [${code || "no code"}]`, "NEO4J", { cause: error });
 }

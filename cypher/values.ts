@@ -1,7 +1,17 @@
 // Converts neo4j-driver values into plain JSON: Integers to numbers (or strings beyond 2^53), temporal values
 // to ISO strings, nodes, relationships and paths to small objects; and gathers the nodes and relationships
 // a result holds, so a query's answer can also be drawn as a graph.
-import neo4j, { isDate, isDateTime, isDuration, isLocalDateTime, isLocalTime, isNode, isPath, isRelationship, isTime } from "neo4j-driver";
+import neo4j, {
+  isDate,
+  isDateTime,
+  isDuration,
+  isLocalDateTime,
+  isLocalTime,
+  isNode,
+  isPath,
+  isRelationship,
+  isTime,
+} from "neo4j-driver";
 import type { Node, Path, Relationship } from "neo4j-driver";
 import type { ApiEdge, ApiGraph, ApiNode } from "../core/api.js";
 import { ENTITY_TYPES, type EntityType, type PropertyValue, type RelationType } from "../core/model.js";
@@ -47,7 +57,14 @@ export function toPlain(value: unknown, idOf: Map<string, string> = new Map()): 
     const nodes = [path.start, ...path.segments.map((s) => s.end)].map((n) => toPlain(n, idOf));
     return { nodes, relationships: path.segments.map((s) => toPlain(s.relationship, idOf)) };
   }
-  if (isDate(value) || isDateTime(value) || isLocalDateTime(value) || isTime(value) || isLocalTime(value) || isDuration(value)) {
+  if (
+    isDate(value) ||
+    isDateTime(value) ||
+    isLocalDateTime(value) ||
+    isTime(value) ||
+    isLocalTime(value) ||
+    isDuration(value)
+  ) {
     return String(value);
   }
   if (Array.isArray(value)) return value.map((v) => toPlain(v, idOf));
@@ -90,9 +107,8 @@ const ENTITY_SET = new Set<string>(ENTITY_TYPES);
 
 export function apiNodeOf(node: Node): ApiNode {
   const p = toPlain(node.properties) as Record<string, unknown>;
-  const type = (node.labels.find((l) => ENTITY_SET.has(l)) ?? (node.labels.includes("Article") ? "Article" : node.labels[0] ?? "Node")) as
-    | EntityType
-    | "Article";
+  const type = (node.labels.find((l) => ENTITY_SET.has(l)) ??
+    (node.labels.includes("Article") ? "Article" : (node.labels[0] ?? "Node"))) as EntityType | "Article";
   const out: ApiNode = {
     id: nodeId(node),
     type,
@@ -116,8 +132,14 @@ export function apiEdgeOf(rel: Relationship, idOf: (elementId: string) => string
   const source = idOf(rel.startNodeElementId);
   const target = idOf(rel.endNodeElementId);
   const properties: Record<string, PropertyValue> = {};
-  for (const [k, v] of Object.entries(p)) if (!EDGE_SKIP.has(k) && !Array.isArray(v)) properties[k] = v as PropertyValue;
-  const sentences = Array.isArray(p.sentences) && p.sentences.length > 0 ? p.sentences.map(String) : p.sentence ? [String(p.sentence)] : [];
+  for (const [k, v] of Object.entries(p))
+    if (!EDGE_SKIP.has(k) && !Array.isArray(v)) properties[k] = v as PropertyValue;
+  const sentences =
+    Array.isArray(p.sentences) && p.sentences.length > 0
+      ? p.sentences.map(String)
+      : p.sentence
+        ? [String(p.sentence)]
+        : [];
   const article = typeof p.article === "string" ? p.article : null;
   return {
     id: `${source}|${rel.type}|${target}|${String(p.key ?? rel.elementId)}`,

@@ -47,7 +47,15 @@ export interface MetricsOptions {
 }
 
 /** Entities are linked by the facts between them (posts, meetings, places, projects), not by shared articles. */
-export const FACT_TYPES: RelationType[] = ["HOLDS_POSITION", "PARTICIPATED_IN", "HELD_IN", "ORGANIZED_BY", "RUNS", "LOCATED_IN", "PART_OF"];
+export const FACT_TYPES: RelationType[] = [
+  "HOLDS_POSITION",
+  "PARTICIPATED_IN",
+  "HELD_IN",
+  "ORGANIZED_BY",
+  "RUNS",
+  "LOCATED_IN",
+  "PART_OF",
+];
 
 export function createEntityGraph(): EntityGraph {
   return new UndirectedGraph<EntityAttributes, RelationAttributes, CorpusAttributes>({ allowSelfLoops: false });
@@ -69,7 +77,8 @@ function compute(graph: EntityGraph, options: MetricsOptions = {}): Record<strin
   const out: Record<string, NodeMetrics> = {};
   if (graph.order === 0) return out;
   const ranks = graph.size > 0 ? pagerank(graph, { getEdgeWeight: "weight" }) : {};
-  const communities = graph.size > 0 ? louvain(graph, { getEdgeWeight: "weight", rng: seeded(options.seed ?? 42) }) : {};
+  const communities =
+    graph.size > 0 ? louvain(graph, { getEdgeWeight: "weight", rng: seeded(options.seed ?? 42) }) : {};
   // Isolated nodes get their own community number after Louvain's, and the uniform rank PageRank would give them.
   let nextCommunity = Math.max(-1, ...Object.values(communities)) + 1;
   graph.forEachNode((node) => {
@@ -97,7 +106,8 @@ export async function readEntityGraph(driver: Driver, database?: string): Promis
     const nodes = await session.run(
       "MATCH (n:Person|Organization|Place|Project|Meeting) RETURN n.id AS id, labels(n)[0] AS type, n.name AS name",
     );
-    for (const r of nodes.records) graph.mergeNode(r.get("id") as string, { type: r.get("type") as EntityType, name: String(r.get("name") ?? "") });
+    for (const r of nodes.records)
+      graph.mergeNode(r.get("id") as string, { type: r.get("type") as EntityType, name: String(r.get("name") ?? "") });
     const edges = await session.run(
       `MATCH (s:Person|Organization|Place|Project|Meeting)-[r]->(t:Person|Organization|Place|Project|Meeting)
        WHERE type(r) IN $types AND s <> t
@@ -115,7 +125,9 @@ export async function readEntityGraph(driver: Driver, database?: string): Promis
       }));
     }
   } catch (error) {
-    throw new Neo4jLoadError(`graph/metrics: reading the entity graph from Neo4j failed: ${String(error)}`, false, { cause: error });
+    throw new Neo4jLoadError(`graph/metrics: reading the entity graph from Neo4j failed: ${String(error)}`, false, {
+      cause: error,
+    });
   } finally {
     await session.close();
   }
@@ -157,9 +169,13 @@ export async function analyzeGraph(driver: Driver, options: AnalyzeOptions = {})
       );
     }
   } catch (error) {
-    throw new Neo4jLoadError(`graph/metrics: writing metrics back to Neo4j failed: ${String(error)}; run \`jianwen analyze\` again`, true, {
-      cause: error,
-    });
+    throw new Neo4jLoadError(
+      `graph/metrics: writing metrics back to Neo4j failed: ${String(error)}; run \`jianwen analyze\` again`,
+      true,
+      {
+        cause: error,
+      },
+    );
   } finally {
     await session.close();
   }

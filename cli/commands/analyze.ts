@@ -4,7 +4,9 @@ import { Command } from "commander";
 
 export function define(): Command {
   return new Command("analyze")
-    .description("compute degree, PageRank and Louvain communities of the entity graph in Neo4j and store them on the nodes")
+    .description(
+      "compute degree, PageRank and Louvain communities of the entity graph in Neo4j and store them on the nodes",
+    )
     .option("--seed <n>", "seed for Louvain, so reruns give the same communities", (v) => Number.parseInt(v, 10), 42)
     .action(async (flags: { seed: number }) => {
       const { connectionSettingsFromEnv, openDriver } = await import("../../cypher/driver.js");

@@ -33,10 +33,14 @@ export interface ParsedParam {
 /** `k=v` or `k:type=v`; the value may itself hold "=". */
 export function parseParamFlag(flag: string): ParsedParam {
   const m = /^([A-Za-z_][A-Za-z0-9_]*)(?::([A-Za-z]+))?=([\s\S]*)$/.exec(flag);
-  if (!m) throw new SettingsError(`query: --param "${flag}" is not NAME=VALUE or NAME:TYPE=VALUE (types: int, float, bool, string)`);
+  if (!m)
+    throw new SettingsError(
+      `query: --param "${flag}" is not NAME=VALUE or NAME:TYPE=VALUE (types: int, float, bool, string)`,
+    );
   const typeName = m[2]?.toLowerCase();
   const type = typeName === undefined ? undefined : TYPE_ALIASES[typeName];
-  if (typeName !== undefined && !type) throw new SettingsError(`query: --param ${m[1]} has unknown type "${m[2]}"; use int, float, bool or string`);
+  if (typeName !== undefined && !type)
+    throw new SettingsError(`query: --param ${m[1]} has unknown type "${m[2]}"; use int, float, bool or string`);
   return { name: m[1]!, type, raw: m[3]! };
 }
 
@@ -47,7 +51,8 @@ function collect(value: string, previous: string[]): string[] {
 function positiveInt(what: string) {
   return (value: string): number => {
     const n = Number(value);
-    if (!Number.isSafeInteger(n) || n < 1) throw new SettingsError(`query: ${what} must be a positive integer, got "${value}"`);
+    if (!Number.isSafeInteger(n) || n < 1)
+      throw new SettingsError(`query: ${what} must be a positive integer, got "${value}"`);
     return n;
   };
 }
@@ -61,8 +66,14 @@ export function define(): Command {
     .option("--list", "list the named queries with their parameters")
     .addOption(new Option("--format <format>", "output format").choices(["table", "json", "csv"]).default("table"))
     .option("--explain", "show whether the query reads or writes and its plan, without running it")
-    .addOption(new Option("--timeout <ms>", "stop the query on the server after this long").default(30_000).argParser(positiveInt("--timeout")))
-    .addOption(new Option("--max-rows <n>", "print at most this many rows").default(10_000).argParser(positiveInt("--max-rows")))
+    .addOption(
+      new Option("--timeout <ms>", "stop the query on the server after this long")
+        .default(30_000)
+        .argParser(positiveInt("--timeout")),
+    )
+    .addOption(
+      new Option("--max-rows <n>", "print at most this many rows").default(10_000).argParser(positiveInt("--max-rows")),
+    )
     .addHelpText(
       "after",
       `
@@ -89,7 +100,10 @@ Examples:
         cypher = named.cypher;
         params = bindParams(named, given);
       } else {
-        if (!cypherArg?.trim()) throw new SettingsError('query: give the Cypher to run, e.g. jianwen query "MATCH (n) RETURN count(n)", or --name/--list');
+        if (!cypherArg?.trim())
+          throw new SettingsError(
+            'query: give the Cypher to run, e.g. jianwen query "MATCH (n) RETURN count(n)", or --name/--list',
+          );
         cypher = cypherArg;
         const neo4j = (await import("neo4j-driver")).default;
         params = {};
@@ -105,7 +119,12 @@ Examples:
       const driver = await openDriver(settings);
       try {
         const { assertReadOnly, explainQuery, runReadOnly } = await import("../../cypher/readonly.js");
-        const opts = { database: settings.database, timeoutMs: flags.timeout, maxRows: flags.maxRows, maxBytes: Number.MAX_SAFE_INTEGER };
+        const opts = {
+          database: settings.database,
+          timeoutMs: flags.timeout,
+          maxRows: flags.maxRows,
+          maxBytes: Number.MAX_SAFE_INTEGER,
+        };
         if (flags.explain) {
           const explained = await explainQuery(driver, cypher, params, opts);
           let verdict = "allowed: read-only";
@@ -122,21 +141,38 @@ Examples:
         const text = formatRows(flags.format, result.columns, result.rows);
         if (text) process.stdout.write(`${text}\n`);
         if (flags.format === "table") {
-          process.stderr.write(`${result.rows.length} row${result.rows.length === 1 ? "" : "s"} in ${result.elapsedMs} ms\n`);
+          process.stderr.write(
+            `${result.rows.length} row${result.rows.length === 1 ? "" : "s"} in ${result.elapsedMs} ms\n`,
+          );
         }
-        if (result.truncated) process.stderr.write(`query: output stopped at ${flags.maxRows} rows; pass --max-rows to see more\n`);
+        if (result.truncated)
+          process.stderr.write(`query: output stopped at ${flags.maxRows} rows; pass --max-rows to see more\n`);
       } finally {
         await driver.close();
       }
     });
 }
 
-function listQueries(queries: Array<{ name: string; description: string; params: Array<{ name: string; type: string; description: string; default?: unknown }>; example: Record<string, unknown> }>): string {
+function listQueries(
+  queries: Array<{
+    name: string;
+    description: string;
+    params: Array<{ name: string; type: string; description: string; default?: unknown }>;
+    example: Record<string, unknown>;
+  }>,
+): string {
   return queries
     .map((q) => {
-      const params = q.params.map((p) => `    --param ${p.name}  ${p.type}${p.default !== undefined ? ` (default ${JSON.stringify(p.default)})` : ""}  ${p.description}`);
-      const example = Object.entries(q.example).map(([k, v]) => ` --param ${k}=${v === null ? "null" : String(v)}`).join("");
-      return [`${q.name}`, `    ${q.description}`, ...params, `    e.g. jianwen query --name ${q.name}${example}`].join("\n");
+      const params = q.params.map(
+        (p) =>
+          `    --param ${p.name}  ${p.type}${p.default !== undefined ? ` (default ${JSON.stringify(p.default)})` : ""}  ${p.description}`,
+      );
+      const example = Object.entries(q.example)
+        .map(([k, v]) => ` --param ${k}=${v === null ? "null" : String(v)}`)
+        .join("");
+      return [`${q.name}`, `    ${q.description}`, ...params, `    e.g. jianwen query --name ${q.name}${example}`].join(
+        "\n",
+      );
     })
     .join("\n\n");
 }
@@ -151,7 +187,8 @@ export function formatPlan(plan: unknown, depth = 0): string {
   const node = plan as PlainPlan | null;
   if (!node?.operatorType) return "";
   const details = node.arguments?.Details ? `  ${node.arguments.Details}` : "";
-  const rows = node.arguments?.EstimatedRows !== undefined ? `  (~${Math.round(node.arguments.EstimatedRows)} rows)` : "";
+  const rows =
+    node.arguments?.EstimatedRows !== undefined ? `  (~${Math.round(node.arguments.EstimatedRows)} rows)` : "";
   const line = `${"  ".repeat(depth)}${node.operatorType.replace(/@.*$/, "")}${details}${rows}`;
   return [line, ...(node.children ?? []).map((c) => formatPlan(c, depth + 1))].filter(Boolean).join("\n");
 }

@@ -14,7 +14,8 @@ interface ServeFlags {
 
 function port(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new SettingsError(`serve: --port must be 0–65535, got "${value}"`);
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new SettingsError(`serve: --port must be 0–65535, got "${value}"`);
   return n;
 }
 
@@ -29,7 +30,11 @@ export function define(): Command {
     .description("serve the explorer and its read-only API over the graph in Neo4j (NEO4J_URI)")
     .addOption(new Option("--host <host>", "address to bind; anything but loopback needs --token").default("127.0.0.1"))
     .addOption(new Option("--port <n>", "port to listen on (0 picks a free one)").default(7475).argParser(port))
-    .addOption(new Option("--token <token>", "require this token (Authorization: Bearer, or open the printed URL)").env("JIANWEN_TOKEN"))
+    .addOption(
+      new Option("--token <token>", "require this token (Authorization: Bearer, or open the printed URL)").env(
+        "JIANWEN_TOKEN",
+      ),
+    )
     .addOption(new Option("--timeout <ms>", "time limit of a user query").default(10_000).argParser(positive))
     .addOption(new Option("--max-rows <n>", "rows a user query may return").default(1000).argParser(positive))
     .option("--log", "log each request")
@@ -50,7 +55,9 @@ export function define(): Command {
           logger: flags.log ?? false,
         });
         const url = await server.listen();
-        process.stdout.write(`Jianwen explorer: ${url}\n(API: ${new URL("/api/openapi.json", url).origin}/api/openapi.json; Ctrl-C stops)\n`);
+        process.stdout.write(
+          `Jianwen explorer: ${url}\n(API: ${new URL("/api/openapi.json", url).origin}/api/openapi.json; Ctrl-C stops)\n`,
+        );
       } catch (error) {
         await driver.close();
         throw error;

@@ -5,7 +5,16 @@ import type { ApiGraph, ApiNodeDetail, ApiPath, ApiSearchResult } from "../../co
 import { QueryError } from "../../core/errors.js";
 import type { RelationType } from "../../core/model.js";
 import { toPlain } from "../values.js";
-import { NODE_BY_ID, NODE_MAP, REL_MAP, apiNodeFromMap, foldEdges, readTx, relRows, type ReadOpts } from "./graph-read.js";
+import {
+  NODE_BY_ID,
+  NODE_MAP,
+  REL_MAP,
+  apiNodeFromMap,
+  foldEdges,
+  readTx,
+  relRows,
+  type ReadOpts,
+} from "./graph-read.js";
 
 const ENTITY = "Person|Organization|Place|Project|Meeting";
 /** Relationships between entities; MENTIONS and REPORTED tie entities to articles. */
@@ -35,11 +44,17 @@ export async function overview(driver: Driver, opts: ReadOpts, limit: number): P
   });
 }
 
-export async function nodeDetail(driver: Driver, opts: ReadOpts, id: string, limit: number): Promise<ApiNodeDetail & { omitted: number }> {
+export async function nodeDetail(
+  driver: Driver,
+  opts: ReadOpts,
+  id: string,
+  limit: number,
+): Promise<ApiNodeDetail & { omitted: number }> {
   return readTx(driver, opts, async (tx) => {
     const found = await tx.run(`${NODE_BY_ID} RETURN ${NODE_MAP("n")} AS node, n:Article AS isArticle`, { id });
     const record = found.records[0];
-    if (!record) throw new QueryError(`service: no node has id "${id}"; search for it with /api/search?q=…`, "NOT_FOUND");
+    if (!record)
+      throw new QueryError(`service: no node has id "${id}"; search for it with /api/search?q=…`, "NOT_FOUND");
     const isArticle = record.get("isArticle") === true;
     // An article's relations are its mentions; an entity's mentions are listed under `articles` instead.
     const rels = await tx.run(
@@ -54,11 +69,22 @@ export async function nodeDetail(driver: Driver, opts: ReadOpts, id: string, lim
        RETURN ${REL_MAP("r", "startNode(r)", "endNode(r)", "a")} AS rel, ${NODE_MAP("m")} AS other, total`,
       { id, isArticle, limit: neo4j.int(limit) },
     );
-    const others = new Map(rels.records.map((r) => { const o = apiNodeFromMap(r.get("other")); return [o.id, o] as const; }));
+    const others = new Map(
+      rels.records.map((r) => {
+        const o = apiNodeFromMap(r.get("other"));
+        return [o.id, o] as const;
+      }),
+    );
     const relations = foldEdges(relRows(rels.records)).map((edge) => {
       const direction = edge.source === id ? ("out" as const) : ("in" as const);
       const otherId = direction === "out" ? edge.target : edge.source;
-      return { type: edge.type as RelationType, direction, other: others.get(otherId)!, properties: edge.properties, evidence: edge.evidence };
+      return {
+        type: edge.type as RelationType,
+        direction,
+        other: others.get(otherId)!,
+        properties: edge.properties,
+        evidence: edge.evidence,
+      };
     });
     const total = Number(rels.records[0]?.get("total") ?? 0);
     const articles = isArticle
@@ -73,7 +99,12 @@ export async function nodeDetail(driver: Driver, opts: ReadOpts, id: string, lim
             { id, limit: neo4j.int(limit) },
           )
         ).records.map((r) => toPlain(r.toObject()) as ApiNodeDetail["articles"][number]);
-    return { node: apiNodeFromMap(record.get("node")), relations, articles, omitted: Math.max(0, total - Math.min(total, limit)) };
+    return {
+      node: apiNodeFromMap(record.get("node")),
+      relations,
+      articles,
+      omitted: Math.max(0, total - Math.min(total, limit)),
+    };
   });
 }
 
@@ -96,11 +127,16 @@ export async function neighbours(driver: Driver, opts: ReadOpts, id: string, lim
       { id, limit: neo4j.int(limit) },
     );
     const record = result.records[0];
-    if (!record) throw new QueryError(`service: no node has id "${id}"; search for it with /api/search?q=…`, "NOT_FOUND");
+    if (!record)
+      throw new QueryError(`service: no node has id "${id}"; search for it with /api/search?q=…`, "NOT_FOUND");
     const others = (record.get("others") as unknown[]).map(apiNodeFromMap);
     const total = Number(record.get("total"));
     const rels = (toPlain(record.get("rels")) as unknown[]).map((r) => r as Parameters<typeof foldEdges>[0][number]);
-    return { nodes: [apiNodeFromMap(record.get("node")), ...others], edges: foldEdges(rels), omitted: total - others.length };
+    return {
+      nodes: [apiNodeFromMap(record.get("node")), ...others],
+      edges: foldEdges(rels),
+      omitted: total - others.length,
+    };
   });
 }
 
@@ -121,11 +157,19 @@ export async function search(driver: Driver, opts: ReadOpts, q: string, limit: n
        ORDER BY score DESC, coalesce(node.pagerank, 0.0) DESC, node.id LIMIT $limit`,
       { query, q: q.trim(), fetch: neo4j.int(limit * 3), limit: neo4j.int(limit) },
     );
-    return { results: result.records.map((r) => ({ ...apiNodeFromMap(r.get("node")), score: Number(r.get("score")) })) };
+    return {
+      results: result.records.map((r) => ({ ...apiNodeFromMap(r.get("node")), score: Number(r.get("score")) })),
+    };
   });
 }
 
-export async function shortestPath(driver: Driver, opts: ReadOpts, from: string, to: string, maxLength: number): Promise<ApiPath> {
+export async function shortestPath(
+  driver: Driver,
+  opts: ReadOpts,
+  from: string,
+  to: string,
+  maxLength: number,
+): Promise<ApiPath> {
   if (!Number.isInteger(maxLength) || maxLength < 1 || maxLength > 10) {
     throw new QueryError(`service: maxLength must be an integer from 1 to 10, got ${maxLength}`, "BAD_PARAM");
   }
@@ -150,7 +194,11 @@ export async function shortestPath(driver: Driver, opts: ReadOpts, from: string,
       const record = result.records[0];
       if (record) {
         const nodes = (record.get("ns") as unknown[]).map(apiNodeFromMap);
-        return { found: true, nodes: nodes.map((n) => n.id), graph: { nodes, edges: foldEdges(toPlain(record.get("rels")) as never) } };
+        return {
+          found: true,
+          nodes: nodes.map((n) => n.id),
+          graph: { nodes, edges: foldEdges(toPlain(record.get("rels")) as never) },
+        };
       }
     }
     return { found: false, nodes: [], graph: { nodes: [], edges: [] } };

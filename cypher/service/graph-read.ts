@@ -62,7 +62,8 @@ export function foldEdges(rows: RelRow[]): ApiEdge[] {
   for (const row of rows) {
     const props = toPlain(row.props) as Record<string, unknown>;
     const properties: Record<string, PropertyValue> = {};
-    for (const [k, v] of Object.entries(props)) if (!EVIDENCE_KEYS.has(k) && !Array.isArray(v)) properties[k] = v as PropertyValue;
+    for (const [k, v] of Object.entries(props))
+      if (!EVIDENCE_KEYS.has(k) && !Array.isArray(v)) properties[k] = v as PropertyValue;
     const keys = Object.keys(properties).sort();
     const suffix = keys.map((k) => `${k}=${String(properties[k])}`).join(",");
     const id = `${row.source}|${row.type}|${row.target}${suffix ? `|${suffix}` : ""}`;
@@ -73,10 +74,21 @@ export function foldEdges(rows: RelRow[]): ApiEdge[] {
     }
     if (typeof props.count === "number") edge.properties.count = Number(edge.properties.count ?? 0) + props.count;
     const article = typeof props.article === "string" ? props.article : null;
-    const sentences = Array.isArray(props.sentences) && props.sentences.length > 0 ? props.sentences.map(String) : props.sentence ? [String(props.sentence)] : [];
+    const sentences =
+      Array.isArray(props.sentences) && props.sentences.length > 0
+        ? props.sentences.map(String)
+        : props.sentence
+          ? [String(props.sentence)]
+          : [];
     if (article) {
       for (const sentence of sentences) {
-        const ev: ApiEvidence = { article, articleTitle: row.articleTitle, date: row.date, source: row.articleSource, sentence };
+        const ev: ApiEvidence = {
+          article,
+          articleTitle: row.articleTitle,
+          date: row.date,
+          source: row.articleSource,
+          sentence,
+        };
         edge.evidence.push(ev);
       }
     }
@@ -91,7 +103,11 @@ export interface ReadOpts {
 }
 
 /** Runs fixed service Cypher in a managed read transaction with a server-side timeout. */
-export async function readTx<T>(driver: Driver, opts: ReadOpts, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+export async function readTx<T>(
+  driver: Driver,
+  opts: ReadOpts,
+  work: (tx: ManagedTransaction) => Promise<T>,
+): Promise<T> {
   const session = driver.session({ database: opts.database, defaultAccessMode: neo4j.session.READ });
   try {
     return await session.executeRead(work, { timeout: opts.timeoutMs });

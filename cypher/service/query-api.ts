@@ -18,12 +18,22 @@ export function namedQueries(): ApiNamedQueries & { queries: ApiNamedQueryDetail
   };
 }
 
-export async function userQuery(driver: Driver, cypher: string, params: Record<string, unknown>, limits: ReadOnlyOptions): Promise<ApiQueryResult> {
+export async function userQuery(
+  driver: Driver,
+  cypher: string,
+  params: Record<string, unknown>,
+  limits: ReadOnlyOptions,
+): Promise<ApiQueryResult> {
   const { records: _records, ...result } = await runReadOnly(driver, cypher, params, limits);
   return result;
 }
 
-export async function runNamed(driver: Driver, name: string, given: Record<string, unknown>, limits: ReadOnlyOptions): Promise<ApiQueryResult> {
+export async function runNamed(
+  driver: Driver,
+  name: string,
+  given: Record<string, unknown>,
+  limits: ReadOnlyOptions,
+): Promise<ApiQueryResult> {
   const query = getNamedQuery(name);
   return userQuery(driver, query.cypher, bindParams(query, given), limits);
 }

@@ -19,7 +19,14 @@ export const NamedQueryParams = z.strictObject({ name: z.string().regex(/^[a-z0-
 
 /** JSON values a parameter may take: scalars, lists and maps of them. */
 const JsonValue: z.ZodType<unknown> = z.lazy(() =>
-  z.union([z.string().max(10_000), z.number(), z.boolean(), z.null(), z.array(JsonValue).max(10_000), z.record(z.string(), JsonValue)]),
+  z.union([
+    z.string().max(10_000),
+    z.number(),
+    z.boolean(),
+    z.null(),
+    z.array(JsonValue).max(10_000),
+    z.record(z.string(), JsonValue),
+  ]),
 );
 const Params = z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/), JsonValue).default({});
 
@@ -30,7 +37,9 @@ export const NamedQueryBody = z.strictObject({ params: Params }).default({ param
 export function parse<T extends z.ZodType>(schema: T, value: unknown, where: string): z.output<T> {
   const result = schema.safeParse(value ?? {});
   if (result.success) return result.data;
-  const reasons = result.error.issues.map((i) => `${i.path.length ? `${i.path.join(".")}: ` : ""}${i.message}`).join("; ");
+  const reasons = result.error.issues
+    .map((i) => `${i.path.length ? `${i.path.join(".")}: ` : ""}${i.message}`)
+    .join("; ");
   throw new QueryError(`service: invalid ${where}: ${reasons}`, "BAD_REQUEST");
 }
 

@@ -65,7 +65,10 @@ export async function createServer(opts: ServerOptions): Promise<JianwenServer> 
       `service: refusing to listen on ${host} without a token: anyone who can reach it could read the whole graph; pass --token or set JIANWEN_TOKEN, or bind to 127.0.0.1`,
     );
   }
-  if (token && token.length < 16) throw new SettingsError("service: the token must be at least 16 characters; generate one with `openssl rand -hex 16`");
+  if (token && token.length < 16)
+    throw new SettingsError(
+      "service: the token must be at least 16 characters; generate one with `openssl rand -hex 16`",
+    );
   const { driver, database } = opts;
   const limits: ReadOnlyOptions = { ...DEFAULT_READONLY, maxBytes: 2_000_000, ...opts.limits, database };
   const read = { database, timeoutMs: opts.readTimeoutMs ?? 10_000 };
@@ -74,7 +77,12 @@ export async function createServer(opts: ServerOptions): Promise<JianwenServer> 
 
   app.setErrorHandler((error: unknown, _req, reply) => sendError(reply, error));
   app.setNotFoundHandler((req, reply) => {
-    reply.code(404).send({ error: `service: no route ${req.method} ${req.url.split("?")[0]}; see /api/openapi.json`, code: "NOT_FOUND" } satisfies ApiError);
+    reply
+      .code(404)
+      .send({
+        error: `service: no route ${req.method} ${req.url.split("?")[0]}; see /api/openapi.json`,
+        code: "NOT_FOUND",
+      } satisfies ApiError);
   });
 
   app.addHook("onRequest", async (req, reply) => {
@@ -89,15 +97,26 @@ export async function createServer(opts: ServerOptions): Promise<JianwenServer> 
       }
       return;
     }
-    if (tokenMatches(token, bearer(req.headers.authorization)) || tokenMatches(token, readCookie(req.headers.cookie, TOKEN_COOKIE))) return;
-    return reply.code(401).send({ error: "service: this service needs its token: send Authorization: Bearer <token>", code: "UNAUTHORIZED" } satisfies ApiError);
+    if (
+      tokenMatches(token, bearer(req.headers.authorization)) ||
+      tokenMatches(token, readCookie(req.headers.cookie, TOKEN_COOKIE))
+    )
+      return;
+    return reply
+      .code(401)
+      .send({
+        error: "service: this service needs its token: send Authorization: Bearer <token>",
+        code: "UNAUTHORIZED",
+      } satisfies ApiError);
   });
   app.addHook("onSend", async (req, reply) => {
     reply.header("x-content-type-options", "nosniff");
     if (req.url.startsWith("/api/")) reply.header("cache-control", "no-store");
   });
 
-  app.get(API_ROUTES.graph, async (req) => overview(driver, read, S.parse(S.GraphQuery, req.query, "query string").limit));
+  app.get(API_ROUTES.graph, async (req) =>
+    overview(driver, read, S.parse(S.GraphQuery, req.query, "query string").limit),
+  );
   app.get(`${API_ROUTES.node}/:id`, async (req) => {
     const { id } = S.parse(S.NodeParams, req.params, "path");
     return nodeDetail(driver, read, id, S.parse(S.NodeQuery, req.query, "query string").limit);
@@ -106,7 +125,11 @@ export async function createServer(opts: ServerOptions): Promise<JianwenServer> 
     const { id: pathId } = S.parse(S.NeighboursParams, req.params, "path");
     const q = S.parse(S.NeighboursQuery, req.query, "query string");
     const id = pathId ?? q.id;
-    if (!id) throw new QueryError("service: invalid query string: id: give the node id as /api/neighbours/:id or ?id=", "BAD_REQUEST");
+    if (!id)
+      throw new QueryError(
+        "service: invalid query string: id: give the node id as /api/neighbours/:id or ?id=",
+        "BAD_REQUEST",
+      );
     return neighbours(driver, read, id, q.limit);
   };
   app.get(API_ROUTES.neighbours, neighboursHandler);
@@ -175,7 +198,12 @@ function sendError(reply: FastifyReply, error: unknown): FastifyReply {
   const e = error as { statusCode?: number; code?: string; message?: string };
   if (typeof e.statusCode === "number" && e.statusCode >= 400 && e.statusCode < 500) {
     // Fastify's own refusals: malformed JSON, wrong content type, body too large.
-    const code = e.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE" ? "UNSUPPORTED_MEDIA_TYPE" : e.statusCode === 413 ? "BODY_TOO_LARGE" : "BAD_REQUEST";
+    const code =
+      e.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE"
+        ? "UNSUPPORTED_MEDIA_TYPE"
+        : e.statusCode === 413
+          ? "BODY_TOO_LARGE"
+          : "BAD_REQUEST";
     return reply.code(e.statusCode).send({ error: `service: ${e.message ?? "bad request"}`, code } satisfies ApiError);
   }
   const message = error instanceof JianwenError || error instanceof Error ? error.message : String(error);

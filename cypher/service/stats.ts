@@ -34,11 +34,17 @@ export async function stats(driver: Driver, opts: ReadOpts): Promise<ApiStats> {
     const sources = await tx.run(
       `MATCH (a:Article) RETURN coalesce(a.source, '') AS source, count(a) AS articles ORDER BY articles DESC, source LIMIT 200`,
     );
-    const analyzed = await tx.run(`MATCH (n:Person|Organization|Place|Project|Meeting) WHERE n.pagerank IS NOT NULL RETURN n.id LIMIT 1`);
+    const analyzed = await tx.run(
+      `MATCH (n:Person|Organization|Place|Project|Meeting) WHERE n.pagerank IS NOT NULL RETURN n.id LIMIT 1`,
+    );
     return {
       nodes,
       relationships,
-      articles: { first: (d?.get("first") as string | null) ?? null, last: (d?.get("last") as string | null) ?? null, undated: Number(d?.get("undated") ?? 0) },
+      articles: {
+        first: (d?.get("first") as string | null) ?? null,
+        last: (d?.get("last") as string | null) ?? null,
+        undated: Number(d?.get("undated") ?? 0),
+      },
       sources: sources.records.map((r) => ({ source: String(r.get("source")), articles: Number(r.get("articles")) })),
       analyzed: analyzed.records.length > 0,
     };

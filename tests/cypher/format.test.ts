@@ -5,7 +5,13 @@ import { cellText, formatCsv, formatJsonLines, formatTable } from "../../cypher/
 
 describe("formatTable", () => {
   it("aligns columns holding Han characters by display width", () => {
-    const table = formatTable(["person", "n"], [["李长萍", 12], ["Li", 3]]);
+    const table = formatTable(
+      ["person", "n"],
+      [
+        ["李长萍", 12],
+        ["Li", 3],
+      ],
+    );
     const lines = table.split("\n");
     const bar = lines.map((l) => stringWidth(l.slice(0, l.indexOf("│"))));
     expect(new Set(bar.filter((_, i) => i !== 1)).size).toBe(1);

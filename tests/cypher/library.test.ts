@@ -10,12 +10,15 @@ describe("the named query library", () => {
     expect(library.size).toBeGreaterThanOrEqual(12);
   });
 
-  it.each([...library.values()].map((q) => [q.name, q] as const))("%s says what it answers and declares every $parameter it uses", (_name, q) => {
-    expect(q.description.length).toBeGreaterThan(20);
-    const used = new Set([...q.cypher.matchAll(/\$([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]));
-    expect(new Set(q.params.map((p) => p.name))).toEqual(used);
-    for (const p of q.params) expect(Object.hasOwn(q.example, p.name)).toBe(true);
-  });
+  it.each([...library.values()].map((q) => [q.name, q] as const))(
+    "%s says what it answers and declares every $parameter it uses",
+    (_name, q) => {
+      expect(q.description.length).toBeGreaterThan(20);
+      const used = new Set([...q.cypher.matchAll(/\$([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]));
+      expect(new Set(q.params.map((p) => p.name))).toEqual(used);
+      for (const p of q.params) expect(Object.hasOwn(q.example, p.name)).toBe(true);
+    },
+  );
 
   it("types a parameter from the header and applies its default", () => {
     const q = getNamedQuery("co-mentioned");

@@ -67,7 +67,18 @@ describe("planLoad", () => {
   it("gives a mention without evidence its source article as the key", () => {
     const plan = planLoad(
       doc({
-        articles: [{ id: ARTICLE, title: "t", date: "2023-02-06", source: "聊城日报", page: null, byline: [], text: "x", sha256: "f" }],
+        articles: [
+          {
+            id: ARTICLE,
+            title: "t",
+            date: "2023-02-06",
+            source: "聊城日报",
+            page: null,
+            byline: [],
+            text: "x",
+            sha256: "f",
+          },
+        ],
         entities: [{ id: "person:甲", type: "Person", name: "甲", aliases: [] }],
         relations: [{ type: "MENTIONS", source: ARTICLE, target: "person:甲", properties: { count: 2 }, evidence: [] }],
       }),
@@ -79,19 +90,29 @@ describe("planLoad", () => {
 
   it("falls back to the id prefix for endpoints that live only in the database", () => {
     const plan = planLoad(
-      doc({ relations: [{ type: "PART_OF", source: "place:371526", target: "place:371500", properties: {}, evidence: [] }] }),
+      doc({
+        relations: [{ type: "PART_OF", source: "place:371526", target: "place:371500", properties: {}, evidence: [] }],
+      }),
     );
     expect(plan.relationships[0]).toMatchObject({ sourceLabel: "Place", targetLabel: "Place" });
   });
 
   it("refuses an endpoint whose type it cannot tell", () => {
     expect(() =>
-      planLoad(doc({ relations: [{ type: "RUNS", source: "who-knows", target: "project:x", properties: {}, evidence: [] }] })),
+      planLoad(
+        doc({ relations: [{ type: "RUNS", source: "who-knows", target: "project:x", properties: {}, evidence: [] }] }),
+      ),
     ).toThrow(InputError);
   });
 
   it("refuses a relation type outside the model instead of splicing it into Cypher", () => {
-    const bad = { type: "RUNS]->() DETACH DELETE n //", source: "person:a", target: "person:b", properties: {}, evidence: [] };
+    const bad = {
+      type: "RUNS]->() DETACH DELETE n //",
+      source: "person:a",
+      target: "person:b",
+      properties: {},
+      evidence: [],
+    };
     expect(() => planLoad(doc({ relations: [bad as never] }))).toThrow(InputError);
   });
 });
@@ -100,7 +121,9 @@ describe("merge queries", () => {
   it("only build queries for labels and types of the model", () => {
     expect(nodeMergeQuery("Person")).toContain("MERGE (n:`Person` {id: row.id})");
     expect(() => nodeMergeQuery("Person`) DETACH DELETE n //" as never)).toThrow();
-    expect(() => relationshipMergeQuery({ type: "KNOWS" as never, sourceLabel: "Person", targetLabel: "Person" })).toThrow();
+    expect(() =>
+      relationshipMergeQuery({ type: "KNOWS" as never, sourceLabel: "Person", targetLabel: "Person" }),
+    ).toThrow();
   });
 
   it("batches rows into chunks of the given size", () => {

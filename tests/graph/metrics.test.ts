@@ -24,7 +24,8 @@ describe("computeMetrics", () => {
     const right = ["r1", "r2", "r3", "r4"];
     for (const id of [...left, ...right]) g.mergeNode(id, { type: "Person", name: id });
     for (const group of [left, right])
-      for (const x of group) for (const y of group) if (x < y) g.mergeEdge(x, y, { weight: 1, types: ["HOLDS_POSITION"] });
+      for (const x of group)
+        for (const y of group) if (x < y) g.mergeEdge(x, y, { weight: 1, types: ["HOLDS_POSITION"] });
     g.mergeEdge("l1", "r1", { weight: 1, types: ["HOLDS_POSITION"] });
     const m = computeMetrics(g);
     expect(new Set(left.map((id) => m[id]!.community)).size).toBe(1);

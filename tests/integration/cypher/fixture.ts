@@ -28,20 +28,60 @@ export const S1 = "1901年3月2日，市委书记甄一鸣主持召开青州府�
 export const S2 = "4月10日，云岭县项目推进会召开，贾二水主持，甄一鸣出席，云岭新材料董事长柏三川发言。";
 export const S3 = "云岭新材料有限公司董事长柏三川介绍，石门镇云岭光伏产业园二期即将投产。";
 
-function rel(type: RelationDoc["type"], source: string, target: string, article: string, sentence: string, properties: RelationDoc["properties"] = {}): RelationDoc {
+function rel(
+  type: RelationDoc["type"],
+  source: string,
+  target: string,
+  article: string,
+  sentence: string,
+  properties: RelationDoc["properties"] = {},
+): RelationDoc {
   return { type, source, target, properties, evidence: [{ article, sentence }] };
 }
 
 function mentions(article: string, targets: string[]): RelationDoc[] {
-  return targets.map((target) => ({ type: "MENTIONS", source: article, target, properties: { count: 1 }, evidence: [] }));
+  return targets.map((target) => ({
+    type: "MENTIONS",
+    source: article,
+    target,
+    properties: { count: 1 },
+    evidence: [],
+  }));
 }
 
 export function fixtureDoc(): GraphDoc {
   return {
     articles: [
-      { id: A1, title: "市委常委会会议召开", date: "1901-03-03", source: "青州府日报", page: "1", byline: [], text: S1, sha256: "qfix-a1" },
-      { id: A2, title: "云岭县项目推进会召开", date: "1901-04-11", source: "青州府日报", page: "1", byline: [], text: S2, sha256: "qfix-a2" },
-      { id: A3, title: "光伏产业园建设提速", date: "1901-05-20", source: "青州府日报", page: "2", byline: ["韦六一"], text: S3, sha256: "qfix-a3" },
+      {
+        id: A1,
+        title: "市委常委会会议召开",
+        date: "1901-03-03",
+        source: "青州府日报",
+        page: "1",
+        byline: [],
+        text: S1,
+        sha256: "qfix-a1",
+      },
+      {
+        id: A2,
+        title: "云岭县项目推进会召开",
+        date: "1901-04-11",
+        source: "青州府日报",
+        page: "1",
+        byline: [],
+        text: S2,
+        sha256: "qfix-a2",
+      },
+      {
+        id: A3,
+        title: "光伏产业园建设提速",
+        date: "1901-05-20",
+        source: "青州府日报",
+        page: "2",
+        byline: ["韦六一"],
+        text: S3,
+        sha256: "qfix-a3",
+      },
     ],
     entities: [
       { id: P1, type: "Person", name: "甄一鸣", aliases: ["一鸣书记"] },
@@ -61,7 +101,16 @@ export function fixtureDoc(): GraphDoc {
       { id: M2, type: "Meeting", name: "云岭县项目推进会", aliases: [], date: "1901-04-10" },
     ],
     relations: [
-      { type: "HOLDS_POSITION", source: P1, target: O1, properties: { title: "市委书记" }, evidence: [{ article: A1, sentence: S1 }, { article: A2, sentence: S2 }] },
+      {
+        type: "HOLDS_POSITION",
+        source: P1,
+        target: O1,
+        properties: { title: "市委书记" },
+        evidence: [
+          { article: A1, sentence: S1 },
+          { article: A2, sentence: S2 },
+        ],
+      },
       rel("HOLDS_POSITION", P2, O2, A1, S1, { title: "市长" }),
       rel("HOLDS_POSITION", P2, O1, A1, S1, { title: "市委副书记" }),
       rel("HOLDS_POSITION", P3, O3, A3, S3, { title: "董事长" }),

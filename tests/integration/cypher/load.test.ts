@@ -28,7 +28,10 @@ describe("loadGraphDoc", () => {
     expect(counts.relationshipsCreated).toBe(evidenced);
     expect(counts.missingEndpoints).toBe(0);
     expect(counts.batches).toBeGreaterThan(doc.entities.length / 4);
-    expect(await fixtureCounts(driver)).toEqual({ nodes: doc.articles.length + doc.entities.length, relationships: evidenced });
+    expect(await fixtureCounts(driver)).toEqual({
+      nodes: doc.articles.length + doc.entities.length,
+      relationships: evidenced,
+    });
   });
 
   it("keeps each evidence sentence on its own relationship with its article", async () => {
@@ -40,7 +43,9 @@ describe("loadGraphDoc", () => {
       [A1, "市委书记"],
       [A2, "市委书记"],
     ]);
-    expect(records.every((r) => typeof r.get("sentence") === "string" && r.get("sentence").includes("甄一鸣"))).toBe(true);
+    expect(records.every((r) => typeof r.get("sentence") === "string" && r.get("sentence").includes("甄一鸣"))).toBe(
+      true,
+    );
   });
 
   it("leaves identical node and relationship counts when the same document is loaded again", async () => {
@@ -54,7 +59,11 @@ describe("loadGraphDoc", () => {
   it("unions aliases from a later document instead of replacing them", async () => {
     const doc = fixtureDoc();
     const p1 = doc.entities.find((e) => e.id === P1)!;
-    await loadGraphDoc(driver, { articles: [], entities: [{ ...p1, aliases: ["甄书记"] }], relations: [] }, { schema: false });
+    await loadGraphDoc(
+      driver,
+      { articles: [], entities: [{ ...p1, aliases: ["甄书记"] }], relations: [] },
+      { schema: false },
+    );
     const { records } = await driver.executeQuery("MATCH (p:Person {id: $id}) RETURN p.aliases AS aliases", { id: P1 });
     expect(records[0]?.get("aliases")).toEqual(["一鸣书记", "甄书记"]);
   });
@@ -62,7 +71,19 @@ describe("loadGraphDoc", () => {
   it("reports relationships whose endpoints exist nowhere instead of dropping them silently", async () => {
     const counts = await loadGraphDoc(
       driver,
-      { articles: [], entities: [], relations: [{ type: "PART_OF", source: "place:qfix-nowhere", target: "place:qfix-青州府市", properties: {}, evidence: [] }] },
+      {
+        articles: [],
+        entities: [],
+        relations: [
+          {
+            type: "PART_OF",
+            source: "place:qfix-nowhere",
+            target: "place:qfix-青州府市",
+            properties: {},
+            evidence: [],
+          },
+        ],
+      },
       { schema: false },
     );
     expect(counts.missingEndpoints).toBe(1);

@@ -16,7 +16,11 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { name: "person-posts", params: { person: "甄一鸣" }, rows: [["甄一鸣", "市委书记", "中共青州府市委", "1901-03-03", "1901-04-11", 2]] },
+  {
+    name: "person-posts",
+    params: { person: "甄一鸣" },
+    rows: [["甄一鸣", "市委书记", "中共青州府市委", "1901-03-03", "1901-04-11", 2]],
+  },
   {
     name: "person-posts",
     params: { person: P2 },
@@ -41,8 +45,16 @@ const CASES: Case[] = [
       ["1901-04-10", "云岭县项目推进会", "云岭县"],
     ],
   },
-  { name: "meetings-in-place", params: { place: "青州府市", from: "1901-04-01", to: "1901-04-30" }, rows: [["1901-04-10", "云岭县项目推进会", "云岭县"]] },
-  { name: "county-projects", params: { county: "云岭县" }, rows: [["云岭光伏产业园", "石门镇", ["云岭新材料有限公司"]]] },
+  {
+    name: "meetings-in-place",
+    params: { place: "青州府市", from: "1901-04-01", to: "1901-04-30" },
+    rows: [["1901-04-10", "云岭县项目推进会", "云岭县"]],
+  },
+  {
+    name: "county-projects",
+    params: { county: "云岭县" },
+    rows: [["云岭光伏产业园", "石门镇", ["云岭新材料有限公司"]]],
+  },
   {
     name: "county-projects",
     params: { county: "青州府市" },
@@ -60,7 +72,11 @@ const CASES: Case[] = [
       ["柏三川", "祁四海", 1],
     ],
   },
-  { name: "shortest-path", params: { from: "甄一鸣", to: "柏三川" }, rows: [[["甄一鸣", "云岭县项目推进会", "柏三川"], ["PARTICIPATED_IN", "PARTICIPATED_IN"], 2]] },
+  {
+    name: "shortest-path",
+    params: { from: "甄一鸣", to: "柏三川" },
+    rows: [[["甄一鸣", "云岭县项目推进会", "柏三川"], ["PARTICIPATED_IN", "PARTICIPATED_IN"], 2]],
+  },
   { name: "shortest-path", params: { from: "甄一鸣", to: "韦六一" }, rows: [] },
   {
     name: "central-people",
@@ -109,7 +125,11 @@ const CASES: Case[] = [
       ["Place", "云岭县", "1901-04-11"],
     ],
   },
-  { name: "new-entities", params: { from: "1901-04-01", to: "1901-04-30", type: "Person" }, rows: [["Person", "柏三川", "1901-04-11"]] },
+  {
+    name: "new-entities",
+    params: { from: "1901-04-01", to: "1901-04-30", type: "Person" },
+    rows: [["Person", "柏三川", "1901-04-11"]],
+  },
   {
     name: "evidence",
     params: { entity: "柏三川" },
@@ -146,7 +166,12 @@ describe("the named queries on the fixture graph", () => {
     // central-people ranks by the stored metrics; fixed values make its rows exact.
     await driver.executeQuery(
       "UNWIND $rows AS row MATCH (p:Person {id: row.id}) SET p.pagerank = row.pagerank, p.degree = row.degree",
-      { rows: [{ id: P1, pagerank: 0.3, degree: 7 }, { id: P2, pagerank: 0.2, degree: 5 }] },
+      {
+        rows: [
+          { id: P1, pagerank: 0.3, degree: 7 },
+          { id: P2, pagerank: 0.2, degree: 5 },
+        ],
+      },
     );
   });
 
@@ -160,12 +185,15 @@ describe("the named queries on the fixture graph", () => {
     expect(new Set(CASES.map((c) => c.name))).toEqual(new Set(loadQueryLibrary().keys()));
   });
 
-  it.each(CASES.map((c) => [c.name, JSON.stringify(c.params), c] as const))("%s %s returns exactly its rows", async (_n, _p, c) => {
-    const query = getNamedQuery(c.name);
-    const result = await runReadOnly(driver, query.cypher, bindParams(query, c.params));
-    expect(result.rows).toEqual(c.rows);
-    expect(result.truncated).toBe(false);
-  });
+  it.each(CASES.map((c) => [c.name, JSON.stringify(c.params), c] as const))(
+    "%s %s returns exactly its rows",
+    async (_n, _p, c) => {
+      const query = getNamedQuery(c.name);
+      const result = await runReadOnly(driver, query.cypher, bindParams(query, c.params));
+      expect(result.rows).toEqual(c.rows);
+      expect(result.truncated).toBe(false);
+    },
+  );
 
   it("runs a named query from `jianwen query --name … --param …` and prints its rows as JSON", async () => {
     const writes: string[] = [];
@@ -174,11 +202,18 @@ describe("the named queries on the fixture graph", () => {
       return true;
     });
     try {
-      await defineQueryCommand().parseAsync(["--name", "co-attendees", "--param", "person=甄一鸣", "--format", "json"], { from: "user" });
+      await defineQueryCommand().parseAsync(
+        ["--name", "co-attendees", "--param", "person=甄一鸣", "--format", "json"],
+        { from: "user" },
+      );
     } finally {
       spy.mockRestore();
     }
-    const lines = writes.join("").trim().split("\n").map((l) => JSON.parse(l));
+    const lines = writes
+      .join("")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(lines).toEqual([
       { person: "贾二水", together: 2, meetings: ["青州府市委常委会会议", "云岭县项目推进会"] },
       { person: "柏三川", together: 1, meetings: ["云岭县项目推进会"] },

@@ -41,7 +41,9 @@ describe("the read-only service", () => {
       indexes: indexes.records.map((x) => x.get("name") as string),
       constraints: constraints.records.map((x) => x.get("name") as string),
       hacked: (r.get("labels") as string[]).includes("Hacked"),
-      name: (await driver.executeQuery("MATCH (p:Person {id: $id}) RETURN p.name AS name", { id: P1 })).records[0]?.get("name"),
+      name: (await driver.executeQuery("MATCH (p:Person {id: $id}) RETURN p.name AS name", { id: P1 })).records[0]?.get(
+        "name",
+      ),
     };
   };
 
@@ -49,7 +51,12 @@ describe("the read-only service", () => {
     driver = await openDriver({ ...connectionSettingsFromEnv(), uri: inject("neo4jUri") });
     await removeFixture(driver);
     await loadGraphDoc(driver, fixtureDoc());
-    server = await createServer({ driver, port: 0, staticDir: false, limits: { timeoutMs: 1500, maxRows: 1000, maxBytes: 200_000 } });
+    server = await createServer({
+      driver,
+      port: 0,
+      staticDir: false,
+      limits: { timeoutMs: 1500, maxRows: 1000, maxBytes: 200_000 },
+    });
     base = new URL(await server.listen()).origin;
   });
 
@@ -112,8 +119,11 @@ describe("the read-only service", () => {
   describe("parameters", () => {
     it("are values, never Cypher", async () => {
       const before = await counts();
-      for (const name of ["甄一鸣' OR 1=1 //", "甄一鸣\"}) DETACH DELETE p //", "x' }) MATCH (n) DETACH DELETE n //"]) {
-        const res = await post("/api/query", JSON.stringify({ cypher: "MATCH (p:Person) WHERE p.name = $name RETURN p.name AS name", params: { name } }));
+      for (const name of ["甄一鸣' OR 1=1 //", '甄一鸣"}) DETACH DELETE p //', "x' }) MATCH (n) DETACH DELETE n //"]) {
+        const res = await post(
+          "/api/query",
+          JSON.stringify({ cypher: "MATCH (p:Person) WHERE p.name = $name RETURN p.name AS name", params: { name } }),
+        );
         expect(res.status).toBe(200);
         expect((res.body as unknown as ApiQueryResult).rows).toEqual([]);
       }
@@ -124,13 +134,19 @@ describe("the read-only service", () => {
     });
 
     it("refuse a parameter name that is not an identifier", async () => {
-      const res = await post("/api/query", JSON.stringify({ cypher: "RETURN 1", params: { "a}) DETACH DELETE n //": 1 } }));
+      const res = await post(
+        "/api/query",
+        JSON.stringify({ cypher: "RETURN 1", params: { "a}) DETACH DELETE n //": 1 } }),
+      );
       expect(res.status).toBe(400);
       expect(res.body.code).toBe("BAD_REQUEST");
     });
 
     it("arrive as integers when whole, so LIMIT accepts them", async () => {
-      const res = await post("/api/query", JSON.stringify({ cypher: "UNWIND range(1, 10) AS x RETURN x LIMIT $n", params: { n: 3 } }));
+      const res = await post(
+        "/api/query",
+        JSON.stringify({ cypher: "UNWIND range(1, 10) AS x RETURN x LIMIT $n", params: { n: 3 } }),
+      );
       expect((res.body as unknown as ApiQueryResult).rows).toEqual([[1], [2], [3]]);
     });
   });
@@ -140,12 +156,17 @@ describe("the read-only service", () => {
     const started = Date.now();
     const res = await post(
       "/api/query",
-      JSON.stringify({ cypher: `UNWIND range(1, 1000000000) AS ${marker} WITH ${marker} WHERE ${marker} % 7 = 3 RETURN count(*) AS n` }),
+      JSON.stringify({
+        cypher: `UNWIND range(1, 1000000000) AS ${marker} WITH ${marker} WHERE ${marker} % 7 = 3 RETURN count(*) AS n`,
+      }),
     );
     expect(res.status).toBe(504);
     expect(res.body.code).toBe("TIMEOUT");
     expect(Date.now() - started).toBeLessThan(15_000);
-    const { records } = await driver.executeQuery("SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery CONTAINS $marker AND NOT currentQuery CONTAINS 'SHOW' RETURN count(*) AS n", { marker });
+    const { records } = await driver.executeQuery(
+      "SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery CONTAINS $marker AND NOT currentQuery CONTAINS 'SHOW' RETURN count(*) AS n",
+      { marker },
+    );
     expect(Number(records[0]?.get("n"))).toBe(0);
   });
 
@@ -158,7 +179,12 @@ describe("the read-only service", () => {
   });
 
   it("cuts a result at the byte cap and says it was truncated", async () => {
-    const res = await post("/api/query", JSON.stringify({ cypher: "UNWIND range(1, 100) AS x RETURN x, reduce(s = '', i IN range(1, 2000) | s + '会') AS big" }));
+    const res = await post(
+      "/api/query",
+      JSON.stringify({
+        cypher: "UNWIND range(1, 100) AS x RETURN x, reduce(s = '', i IN range(1, 2000) | s + '会') AS big",
+      }),
+    );
     const body = res.body as unknown as ApiQueryResult;
     expect(body.truncated).toBe(true);
     expect(body.rows.length).toBeGreaterThan(0);
@@ -167,7 +193,8 @@ describe("the read-only service", () => {
   });
 
   it("answers a small result in full with truncated: false", async () => {
-    const body = (await post("/api/query", JSON.stringify({ cypher: "UNWIND range(1, 3) AS x RETURN x" }))).body as unknown as ApiQueryResult;
+    const body = (await post("/api/query", JSON.stringify({ cypher: "UNWIND range(1, 3) AS x RETURN x" })))
+      .body as unknown as ApiQueryResult;
     expect(body).toMatchObject({ columns: ["x"], rows: [[1], [2], [3]], truncated: false });
   });
 
@@ -222,7 +249,8 @@ describe("the read-only service", () => {
     });
 
     it("finds the shortest path between two people", async () => {
-      const body = (await get(`/api/path?from=${encodeURIComponent(P1)}&to=${encodeURIComponent(P3)}`)).body as unknown as ApiPath;
+      const body = (await get(`/api/path?from=${encodeURIComponent(P1)}&to=${encodeURIComponent(P3)}`))
+        .body as unknown as ApiPath;
       expect(body.found).toBe(true);
       expect(body.nodes).toEqual([P1, "meeting:qfix-推进会", P3]);
     });
@@ -240,8 +268,12 @@ describe("the read-only service", () => {
         expect(url.searchParams.get("token")).toBe(TOKEN);
         const origin = `http://127.0.0.1:${url.port}`;
         expect((await fetch(`${origin}/api/stats`)).status).toBe(401);
-        expect((await fetch(`${origin}/api/stats`, { headers: { authorization: "Bearer wrong-token-0123456789" } })).status).toBe(401);
-        expect((await fetch(`${origin}/api/stats`, { headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(200);
+        expect(
+          (await fetch(`${origin}/api/stats`, { headers: { authorization: "Bearer wrong-token-0123456789" } })).status,
+        ).toBe(401);
+        expect((await fetch(`${origin}/api/stats`, { headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(
+          200,
+        );
       } finally {
         await open.close();
       }
