@@ -60,6 +60,8 @@ export interface ApiNodeDetail {
   }>;
   /** Articles that mention the node (MENTIONS), newest first. */
   articles: Array<{ id: string; title: string; date: string | null; source: string; count: number }>;
+  /** How many relationships the service's cap left out of `relations`, when one applied. */
+  omitted?: number;
 }
 
 /** GET /api/search?q= */
@@ -96,8 +98,12 @@ export const API_ROUTES = {
   neighbours: "/api/neighbours",
   /** GET ?from=&to=&maxLength= → ApiPath */
   path: "/api/path",
-  /** GET → ApiNamedQueries: the named queries of cypher/queries, for the explorer's menu */
+  /** GET → ApiNamedQueries: the named queries of cypher/queries, for the explorer's menu; POST /:name { params } → ApiQueryResult */
   queries: "/api/queries",
+  /** GET → ApiStats: counts per label and type, article date span, sources */
+  stats: "/api/stats",
+  /** GET → the OpenAPI 3.1 description of these routes */
+  openapi: "/api/openapi.json",
 } as const;
 
 /** GET /api/path: a shortest path between two nodes. */
@@ -115,6 +121,23 @@ export interface ApiNamedQuery {
   cypher: string;
   /** Parameter names the query expects ($name), with example values when known. */
   params: Record<string, PropertyValue>;
+  /** Each parameter's declared type, meaning and default, from the query file's header. */
+  parameters?: Array<{
+    name: string;
+    type: "STRING" | "INTEGER" | "FLOAT" | "BOOLEAN";
+    description: string;
+    default?: PropertyValue;
+  }>;
+}
+
+/** GET /api/stats */
+export interface ApiStats {
+  nodes: Record<string, number>;
+  relationships: Record<string, number>;
+  articles: { first: string | null; last: string | null; undated: number };
+  sources: Array<{ source: string; articles: number }>;
+  /** Whether degree/pagerank/community have been computed (`jianwen analyze`, or after ingest). */
+  analyzed: boolean;
 }
 
 /** GET /api/queries */

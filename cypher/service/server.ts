@@ -77,12 +77,10 @@ export async function createServer(opts: ServerOptions): Promise<JianwenServer> 
 
   app.setErrorHandler((error: unknown, _req, reply) => sendError(reply, error));
   app.setNotFoundHandler((req, reply) => {
-    reply
-      .code(404)
-      .send({
-        error: `service: no route ${req.method} ${req.url.split("?")[0]}; see /api/openapi.json`,
-        code: "NOT_FOUND",
-      } satisfies ApiError);
+    reply.code(404).send({
+      error: `service: no route ${req.method} ${req.url.split("?")[0]}; see /api/openapi.json`,
+      code: "NOT_FOUND",
+    } satisfies ApiError);
   });
 
   app.addHook("onRequest", async (req, reply) => {
@@ -102,12 +100,10 @@ export async function createServer(opts: ServerOptions): Promise<JianwenServer> 
       tokenMatches(token, readCookie(req.headers.cookie, TOKEN_COOKIE))
     )
       return;
-    return reply
-      .code(401)
-      .send({
-        error: "service: this service needs its token: send Authorization: Bearer <token>",
-        code: "UNAUTHORIZED",
-      } satisfies ApiError);
+    return reply.code(401).send({
+      error: "service: this service needs its token: send Authorization: Bearer <token>",
+      code: "UNAUTHORIZED",
+    } satisfies ApiError);
   });
   app.addHook("onSend", async (req, reply) => {
     reply.header("x-content-type-options", "nosniff");
@@ -155,11 +151,11 @@ export async function createServer(opts: ServerOptions): Promise<JianwenServer> 
     const body = S.parse(S.QueryBody, req.body, "body");
     return userQuery(driver, body.cypher, S.toCypherParams(body.params) as Record<string, unknown>, limits);
   });
-  app.get("/api/stats", async (req) => {
+  app.get(API_ROUTES.stats, async (req) => {
     S.parse(S.EmptyQuery, req.query, "query string");
     return stats(driver, read);
   });
-  app.get("/api/openapi.json", async () => openApiDocument());
+  app.get(API_ROUTES.openapi, async () => openApiDocument());
 
   const staticDir = opts.staticDir === undefined ? join(projectRoot(), "dist", "explorer") : opts.staticDir;
   if (staticDir && existsSync(join(staticDir, "index.html"))) {
