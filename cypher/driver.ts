@@ -1,5 +1,6 @@
 // Opens the neo4j-driver Driver every part of Jianwen uses, from NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD,
 // and turns "nothing answers" into a Neo4jLoadError that says how to get a server.
+import { connect } from "node:net";
 import neo4j, { type AuthToken, type Config, type Driver } from "neo4j-driver";
 import { Neo4jLoadError } from "../core/errors.js";
 
@@ -89,9 +90,15 @@ export function toNeo4jLoadError(error: unknown, uri: string): Neo4jLoadError {
 
 /**
  * Whether a Bolt server answers at `uri`. Refused credentials still count as answering: a server is there.
- * Used to decide whether to start one, so it never throws for an unreachable server.
+ * Used to decide whether to start one, so it never throws for an unreachable server. For bolt:// URIs a raw
+ * handshake comes first: a listener that is not Bolt (say, a web server on that port) never replies to it, and
+ * the driver would leave such a half-open socket holding the process open after close().
  */
 export async function boltAnswers(uri: string, auth: AuthToken = NO_AUTH, timeoutMs = 3000): Promise<boolean> {
+  const direct = /^bolt:\/\/([^/:]+|\[[^\]]+\])(?::(\d+))?\/?$/.exec(uri);
+  if (direct && !(await boltHandshake(direct[1]!.replace(/^\[|\]$/g, ""), Number(direct[2] ?? 7687), timeoutMs))) {
+    return false;
+  }
   const driver = neo4j.driver(uri, auth, {
     connectionTimeout: timeoutMs,
     connectionAcquisitionTimeout: timeoutMs,
@@ -105,6 +112,46 @@ export async function boltAnswers(uri: string, auth: AuthToken = NO_AUTH, timeou
   } finally {
     await driver.close();
   }
+}
+
+/** Whether anything accepts a TCP connection at host:port (Bolt or not). */
+export function tcpAccepts(host: string, port: number, timeoutMs = 2000): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host, port });
+    const finish = (answer: boolean): void => {
+      socket.destroy();
+      resolve(answer);
+    };
+    socket.setTimeout(timeoutMs, () => finish(false));
+    socket.once("error", () => finish(false));
+    socket.once("connect", () => finish(true));
+  });
+}
+
+/** Bolt's preamble and four version proposals (5.x, 4.4, 4.x, 3); a Bolt server answers with four bytes. */
+const HANDSHAKE = Buffer.from([
+  0x60, 0x60, 0xb0, 0x17, 0x00, 0x08, 0x08, 0x05, 0x00, 0x00, 0x04, 0x04, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x00,
+  0x03,
+]);
+
+/** Whether something at host:port completes a Bolt handshake within the timeout; the socket is always destroyed. */
+export function boltHandshake(host: string, port: number, timeoutMs: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host, port });
+    let received = 0;
+    const finish = (answer: boolean): void => {
+      socket.destroy();
+      resolve(answer);
+    };
+    socket.setTimeout(timeoutMs, () => finish(false));
+    socket.once("error", () => finish(false));
+    socket.once("close", () => finish(received >= 4));
+    socket.once("connect", () => socket.write(HANDSHAKE));
+    socket.on("data", (chunk: Buffer) => {
+      received += chunk.length;
+      if (received >= 4) finish(true);
+    });
+  });
 }
 
 function errorCode(error: unknown): string {

@@ -4,9 +4,9 @@ import { spawn } from "node:child_process";
 import { closeSync, existsSync, mkdirSync, openSync, statSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { Neo4jLoadError } from "../../core/errors.js";
-import { authFor, boltAnswers, connectionSettingsFromEnv } from "../driver.js";
+import { authFor, boltAnswers, connectionSettingsFromEnv, tcpAccepts } from "../driver.js";
 import { ensureLauncherBuilt, findProjectRoot, launcherDir } from "./launcher.js";
-import { boltUri, dbPaths, javaArgs, resolveDbSettings, type DbPaths, type DbSettings } from "./options.js";
+import { boltUri, dbPaths, LOOPBACK, javaArgs, resolveDbSettings, type DbPaths, type DbSettings } from "./options.js";
 import {
   isLauncherProcess,
   readLogTail,
@@ -84,6 +84,12 @@ export async function startNeo4j(options: DbCallOptions = {}): Promise<StartResu
   if (await boltAnswers(uri)) {
     throw new Neo4jLoadError(
       `cypher/db: a Neo4j not started by jianwen already answers at ${uri}; use it with NEO4J_URI=${uri}, or pick another --port`,
+      false,
+    );
+  }
+  if (await tcpAccepts(LOOPBACK, settings.port)) {
+    throw new Neo4jLoadError(
+      `cypher/db: port ${settings.port} on ${LOOPBACK} is taken by a program that does not speak Bolt; pick another --port`,
       false,
     );
   }
