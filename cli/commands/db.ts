@@ -66,7 +66,9 @@ export function define(): Command {
     });
 
   withFlags(db.command("status"))
-    .description("tell whether Neo4j is running: pid, Bolt URI, data folder (exit code 0 when Bolt answers, 1 when not)")
+    .description(
+      "tell whether Neo4j is running: pid, Bolt URI, data folder (exit code 0 when Bolt answers, 1 when not)",
+    )
     .option("--json", "print the status as JSON")
     .action(async (flags: DbFlags & { json?: boolean }) => {
       const { neo4jStatus } = await import("../../cypher/db/index.js");
