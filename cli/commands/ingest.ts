@@ -40,9 +40,12 @@ export function define(): Command {
       "largest document read into memory: a whole .txt/.md/.html file or one JSONL line (default 200MB)",
     )
     .option("--batch-size <rows>", "rows per Neo4j write transaction (default 1000)")
-    .option("--batch-articles <n>", "articles gathered into one load (default 200)")
+    .option("--batch-articles <n>", "articles gathered into one load (default 500)")
     .option("--workers <n>", "extraction threads; 0 extracts on the main thread (default: one per CPU core)")
-    .option("--concurrency <n>", "loads written to Neo4j at the same time (default 2)")
+    .option(
+      "--concurrency <n>",
+      "loads written to Neo4j at the same time (default 1; more can deadlock on shared entities and wait in retries)",
+    )
     .option(
       "--shard <i/n>",
       "take only the inputs whose content hash falls in shard i of n (for several processes or machines)",

@@ -48,7 +48,7 @@ export async function ingestPaths(paths: readonly string[], options: IngestOptio
   resolveReadSettings(options.read);
   const stats = newStats();
   const display = startProgress(options.progress ?? "quiet", stats);
-  let workers: WorkerStats[] = [];
+  let workers: WorkerStats[];
   try {
     const result = await runIngest(options.driver, paths, {
       settings,
@@ -62,8 +62,10 @@ export async function ingestPaths(paths: readonly string[], options: IngestOptio
     display.stop();
   }
   if (settings.analyze && stats.articlesNew > 0) {
+    const began = performance.now();
     const { analyzeGraph } = await import("../../graph/metrics.js");
     await analyzeGraph(options.driver, { database: options.database });
+    stats.analyzeMs = performance.now() - began;
   }
   const summary = summarize(stats, await graphTotals(options.driver, options.database));
   const reportFile = options.report ?? null;

@@ -29,9 +29,11 @@ export interface IngestSettings {
 
 export const DEFAULT_INGEST_SETTINGS: IngestSettings = {
   batchSize: 1000,
-  batchArticles: 200,
+  batchArticles: 500,
   workers: Math.max(1, availableParallelism()),
-  concurrency: 2,
+  // Two loads at once lock the same hub entities (中国, 北京…) and deadlock into the driver's retry backoff;
+  // one writer while the workers extract is faster on a single server.
+  concurrency: 1,
   shard: null,
   model: true,
   analyze: true,

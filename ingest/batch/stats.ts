@@ -31,6 +31,7 @@ export interface IngestStats {
   /** Summed over workers: time spent inside extractDocument. */
   extractMs: number;
   writeMs: number;
+  analyzeMs: number;
   batches: number;
   failures: FailureRecord[];
   ignored: { file: string; reason: string }[];
@@ -53,6 +54,7 @@ export function newStats(): IngestStats {
     charsExtracted: 0,
     extractMs: 0,
     writeMs: 0,
+    analyzeMs: 0,
     batches: 0,
     failures: [],
     ignored: [],

@@ -1,0 +1,106 @@
+// The per-row baseline of bench/ingest.ts: the same rows the batched loader writes, sent as one MERGE per
+// node and per relationship, each in its own write transaction, timed against cypher/load on the same slice.
+import type { Driver } from "neo4j-driver";
+import { nodeMergeQuery } from "../cypher/load.js";
+import { planLoad, type LoadPlan } from "../cypher/load-plan.js";
+import { loadGraphDoc } from "../cypher/load.js";
+import { createExtractor } from "../ingest/batch/extract.js";
+import { mergeDocs } from "../ingest/pipeline.js";
+import { isReadFailure, readPath } from "../ingest/read/index.js";
+import type { GraphDoc } from "../core/model.js";
+
+async function wipe(driver: Driver): Promise<void> {
+  const session = driver.session();
+  try {
+    await session.run("MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS");
+  } finally {
+    await session.close();
+  }
+}
+
+async function sliceDoc(file: string, items: number, model: boolean): Promise<GraphDoc> {
+  const extract = await createExtractor(model);
+  const docs: GraphDoc[] = [];
+  let seq = 0;
+  for await (const item of readPath(file)) {
+    if (isReadFailure(item)) continue;
+    const result = extract({ seq: seq++, raw: item });
+    if (result.ok) docs.push(result.doc);
+    if (seq >= items) break;
+  }
+  return mergeDocs(docs);
+}
+
+function rowCount(plan: LoadPlan): number {
+  let rows = 0;
+  for (const nodes of plan.nodes.values()) rows += nodes.length;
+  for (const group of plan.relationships) rows += group.rows.length;
+  return rows;
+}
+
+/** One statement and one transaction a row, until every row is written or the time budget is spent. */
+async function perRow(driver: Driver, plan: LoadPlan, budgetS: number): Promise<{ rows: number; seconds: number }> {
+  const session = driver.session({ defaultAccessMode: "WRITE" });
+  const began = performance.now();
+  const deadline = began + budgetS * 1000;
+  let rows = 0;
+  try {
+    for (const [label, nodes] of plan.nodes) {
+      // The batched statement with a one-row list: the same MERGE and SET, row by row.
+      const query = nodeMergeQuery(label).replace("UNWIND $rows AS row\n", "WITH $row AS row\n");
+      for (const row of nodes) {
+        if (performance.now() > deadline) return { rows, seconds: (performance.now() - began) / 1000 };
+        await session.executeWrite((tx) => tx.run(query, { row }));
+        rows++;
+      }
+    }
+    for (const group of plan.relationships) {
+      const query = `MATCH (s:\`${group.sourceLabel}\` {id: $source})
+MATCH (t:\`${group.targetLabel}\` {id: $target})
+MERGE (s)-[r:\`${group.type}\` {key: $key}]->(t)
+SET r += $props, r.sentences = $sentences`;
+      for (const row of group.rows) {
+        if (performance.now() > deadline) return { rows, seconds: (performance.now() - began) / 1000 };
+        await session.executeWrite((tx) => tx.run(query, row as unknown as Record<string, unknown>));
+        rows++;
+      }
+    }
+  } finally {
+    await session.close();
+  }
+  return { rows, seconds: (performance.now() - began) / 1000 };
+}
+
+/** Prints both rates and returns batched rows/s over per-row rows/s. */
+export async function perRowBaseline(
+  driver: Driver,
+  file: string,
+  options: { items: number; budgetS: number; model: boolean },
+  print: (line: string) => void,
+): Promise<number> {
+  const { items, budgetS } = options;
+  const doc = await sliceDoc(file, items, options.model);
+  const plan = planLoad(doc);
+  const total = rowCount(plan);
+  print(`slice                ${doc.articles.length} articles, ${total} rows (nodes + relationships)`);
+  await wipe(driver);
+  const slow = await perRow(driver, plan, budgetS);
+  const slowRate = slow.rows / slow.seconds;
+  const partial = slow.rows < total ? ` (stopped at the ${budgetS} s budget; the rate is what counts)` : "";
+  print(
+    `per-row              ${slow.rows} rows in ${slow.seconds.toFixed(1)} s = ${slowRate.toFixed(0)} rows/s${partial}`,
+  );
+  await wipe(driver);
+  const began = performance.now();
+  const counts = await loadGraphDoc(driver, doc, { schema: false });
+  const seconds = (performance.now() - began) / 1000;
+  const rows =
+    Object.values(counts.nodes).reduce((a, b) => a + (b ?? 0), 0) +
+    Object.values(counts.relationships).reduce((a, b) => a + b, 0);
+  const fastRate = rows / seconds;
+  print(
+    `batched              ${rows} rows in ${seconds.toFixed(1)} s = ${fastRate.toFixed(0)} rows/s (${counts.batches} transactions)`,
+  );
+  await wipe(driver);
+  return fastRate / slowRate;
+}
