@@ -43,7 +43,10 @@ function pad(text: string, width: number, right: boolean): string {
 }
 
 export function formatTable(columns: string[], rows: unknown[][]): string {
-  const cells = rows.map((row) => row.map((v) => clip(cellText(v), MAX_CELL_WIDTH)));
+  // Tables are for reading: floats to six significant digits (CSV and JSON keep full precision).
+  const short = (v: unknown) =>
+    typeof v === "number" && !Number.isInteger(v) ? String(Number(v.toPrecision(6))) : cellText(v);
+  const cells = rows.map((row) => row.map((v) => clip(short(v), MAX_CELL_WIDTH)));
   const numeric = columns.map(
     (_, i) => rows.length > 0 && rows.every((r) => typeof r[i] === "number" || r[i] === null),
   );

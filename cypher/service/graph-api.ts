@@ -1,7 +1,8 @@
 // The service's graph reads, as functions from a driver and checked arguments to API shapes (core/api.ts):
 // overview, node detail, neighbours, search, shortest path and stats. The HTTP layer only validates and calls these.
-import neo4j, { type Driver } from "neo4j-driver";
-import type { ApiGraph, ApiNodeDetail, ApiPath, ApiSearchResult } from "../../core/api.js";
+import neo4j, { type Driver, type ManagedTransaction } from "neo4j-driver";
+import type { ApiGraph, ApiNode, ApiNodeDetail, ApiPath, ApiSearchResult } from "../../core/api.js";
+import { isNodeLabel, type NodeLabel } from "../load-plan.js";
 import { QueryError } from "../../core/errors.js";
 import type { RelationType } from "../../core/model.js";
 import { toPlain } from "../values.js";
@@ -12,6 +13,7 @@ import {
   apiNodeFromMap,
   foldEdges,
   readTx,
+  type RelRow,
   relRows,
   type ReadOpts,
 } from "./graph-read.js";
@@ -51,15 +53,12 @@ export async function nodeDetail(
   limit: number,
 ): Promise<ApiNodeDetail & { omitted: number }> {
   return readTx(driver, opts, async (tx) => {
-    const found = await tx.run(`${NODE_BY_ID} RETURN ${NODE_MAP("n")} AS node, n:Article AS isArticle`, { id });
-    const record = found.records[0];
-    if (!record)
-      throw new QueryError(`service: no node has id "${id}"; search for it with /api/search?q=…`, "NOT_FOUND");
-    const isArticle = record.get("isArticle") === true;
-    // An article's relations are its mentions; an entity's mentions are listed under `articles` instead.
+    const { label, node } = await findNode(tx, id);
+    const isArticle = label === "Article";
+    // An article's relations are its mentions; an entity's mentions are listed under `articles` instead. Naming
+    // the types lets Neo4j read only those chains of a dense node, not every MENTIONS of 中国.
     const rels = await tx.run(
-      `${NODE_BY_ID}
-       MATCH (n)-[r]-(m) WHERE $isArticle OR NOT r:MENTIONS
+      `MATCH (n:\`${label}\` {id: $id})-[r:${isArticle ? "MENTIONS|REPORTED" : `${FACTS}|REPORTED`}]-(m)
        WITH n, r, m ORDER BY coalesce(m.pagerank, 0.0) DESC, m.id
        WITH n, collect({r: r, m: m}) AS items
        WITH n, items[0..$limit] AS shown, size(items) AS total
@@ -67,7 +66,7 @@ export async function nodeDetail(
        WITH n, x.r AS r, x.m AS m, total
        OPTIONAL MATCH (a:Article {id: r.article})
        RETURN ${REL_MAP("r", "startNode(r)", "endNode(r)", "a")} AS rel, ${NODE_MAP("m")} AS other, total`,
-      { id, isArticle, limit: neo4j.int(limit) },
+      { id, limit: neo4j.int(limit) },
     );
     const others = new Map(
       rels.records.map((r) => {
@@ -100,7 +99,7 @@ export async function nodeDetail(
           )
         ).records.map((r) => toPlain(r.toObject()) as ApiNodeDetail["articles"][number]);
     return {
-      node: apiNodeFromMap(record.get("node")),
+      node,
       relations,
       articles,
       omitted: Math.max(0, total - Math.min(total, limit)),
@@ -110,34 +109,42 @@ export async function nodeDetail(
 
 export async function neighbours(driver: Driver, opts: ReadOpts, id: string, limit: number): Promise<ApiGraph> {
   return readTx(driver, opts, async (tx) => {
+    const { label, node } = await findNode(tx, id);
+    // Entities: their neighbours by fact. Articles: the entities they mention and their reporters.
+    const types = label === "Article" ? "MENTIONS|REPORTED" : FACTS;
     const result = await tx.run(
-      `${NODE_BY_ID}
-       OPTIONAL MATCH (n)-[r]-(m) WHERE n:Article OR (NOT r:MENTIONS AND NOT m:Article)
-       WITH n, m, count(r) AS links ORDER BY coalesce(m.pagerank, 0.0) DESC, links DESC, m.id
-       WITH n, [x IN collect(m) WHERE x IS NOT NULL] AS items
-       WITH n, items[0..$limit] AS shown, size(items) AS total
+      `MATCH (n:\`${label}\` {id: $id})-[r:${types}]-(m)
+       WITH m, collect(r) AS rs
+       ORDER BY coalesce(m.pagerank, 0.0) DESC, size(rs) DESC, m.id
+       WITH collect({m: m, rs: rs}) AS items
+       WITH items[0..$limit] AS shown, size(items) AS total
        CALL {
-         WITH n, shown
-         UNWIND shown AS m
-         MATCH (n)-[r]-(m) WHERE n:Article OR NOT r:MENTIONS
+         WITH shown
+         UNWIND shown AS x
+         UNWIND x.rs AS r
          OPTIONAL MATCH (a:Article {id: r.article})
          RETURN collect(${REL_MAP("r", "startNode(r)", "endNode(r)", "a")}) AS rels
        }
-       RETURN ${NODE_MAP("n")} AS node, [m IN shown | ${NODE_MAP("m")}] AS others, total, rels`,
+       RETURN [x IN [y IN shown | y.m] | ${NODE_MAP("x")}] AS others, total, rels`,
       { id, limit: neo4j.int(limit) },
     );
     const record = result.records[0];
-    if (!record)
-      throw new QueryError(`service: no node has id "${id}"; search for it with /api/search?q=…`, "NOT_FOUND");
-    const others = (record.get("others") as unknown[]).map(apiNodeFromMap);
-    const total = Number(record.get("total"));
-    const rels = (toPlain(record.get("rels")) as unknown[]).map((r) => r as Parameters<typeof foldEdges>[0][number]);
-    return {
-      nodes: [apiNodeFromMap(record.get("node")), ...others],
-      edges: foldEdges(rels),
-      omitted: total - others.length,
-    };
+    const others = ((record?.get("others") as unknown[] | undefined) ?? []).map(apiNodeFromMap);
+    const total = Number(record?.get("total") ?? 0);
+    const rels = (toPlain(record?.get("rels")) as RelRow[] | null) ?? [];
+    return { nodes: [node, ...others], edges: foldEdges(rels), omitted: total - others.length };
   });
+}
+
+/** The node and its label, or NOT_FOUND; later queries then seek it through that label's unique index. */
+async function findNode(tx: ManagedTransaction, id: string): Promise<{ label: NodeLabel; node: ApiNode }> {
+  const found = await tx.run(`${NODE_BY_ID} RETURN ${NODE_MAP("n")} AS node`, { id });
+  const record = found.records[0];
+  if (!record) throw new QueryError(`service: no node has id "${id}"; search for it with /api/search?q=…`, "NOT_FOUND");
+  const node = apiNodeFromMap(record.get("node"));
+  const label = node.type;
+  if (!isNodeLabel(label)) throw new QueryError(`service: node "${id}" has no label of the model`, "NOT_FOUND");
+  return { label, node };
 }
 
 /** Lucene's query syntax characters, escaped so user text is searched as text. */
