@@ -22,6 +22,12 @@ const ENTITY = "Person|Organization|Place|Project|Meeting";
 /** Relationships between entities; MENTIONS and REPORTED tie entities to articles. */
 const FACTS = "HOLDS_POSITION|PARTICIPATED_IN|HELD_IN|ORGANIZED_BY|RUNS|LOCATED_IN|PART_OF";
 
+/**
+ * Evidence relationships kept per linked pair in overview and neighbour views: a hub like 习近平 has hundreds of
+ * sentences per link, which would make every answer megabytes. /api/node/:id gives the full list.
+ */
+export const EVIDENCE_PER_LINK = 5;
+
 export async function overview(driver: Driver, opts: ReadOpts, limit: number): Promise<ApiGraph> {
   return readTx(driver, opts, async (tx) => {
     const top = await tx.run(
@@ -36,9 +42,11 @@ export async function overview(driver: Driver, opts: ReadOpts, limit: number): P
       `UNWIND $ids AS id
        MATCH (s:${ENTITY} {id: id})-[r:${FACTS}]->(t:${ENTITY})
        WHERE t.id IN $ids
+       WITH s, t, type(r) AS type, collect(r)[0..$perLink] AS rs
+       UNWIND rs AS r
        OPTIONAL MATCH (a:Article {id: r.article})
        RETURN ${REL_MAP("r", "s", "t", "a")} AS rel`,
-      { ids },
+      { ids, perLink: neo4j.int(EVIDENCE_PER_LINK) },
     );
     const total = await tx.run(`MATCH (n:${ENTITY}) RETURN count(n) AS n`);
     const omitted = Math.max(0, Number(total.records[0]?.get("n") ?? 0) - nodes.length);
@@ -121,12 +129,12 @@ export async function neighbours(driver: Driver, opts: ReadOpts, id: string, lim
        CALL {
          WITH shown
          UNWIND shown AS x
-         UNWIND x.rs AS r
+         UNWIND x.rs[0..$perLink] AS r
          OPTIONAL MATCH (a:Article {id: r.article})
          RETURN collect(${REL_MAP("r", "startNode(r)", "endNode(r)", "a")}) AS rels
        }
        RETURN [x IN [y IN shown | y.m] | ${NODE_MAP("x")}] AS others, total, rels`,
-      { id, limit: neo4j.int(limit) },
+      { id, limit: neo4j.int(limit), perLink: neo4j.int(EVIDENCE_PER_LINK) },
     );
     const record = result.records[0];
     const others = ((record?.get("others") as unknown[] | undefined) ?? []).map(apiNodeFromMap);
