@@ -8,15 +8,21 @@ export function define(): Command {
       "compute degree, PageRank and Louvain communities of the entity graph in Neo4j and store them on the nodes",
     )
     .option("--seed <n>", "seed for Louvain, so reruns give the same communities", (v) => Number.parseInt(v, 10), 42)
-    .action(async (flags: { seed: number }) => {
+    .option("--betweenness", "also compute betweenness centrality, whatever the graph's size (slow on large graphs)")
+    .option("--no-betweenness", "skip betweenness even on small graphs")
+    .action(async (flags: { seed: number; betweenness?: boolean }) => {
       const { connectionSettingsFromEnv, openDriver } = await import("../../cypher/driver.js");
       const { analyzeGraph } = await import("../../graph/metrics.js");
       const settings = connectionSettingsFromEnv();
       const driver = await openDriver(settings);
       try {
-        const r = await analyzeGraph(driver, { database: settings.database, seed: flags.seed });
+        const r = await analyzeGraph(driver, {
+          database: settings.database,
+          seed: flags.seed,
+          betweenness: flags.betweenness ?? "auto",
+        });
         process.stdout.write(
-          `analyze: ${r.nodes} entities, ${r.edges} links, ${r.communities} communities ` +
+          `analyze: ${r.nodes} entities, ${r.edges} links, ${r.communities} communities${r.betweenness ? ", betweenness" : ""} ` +
             `(read ${r.elapsedMs.read} ms, compute ${r.elapsedMs.compute} ms, write ${r.elapsedMs.write} ms)\n`,
         );
       } finally {

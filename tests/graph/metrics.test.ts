@@ -46,6 +46,13 @@ describe("computeMetrics", () => {
     expect(typeof g.getNodeAttribute("a", "pagerank")).toBe("number");
   });
 
+  it("computes betweenness only when asked, highest at the hub of a star", () => {
+    expect(computeMetrics(star()).hub?.betweenness).toBeUndefined();
+    const m = computeMetrics(star(), { betweenness: true });
+    expect(m.hub!.betweenness).toBeGreaterThan(0);
+    expect(m.a!.betweenness).toBe(0);
+  });
+
   it("gives the same communities for the same graph", () => {
     expect(computeMetrics(star())).toEqual(computeMetrics(star()));
   });
