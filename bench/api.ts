@@ -108,10 +108,15 @@ function report(label: string, r: AutocannonResult): void {
   );
 }
 
-async function run(url: string, paths: () => string, duration = DURATION): Promise<AutocannonResult> {
+async function run(
+  url: string,
+  paths: () => string,
+  duration = DURATION,
+  connections = CONNECTIONS,
+): Promise<AutocannonResult> {
   return autocannon({
     url,
-    connections: CONNECTIONS,
+    connections,
     duration,
     requests: [{ method: "GET", setupRequest: (req) => ({ ...req, path: paths() }) }],
   });
@@ -119,6 +124,12 @@ async function run(url: string, paths: () => string, duration = DURATION): Promi
 
 async function main(): Promise<void> {
   const inputs = await sampleInputs();
+  const { loadavg, cpus } = await import("node:os");
+  console.log(
+    `bench/api: ${cpus().length} cores, load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ")} before the run`,
+  );
   console.log(
     `bench/api: ${inputs.entities} entities; ${inputs.typical.length} typical nodes (median ${inputs.medianDegree} neighbours); ` +
       `${CONNECTIONS} connections, ${DURATION} s a route`,
@@ -138,6 +149,9 @@ async function main(): Promise<void> {
     const neighbours = () => `/api/neighbours?id=${encodeURIComponent(pick(inputs.typical))}&limit=50`;
     await run(service.url, search, 3); // warm-up: query plans, JIT, connection pool
     await run(service.url, neighbours, 3);
+    // One connection first: what a request costs on this machine when nothing queues behind it.
+    report("GET /api/search, 1 connection", await run(service.url, search, 5, 1));
+    report("GET /api/neighbours, 1 connection", await run(service.url, neighbours, 5, 1));
     report("GET /api/search (names, prefixes)", await run(service.url, search));
     report("GET /api/neighbours (typical node)", await run(service.url, neighbours));
     if (inputs.hub) {
