@@ -10,6 +10,9 @@ export default defineConfig({
     outDir: fileURLToPath(new URL("../dist/explorer", import.meta.url)),
     emptyOutDir: true,
     chunkSizeWarningLimit: 1500,
+    // One script, no lazy chunks: `jianwen export --site` inlines it so the page also opens from file://,
+    // where Chromium refuses to load module scripts from files.
+    rolldownOptions: { output: { codeSplitting: false } },
   },
   server: {
     host: "127.0.0.1",

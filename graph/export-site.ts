@@ -43,6 +43,25 @@ export async function writeStaticSite(dir: string, bundle: StaticBundle, explore
   let html = await readFile(index, "utf8");
   // Module scripts are deferred, so data.js (a plain script in <head>) has run before the app starts.
   html = html.replace("</title>", '</title>\n    <script src="./data.js"></script>');
+  html = await inlineModuleScript(html, explorerDir);
   await writeFile(join(dir, "index.html"), html, "utf8");
   return { dir, nodes: bundle.graph.nodes.length, edges: bundle.graph.edges.length, bytes: Buffer.byteLength(data) };
+}
+
+/**
+ * Chromium will not load a module script from file:// (origin "null"), but runs one written inline. The
+ * explorer is built as one script without lazy chunks, so inlining it (and its stylesheet) makes index.html
+ * open by double-click.
+ */
+async function inlineModuleScript(html: string, explorerDir: string): Promise<string> {
+  const tag = /<script type="module" crossorigin src="\.\/(assets\/[^"]+\.js)"><\/script>/;
+  const m = tag.exec(html);
+  if (!m?.[1]) return html;
+  const code = (await readFile(join(explorerDir, m[1]), "utf8")).replace(/<\/script/gi, "<\\/script");
+  html = html.replace(m[0], () => `<script type="module">\n${code}\n</script>`);
+  // A crossorigin stylesheet is refused from file:// as well.
+  const link = /<link rel="stylesheet" crossorigin href="\.\/(assets\/[^"]+\.css)">/.exec(html);
+  if (!link?.[1]) return html;
+  const css = (await readFile(join(explorerDir, link[1]), "utf8")).replace(/<\/style/gi, "<\\/style");
+  return html.replace(link[0], () => `<style>\n${css}\n</style>`);
 }
