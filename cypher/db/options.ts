@@ -11,6 +11,8 @@ export const DEFAULT_STOP_TIMEOUT_MS = 60_000;
 /** Bolt only listens on loopback: auth is disabled in the launcher, so it must never face a network. */
 export const LOOPBACK = "127.0.0.1";
 export const LAUNCHER_CLASS = "jianwen.EmbeddedNeo4j";
+/** What the launcher prints once the database is available and warmed up. */
+export const READY_LINE = "jianwen-neo4j: ready ";
 
 export interface DbSettings {
   port: number;

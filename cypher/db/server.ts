@@ -1,12 +1,21 @@
 // Start, stop and status of a local Neo4j run by the Java launcher, plus ensureNeo4j() for `npm start`,
 // tests and benches. When NEO4J_URI is set, that server is used and nothing is started or stopped.
 import { spawn } from "node:child_process";
-import { closeSync, existsSync, mkdirSync, openSync, statSync, writeSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, statSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { Neo4jLoadError } from "../../core/errors.js";
 import { authFor, boltAnswers, connectionSettingsFromEnv, tcpAccepts } from "../driver.js";
 import { ensureLauncherBuilt, findProjectRoot, launcherDir } from "./launcher.js";
-import { boltUri, dbPaths, LOOPBACK, javaArgs, resolveDbSettings, type DbPaths, type DbSettings } from "./options.js";
+import {
+  boltUri,
+  dbPaths,
+  LOOPBACK,
+  READY_LINE,
+  javaArgs,
+  resolveDbSettings,
+  type DbPaths,
+  type DbSettings,
+} from "./options.js";
 import {
   isLauncherProcess,
   readLogTail,
@@ -70,7 +79,7 @@ export async function startNeo4j(options: DbCallOptions = {}): Promise<StartResu
   const existing = readPidRecord(paths.pidFile);
   if (existing && isLauncherProcess(existing.pid)) {
     // Ours and alive: maybe still starting (another caller launched it a moment ago), so wait for Bolt.
-    await waitForBolt(uri, existing.pid, began + settings.startTimeoutMs, existing.log, 0);
+    await waitForBolt(uri, existing.pid, began + settings.startTimeoutMs, existing.log, -1);
     return {
       uri,
       pid: existing.pid,
@@ -99,6 +108,7 @@ export async function startNeo4j(options: DbCallOptions = {}): Promise<StartResu
   const fd = openSync(paths.logFile, "a");
   const logStart = statSync(paths.logFile).size;
   writeSync(fd, `== jianwen db start ${new Date().toISOString()} port ${settings.port} data ${paths.dataDir}\n`);
+  const launched = Date.now();
   const java = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, "bin", "java") : "java";
   log(`cypher/db: starting Neo4j on ${uri} (data ${paths.dataDir}, log ${paths.logFile})`);
   const child = spawn(java, javaArgs(launcherDir(root), settings, paths.dataDir), {
@@ -130,7 +140,8 @@ export async function startNeo4j(options: DbCallOptions = {}): Promise<StartResu
     startedAt: new Date().toISOString(),
   });
   try {
-    await waitForBolt(uri, pid, began + settings.startTimeoutMs, paths.logFile, logStart);
+    // The timeout counts from the launch, not from before a first-use Maven build.
+    await waitForBolt(uri, pid, launched + settings.startTimeoutMs, paths.logFile, logStart);
   } catch (error) {
     if (isLauncherProcess(pid)) {
       sendSignal(pid, "SIGTERM");
@@ -142,6 +153,11 @@ export async function startNeo4j(options: DbCallOptions = {}): Promise<StartResu
   return { uri, pid, data: paths.dataDir, log: paths.logFile, started: true, elapsedMs: Date.now() - began };
 }
 
+function readyLogged(logFile: string, from: number): boolean {
+  return existsSync(logFile) && readFileSync(logFile).subarray(from).includes(READY_LINE);
+}
+
+/** Waits for Bolt; with logStart >= 0, also for the launcher's ready line written after that byte of its log. */
 async function waitForBolt(
   uri: string,
   pid: number,
@@ -152,14 +168,15 @@ async function waitForBolt(
   for (;;) {
     if (!isLauncherProcess(pid)) {
       throw new Neo4jLoadError(
-        `cypher/db: Neo4j exited before Bolt answered at ${uri}; its log (${logFile}) ends with:\n${readLogTail(logFile, logStart)}`,
+        `cypher/db: Neo4j exited before Bolt answered at ${uri}; its log (${logFile}) ends with:\n${readLogTail(logFile, Math.max(0, logStart))}`,
         false,
       );
     }
-    if (await boltAnswers(uri, undefined, 2000)) return;
+    // The launcher prints its ready line after warming up the query engine, a little after Bolt opens.
+    if ((logStart < 0 || readyLogged(logFile, logStart)) && (await boltAnswers(uri, undefined, 2000))) return;
     if (Date.now() > deadline) {
       throw new Neo4jLoadError(
-        `cypher/db: Bolt did not answer at ${uri} in time; stopping it. Its log (${logFile}) ends with:\n${readLogTail(logFile, logStart)}`,
+        `cypher/db: Bolt did not answer at ${uri} in time; stopping it. Its log (${logFile}) ends with:\n${readLogTail(logFile, Math.max(0, logStart))}`,
         true,
       );
     }

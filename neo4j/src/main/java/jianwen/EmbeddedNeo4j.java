@@ -6,10 +6,11 @@ package jianwen;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
-import java.time.Duration;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
 import org.neo4j.configuration.connectors.HttpConnector;
@@ -77,9 +78,27 @@ public final class EmbeddedNeo4j {
     if (!db.isAvailable(120_000)) {
       fail("the default database did not become available within 120 s; see " + data.resolve("logs/debug.log"));
     }
+    warmUp(db);
     System.out.println("jianwen-neo4j: ready bolt://" + HOST + ":" + port + " data " + data);
     System.out.flush();
     stopped.await();
+  }
+
+  /**
+   * Loads the Cypher planner and runtime before "ready": the first query on a cold JVM otherwise takes
+   * seconds, which a client with a short query timeout (the read-only service, a test) reports as a failure.
+   */
+  private static void warmUp(GraphDatabaseService db) {
+    long began = System.nanoTime();
+    try {
+      db.executeTransactionally("MATCH (n) RETURN count(n) AS n");
+      db.executeTransactionally("MATCH (a:JianwenWarmUp {id: $id})-[r]->(b) RETURN type(r), b LIMIT 1", Map.of("id", ""));
+      db.executeTransactionally("CALL db.labels() YIELD label RETURN collect(label) AS labels");
+      System.out.println("jianwen-neo4j: query engine warmed up in " + (System.nanoTime() - began) / 1_000_000 + " ms");
+    } catch (RuntimeException e) {
+      // Not fatal: the server still works, only its first queries are slow. Said so in the log.
+      System.out.println("jianwen-neo4j: warning: warm-up query failed: " + rootMessage(e));
+    }
   }
 
   /** Value of `--name VALUE` or `--name=VALUE`, else the environment variable, else the default. */
