@@ -9,7 +9,10 @@ export interface ExtractFilesOptions {
   model?: boolean;
 }
 
-export async function extractFiles(paths: string[], options: ExtractFilesOptions = {}): Promise<{ doc: GraphDoc; failures: string[] }> {
+export async function extractFiles(
+  paths: string[],
+  options: ExtractFilesOptions = {},
+): Promise<{ doc: GraphDoc; failures: string[] }> {
   const docs: GraphDoc[] = [];
   const failures: string[] = [];
   const tagger = options.model === false ? undefined : await (await import("../ingest/tagger.js")).loadTagger();

@@ -41,7 +41,9 @@ export async function runStart(paths: string[], options: StartOptions): Promise<
     say(summaryText(outcome.summary, outcome.reportFile));
     server = await createServer({ driver, host: options.host, port: options.port });
     const url = await server.listen();
-    say(`\njianwen: the explorer is at ${url}  (Ctrl-C stops it${db.startedByUs ? " and the Neo4j this run started" : ""})`);
+    say(
+      `\njianwen: the explorer is at ${url}  (Ctrl-C stops it${db.startedByUs ? " and the Neo4j this run started" : ""})`,
+    );
   } catch (error) {
     await server?.close().catch(() => undefined);
     await driver.close().catch(() => undefined);

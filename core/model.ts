@@ -20,7 +20,19 @@ export type RelationType = (typeof RELATION_TYPES)[number];
 export const PARTICIPATION_ROLES = ["chaired", "spoke", "attended"] as const;
 export type ParticipationRole = (typeof PARTICIPATION_ROLES)[number];
 
-export const ORGANIZATION_KINDS = ["party", "government", "congress", "court", "company", "media", "school", "hospital", "association", "military", "other"] as const;
+export const ORGANIZATION_KINDS = [
+  "party",
+  "government",
+  "congress",
+  "court",
+  "company",
+  "media",
+  "school",
+  "hospital",
+  "association",
+  "military",
+  "other",
+] as const;
 export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
 
 export const PLACE_LEVELS = ["country", "province", "city", "county", "town", "village", "other"] as const;

@@ -34,7 +34,8 @@ export function makeBlock(line: string): Block {
  */
 export function repairLayout(raw: RawDocument): LaidOutPage {
   const lines = raw.text.replace(/\r\n?/g, "\n").split("\n");
-  const masthead = raw.kind === "page" ? readMasthead(lines) : { paper: null, publisher: null, date: null, issue: null, lines: 0 };
+  const masthead =
+    raw.kind === "page" ? readMasthead(lines) : { paper: null, publisher: null, date: null, issue: null, lines: 0 };
   const body = lines.slice(masthead.lines);
   const blocks: Block[] = [];
   if (raw.kind === "page") {

@@ -43,7 +43,9 @@ export function readMasthead(lines: string[]): Masthead {
     if (!line) continue;
     seen++;
     let used = false;
-    const paper = /([\u4e00-\u9fff]{2,8}(?:日报|晚报|时报|早报|都市报|商报|新闻))社?出版/.exec(line) ?? /^([\u4e00-\u9fff]{2,8}(?:日报|晚报|时报|早报))(?:\s|$)/.exec(line);
+    const paper =
+      /([\u4e00-\u9fff]{2,8}(?:日报|晚报|时报|早报|都市报|商报|新闻))社?出版/.exec(line) ??
+      /^([\u4e00-\u9fff]{2,8}(?:日报|晚报|时报|早报))(?:\s|$)/.exec(line);
     if (paper && !result.paper) {
       result.paper = paper[1]!;
       used = true;
@@ -54,7 +56,14 @@ export function readMasthead(lines: string[]): Masthead {
       used = true;
     }
     const date = DATE.exec(line);
-    if (date && !result.date && (/星期|周[一二三四五六日天]|农历|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年|第\s*\d+\s*期|出版物号/.test(line) || line.length < 30)) {
+    if (
+      date &&
+      !result.date &&
+      (/星期|周[一二三四五六日天]|农历|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年|第\s*\d+\s*期|出版物号/.test(
+        line,
+      ) ||
+        line.length < 30)
+    ) {
       result.date = isoDate(date[1]!, date[2]!, date[3]!);
       used = true;
     }

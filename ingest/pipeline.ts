@@ -17,14 +17,22 @@ export interface ExtractOptions {
 
 export function extractDocument(raw: RawDocument, options: ExtractOptions = {}): GraphDoc {
   if (!hasCjk(raw.text)) {
-    throw new InputError(`ingest/extract: ${raw.origin.file}${raw.origin.line ? `:${raw.origin.line}` : ""} has no Chinese text; Jianwen reads Chinese news`, raw.origin.file, raw.origin.line);
+    throw new InputError(
+      `ingest/extract: ${raw.origin.file}${raw.origin.line ? `:${raw.origin.line}` : ""} has no Chinese text; Jianwen reads Chinese news`,
+      raw.origin.file,
+      raw.origin.line,
+    );
   }
   const page = repairLayout(raw);
   const drafts = splitArticles(page);
   const doc: GraphDoc = { articles: [], entities: [], relations: [] };
   for (const draft of drafts) {
     const article = buildArticle(draft, raw.origin);
-    const ctx = contextFor(raw.meta.source ?? page.masthead.paper ?? draft.source, page.masthead.publisher, article.date);
+    const ctx = contextFor(
+      raw.meta.source ?? page.masthead.paper ?? draft.source,
+      page.masthead.publisher,
+      article.date,
+    );
     const found = findMentions(article, ctx, options.tagger);
     const graph = relateArticle(article, found, ctx);
     doc.articles.push(article);
@@ -42,7 +50,13 @@ export function mergeDocs(docs: GraphDoc[]): GraphDoc {
     const key = `${r.source}|${r.type}|${r.target}|${JSON.stringify(r.properties)}`;
     const prev = relations.get(key);
     if (!prev) relations.set(key, { ...r, evidence: [...r.evidence] });
-    else for (const e of r.evidence) if (!prev.evidence.some((p) => p.article === e.article && p.sentence === e.sentence)) prev.evidence.push(e);
+    else
+      for (const e of r.evidence)
+        if (!prev.evidence.some((p) => p.article === e.article && p.sentence === e.sentence)) prev.evidence.push(e);
   }
-  return { articles: [...articles.values()], entities: mergeEntities(docs.flatMap((d) => d.entities)), relations: [...relations.values()] };
+  return {
+    articles: [...articles.values()],
+    entities: mergeEntities(docs.flatMap((d) => d.entities)),
+    relations: [...relations.values()],
+  };
 }

@@ -1,6 +1,13 @@
 // The relate stage: from one article's mentions to entities and evidence-carrying relations — who holds which post,
 // who chaired, spoke at or attended which meeting, where and by whom it was held, who runs which project and where.
-import type { ArticleDoc, EntityDoc, ParticipationRole, PropertyValue, RelationDoc, RelationType } from "../core/model.js";
+import type {
+  ArticleDoc,
+  EntityDoc,
+  ParticipationRole,
+  PropertyValue,
+  RelationDoc,
+  RelationType,
+} from "../core/model.js";
 import { ancestors, lookupPlace } from "./gazetteer/places.js";
 import type { ArticleMentions } from "./mentions/index.js";
 import { findPlaces, homeCodes } from "./mentions/places.js";
@@ -16,7 +23,10 @@ export interface ArticleGraph {
 const ROLE_AFTER_NAME: Array<[RegExp, ParticipationRole[]]> = [
   [/^(?:主持(?:会议|召开)?并(?:讲话|作报告|致辞))/, ["chaired", "spoke"]],
   [/^主持/, ["chaired"]],
-  [/^(?:出席(?:会议|活动)?并(?:讲话|致辞|发言|作报告)|讲话|致辞|作报告|发言|在[^，。]{2,40}上(?:讲话|强调|指出|表示|致辞))/, ["spoke"]],
+  [
+    /^(?:出席(?:会议|活动)?并(?:讲话|致辞|发言|作报告)|讲话|致辞|作报告|发言|在[^，。]{2,40}上(?:讲话|强调|指出|表示|致辞))/,
+    ["spoke"],
+  ],
   // 习近平总书记在…集体学习时的重要讲话
   [/^(?:总书记|主席|同志|书记)?在[^，。]{2,40}(?:上|时)的?(?:重要)?讲话/, ["spoke"]],
   [/^(?:出席|参加|列席|参会)/, ["attended"]],
@@ -28,7 +38,13 @@ export function relateArticle(article: ArticleDoc, found: ArticleMentions, ctx: 
   const relations: RelationDoc[] = [];
   const entities: EntityDoc[] = [];
   const sentenceOf = (pos: number) => sentences[sentenceAt(sentences, pos)]?.text ?? "";
-  const rel = (type: RelationType, source: string, target: string, at: number, properties: Record<string, PropertyValue> = {}) =>
+  const rel = (
+    type: RelationType,
+    source: string,
+    target: string,
+    at: number,
+    properties: Record<string, PropertyValue> = {},
+  ) =>
     relations.push({ type, source, target, properties, evidence: [{ article: article.id, sentence: sentenceOf(at) }] });
 
   // Meeting dates: a date in the same sentence before the meeting, else the article's lead date for its first meeting.
@@ -42,13 +58,17 @@ export function relateArticle(article: ArticleDoc, found: ArticleMentions, ctx: 
     const referenced = /传达|学习|贯彻/.test(before.slice(-10)) || /^精神/.test(text.slice(m.end, m.end + 2));
     const early = m === meetings[0] || m.start < (sentences[1]?.end ?? 0);
     const date = referenced ? null : (d ?? (early ? leadDate : null));
-    if (date || !meetingDate.has(m.canonical)) meetingDate.set(m.canonical, date ?? meetingDate.get(m.canonical) ?? null);
+    if (date || !meetingDate.has(m.canonical))
+      meetingDate.set(m.canonical, date ?? meetingDate.get(m.canonical) ?? null);
   }
-  const entityOf = (m: Mention) => entityFor(m, ctx, m.type === "Meeting" ? (meetingDate.get(m.canonical) ?? null) : undefined);
+  const entityOf = (m: Mention) =>
+    entityFor(m, ctx, m.type === "Meeting" ? (meetingDate.get(m.canonical) ?? null) : undefined);
 
   // MENTIONS with counts; nested organizations (a company inside its project's name) are entities too.
   const counts = new Map<string, number>();
-  const namedInside = nested.filter((n) => n.type === "Organization" || (n.type === "Place" && n.props.code && n.text === n.canonical));
+  const namedInside = nested.filter(
+    (n) => n.type === "Organization" || (n.type === "Place" && n.props.code && n.text === n.canonical),
+  );
   for (const m of [...mentions, ...namedInside]) {
     const e = entityOf(m);
     entities.push(e);
@@ -62,7 +82,15 @@ export function relateArticle(article: ArticleDoc, found: ArticleMentions, ctx: 
   }
 
   // Bylines: the reporter REPORTED the article and is a reporter of the paper or agency.
-  const source = article.source ? { id: `org:${article.source}`, type: "Organization" as const, name: article.source, aliases: [], kind: "media" as const } : null;
+  const source = article.source
+    ? {
+        id: `org:${article.source}`,
+        type: "Organization" as const,
+        name: article.source,
+        aliases: [],
+        kind: "media" as const,
+      }
+    : null;
   if (source) entities.push(source);
   for (const name of article.byline) {
     const p = { id: `person:${name}`, type: "Person" as const, name, aliases: [] };
@@ -84,12 +112,16 @@ export function relateArticle(article: ArticleDoc, found: ArticleMentions, ctx: 
     chainOrg = org;
     if (!org) continue;
     entities.push(org);
-    rel("HOLDS_POSITION", `person:${t.person.canonical}`, org.id, t.person.start, { title: t.title, asOf: article.date });
+    rel("HOLDS_POSITION", `person:${t.person.canonical}`, org.id, t.person.start, {
+      title: t.title,
+      asOf: article.date,
+    });
   }
 
   // Participation: the role word after a name, toward the meeting in the sentence or the article's own meeting.
   const persons = mentions.filter((m) => m.type === "Person");
-  const mainMeeting = meetings.find((m) => !/传达|学习|贯彻/.test(text.slice(Math.max(0, m.start - 6), m.start))) ?? null;
+  const mainMeeting =
+    meetings.find((m) => !/传达|学习|贯彻/.test(text.slice(Math.max(0, m.start - 6), m.start))) ?? null;
   // Where a list of people that shares one verb ends: 王刚、张建军、郭守印参加 or 市长韩素梅，市委常委、常务副市长秦立国参加.
   const titleStart = new Map<number, number>();
   for (const t of titles) if (t.person && !titleStart.has(t.person.start)) titleStart.set(t.person.start, t.start);
@@ -111,7 +143,10 @@ export function relateArticle(article: ArticleDoc, found: ArticleMentions, ctx: 
     const s = sentences[sentenceAt(sentences, p.start)]!;
     const after = text.slice(listEnd(p), s.end);
     const roles = ROLE_AFTER_NAME.find(([re]) => re.test(after))?.[1];
-    const inSentence = meetings.find((m) => m.start >= s.start && m.end <= s.end && !/传达|学习/.test(text.slice(Math.max(s.start, m.start - 6), m.start)));
+    const inSentence = meetings.find(
+      (m) =>
+        m.start >= s.start && m.end <= s.end && !/传达|学习/.test(text.slice(Math.max(s.start, m.start - 6), m.start)),
+    );
     // 习近平总书记在…集体学习时的讲话: a meeting inside the role phrase itself comes first.
     const rolePhrase = ROLE_AFTER_NAME.map(([re]) => re.exec(after)?.[0]).find(Boolean) ?? "";
     const phraseEnd = listEnd(p) + rolePhrase.length;
@@ -120,7 +155,10 @@ export function relateArticle(article: ArticleDoc, found: ArticleMentions, ctx: 
     if (!target) continue;
     const meetingId = entityOf(target).id;
     // 在随后举行的座谈会上，李长萍听取了…: present at the meeting the sentence opens with.
-    const opensWith = target.end <= p.start && /^上?[，,]$/.test(text.slice(target.end, p.start)) && /在[^，。]*$/.test(text.slice(s.start, target.start));
+    const opensWith =
+      target.end <= p.start &&
+      /^上?[，,]$/.test(text.slice(target.end, p.start)) &&
+      /在[^，。]*$/.test(text.slice(s.start, target.start));
     for (const role of roles ?? (opensWith ? ["attended" as const] : [])) {
       rel("PARTICIPATED_IN", `person:${p.canonical}`, meetingId, p.start, { role });
     }
@@ -133,7 +171,13 @@ export function relateArticle(article: ArticleDoc, found: ArticleMentions, ctx: 
     const s = sentences[sentenceAt(sentences, m.start)]!;
     const inside = orgMentions.find((o) => o.start >= m.start && o.end <= m.end);
     const before = orgMentions
-      .filter((o) => o.start >= s.start && o.end <= m.start && m.start - o.end <= 6 && /^[\d月日上下午]*(?:举行|召开|主办|举办)的?$/.test(text.slice(o.end, m.start)))
+      .filter(
+        (o) =>
+          o.start >= s.start &&
+          o.end <= m.start &&
+          m.start - o.end <= 6 &&
+          /^[\d月日上下午]*(?:举行|召开|主办|举办)的?$/.test(text.slice(o.end, m.start)),
+      )
       .at(-1);
     const organizer = inside ?? before;
     if (organizer) {
@@ -183,8 +227,16 @@ export function relateArticle(article: ArticleDoc, found: ArticleMentions, ctx: 
 
 /** 市长 with no prefix in a city paper is the city's mayor; 总书记 is the party's. */
 function impliedOrganization(title: string, ctx: ArticleContext): EntityDoc | null {
-  if (/市长$/.test(title) && ctx.city) return { id: `org:${ctx.city.name}人民政府`, type: "Organization", name: `${ctx.city.name}人民政府`, aliases: ["市政府"], kind: "government" };
-  if (title === "总书记") return { id: "org:中共中央", type: "Organization", name: "中共中央", aliases: ["党中央"], kind: "party" };
+  if (/市长$/.test(title) && ctx.city)
+    return {
+      id: `org:${ctx.city.name}人民政府`,
+      type: "Organization",
+      name: `${ctx.city.name}人民政府`,
+      aliases: ["市政府"],
+      kind: "government",
+    };
+  if (title === "总书记")
+    return { id: "org:中共中央", type: "Organization", name: "中共中央", aliases: ["党中央"], kind: "party" };
   return null;
 }
 
@@ -210,7 +262,11 @@ function meetingPlace(m: Mention, text: string, ctx: ArticleContext): EntityDoc 
     const d = lookupPlace(at[1]!, { home: homeCodes(ctx) }, true);
     if (d) return placeEntity(d);
   }
-  const scope = /^(全市|市委|市政府|市)/.test(m.canonical) ? ctx.city : /^(全省|省委|省政府|省)/.test(m.canonical) ? ctx.province : null;
+  const scope = /^(全市|市委|市政府|市)/.test(m.canonical)
+    ? ctx.city
+    : /^(全省|省委|省政府|省)/.test(m.canonical)
+      ? ctx.province
+      : null;
   if (!scope) return null;
   const d = lookupPlace(scope.name, { home: [] }, true);
   return d ? placeEntity(d) : null;

@@ -8,7 +8,14 @@ import { homeCodes } from "./mentions/places.js";
 import type { ArticleContext, Mention } from "./mentions/types.js";
 
 export function placeEntity(d: Division): EntityDoc {
-  return { id: `place:${fullCode(d.code)}`, type: "Place", name: d.name, aliases: d.short ? [d.short] : [], code: fullCode(d.code), level: d.level };
+  return {
+    id: `place:${fullCode(d.code)}`,
+    type: "Place",
+    name: d.name,
+    aliases: d.short ? [d.short] : [],
+    code: fullCode(d.code),
+    level: d.level,
+  };
 }
 
 /** The entity a mention names. Meetings carry the date the relate stage found for them (or none). */
@@ -18,18 +25,38 @@ export function entityFor(m: Mention, ctx: ArticleContext, meetingDate?: string 
     case "Place": {
       const d = m.props.code ? null : lookupPlace(m.canonical, { home: homeCodes(ctx) }, true);
       if (d) return { ...placeEntity(d), aliases: [...new Set([...(d.short ? [d.short] : []), ...aliases])] };
-      if (m.props.code) return { id: `place:${m.props.code}`, type: "Place", name: m.canonical, aliases, code: m.props.code, level: m.props.level ?? "other" };
+      if (m.props.code)
+        return {
+          id: `place:${m.props.code}`,
+          type: "Place",
+          name: m.canonical,
+          aliases,
+          code: m.props.code,
+          level: m.props.level ?? "other",
+        };
       return { id: `place:${m.canonical}`, type: "Place", name: m.canonical, aliases, level: m.props.level ?? "other" };
     }
     case "Organization":
-      return { id: `org:${m.canonical}`, type: "Organization", name: m.canonical, aliases, kind: m.props.kind ?? kindOf(m.canonical) };
+      return {
+        id: `org:${m.canonical}`,
+        type: "Organization",
+        name: m.canonical,
+        aliases,
+        kind: m.props.kind ?? kindOf(m.canonical),
+      };
     case "Person":
       return { id: `person:${m.canonical}`, type: "Person", name: m.canonical, aliases };
     case "Project":
       return { id: `project:${m.canonical}`, type: "Project", name: m.canonical, aliases };
     case "Meeting": {
       const date = meetingDate ?? undefined;
-      return { id: date ? `meeting:${date}:${m.canonical}` : `meeting:${m.canonical}`, type: "Meeting", name: m.canonical, aliases, ...(date ? { date } : {}) };
+      return {
+        id: date ? `meeting:${date}:${m.canonical}` : `meeting:${m.canonical}`,
+        type: "Meeting",
+        name: m.canonical,
+        aliases,
+        ...(date ? { date } : {}),
+      };
     }
   }
 }
@@ -51,7 +78,10 @@ export function mergeEntities(list: EntityDoc[]): EntityDoc[] {
 
 /** The paper's home: 中共聊城市委机关报 or 聊城日报 → 聊城市 in 山东省. */
 export function contextFor(paper: string, publisher: string | null, articleDate: string | null): ArticleContext {
-  const names = [publisher?.replace(/^中共/, "").replace(/(市委|省委|县委|区委|州委)$/, ""), paper.replace(/(日报|晚报|时报|早报|都市报|商报|新闻)$/, "")];
+  const names = [
+    publisher?.replace(/^中共/, "").replace(/(市委|省委|县委|区委|州委)$/, ""),
+    paper.replace(/(日报|晚报|时报|早报|都市报|商报|新闻)$/, ""),
+  ];
   let found: Division | null = null;
   for (const n of names) {
     if (!n) continue;

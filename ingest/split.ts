@@ -156,7 +156,10 @@ export function splitArticles(page: LaidOutPage): ArticleDraft[] {
       return;
     }
     if (pending.length && !openingAhead(i + 1)) {
-      current = open(pending.map((b) => b.spaced), paper);
+      current = open(
+        pending.map((b) => b.spaced),
+        paper,
+      );
       pending = [];
       attach(current, block.text);
       return;
@@ -187,8 +190,11 @@ export function splitArticles(page: LaidOutPage): ArticleDraft[] {
 function finishTitle(a: Building): ArticleDraft {
   const d = a.draft;
   const heads = d.headlines.filter((h) => !/^(新时代|用[A-Z]|.*系列评论)/.test(h));
-  const main = heads.find((h, k) => !/(强调|指出|表示|要求|提出|时说)$/.test(h) && (k === 0 || !/^(传达|研究|审议)/.test(h))) ?? heads[0];
-  const firstSentence = (d.blocks[0] ?? "").replace(/^(本报讯|新华社[^）)]*)([（(][^）)]*[）)])?/, "").split(/[。！？]/)[0] ?? "";
+  const main =
+    heads.find((h, k) => !/(强调|指出|表示|要求|提出|时说)$/.test(h) && (k === 0 || !/^(传达|研究|审议)/.test(h))) ??
+    heads[0];
+  const firstSentence =
+    (d.blocks[0] ?? "").replace(/^(本报讯|新华社[^）)]*)([（(][^）)]*[）)])?/, "").split(/[。！？]/)[0] ?? "";
   d.title = main ?? firstSentence.slice(0, 40);
   return d;
 }

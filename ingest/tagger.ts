@@ -5,9 +5,11 @@ let cached: Promise<SpanTagger | undefined> | null = null;
 
 /** The shipped sequence model; undefined when this build carries none, so rules and gazetteers work alone. */
 export function loadTagger(): Promise<SpanTagger | undefined> {
-  cached ??= import("./ner/index.js").then((m: { loadNer: () => SpanTagger }) => m.loadNer()).catch((error: unknown) => {
-    if ((error as { code?: string }).code === "ERR_MODULE_NOT_FOUND") return undefined;
-    throw error;
-  });
+  cached ??= import("./ner/index.js")
+    .then((m: { loadNer: () => SpanTagger }) => m.loadNer())
+    .catch((error: unknown) => {
+      if ((error as { code?: string }).code === "ERR_MODULE_NOT_FOUND") return undefined;
+      throw error;
+    });
   return cached;
 }

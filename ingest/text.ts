@@ -43,7 +43,13 @@ export function normalizePunctuation(paragraph: string): string {
       continue;
     }
     const full = HALF_TO_FULL_PUNCT[c];
-    if (full && (isCjk(chars[i - 1]) || isCjk(chars[i + 1]) || /[“”）（]/.test(chars[i - 1] ?? "") || /[“”（）]/.test(chars[i + 1] ?? ""))) {
+    if (
+      full &&
+      (isCjk(chars[i - 1]) ||
+        isCjk(chars[i + 1]) ||
+        /[“”）（]/.test(chars[i - 1] ?? "") ||
+        /[“”（）]/.test(chars[i + 1] ?? ""))
+    ) {
       out += full;
       continue;
     }
@@ -62,7 +68,10 @@ export function normalizePunctuation(paragraph: string): string {
  * Spaces next to Latin letters or digits on both sides stay (CN 37-0048).
  */
 export function joinCjkSpaces(text: string): string {
-  return text.replace(/(?<=[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’、。，；：！？（）《》·])[ \t]+(?=[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’、。，；：！？（）《》·\d])|(?<=[\d%])[ \t]+(?=[\u3400-\u9fff\uf900-\ufaff])/gu, "");
+  return text.replace(
+    /(?<=[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’、。，；：！？（）《》·])[ \t]+(?=[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’、。，；：！？（）《》·\d])|(?<=[\d%])[ \t]+(?=[\u3400-\u9fff\uf900-\ufaff])/gu,
+    "",
+  );
 }
 
 /** Code-point length: offsets in the --spans contract count code points, not UTF-16 units. */

@@ -22,7 +22,9 @@ Examples:
     .action(async (files: string[], opts: { spans?: boolean; encoding?: string; model: boolean; pretty?: boolean }) => {
       if (opts.spans) {
         const spans = "../../ingest/ner/spans.js";
-        const { runSpans } = (await import(spans)) as { runSpans: (i: NodeJS.ReadableStream, o: NodeJS.WritableStream) => Promise<void> };
+        const { runSpans } = (await import(spans)) as {
+          runSpans: (i: NodeJS.ReadableStream, o: NodeJS.WritableStream) => Promise<void>;
+        };
         await runSpans(process.stdin, process.stdout);
         return;
       }

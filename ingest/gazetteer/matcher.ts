@@ -24,7 +24,7 @@ export class DictMatcher<T> {
   /** Non-overlapping longest matches, left to right. */
   scan(text: string): Array<DictHit<T>> {
     const hits: Array<DictHit<T>> = [];
-    for (let i = 0; i < text.length - 1; ) {
+    for (let i = 0; i < text.length - 1;) {
       const list = this.byPrefix.get(text.slice(i, i + 2));
       const found = list?.find((e) => text.startsWith(e.word, i));
       if (found) {

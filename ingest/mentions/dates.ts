@@ -30,9 +30,20 @@ export function findDates(text: string, articleDate: string | null): DateMention
       month = 12;
       year -= 1;
     }
-    if (!m[1] && articleDate && `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}` > articleDate) year -= 1;
+    if (
+      !m[1] &&
+      articleDate &&
+      `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}` > articleDate
+    )
+      year -= 1;
     const iso = Number.isFinite(year) && Number.isFinite(month) ? isoDate(year, month, day) : null;
-    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], iso, part: (m[4] as DateMention["part"]) ?? null });
+    out.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      text: m[0],
+      iso,
+      part: (m[4] as DateMention["part"]) ?? null,
+    });
   }
   return out;
 }

@@ -6,7 +6,7 @@ import { findMeetings, findProjects } from "./events.js";
 import { findOrganizations } from "./organizations.js";
 import { findPersons, findTitles } from "./persons.js";
 import { findPlaces, homeCodes } from "./places.js";
-import type { ArticleContext, Mention, TitleMention } from "./types.js";
+import { longestFirst, type ArticleContext, type Mention, type TitleMention } from "./types.js";
 
 export type { ArticleContext, Mention, TitleMention } from "./types.js";
 
@@ -41,19 +41,28 @@ export function findMentions(article: ArticleDoc, ctx: ArticleContext, tagger?: 
   const home = homeCodes(ctx);
   for (const p of places) {
     if (p.props.level !== "county" || !p.props.code || home.some((h) => p.props.code!.startsWith(h))) continue;
-    const fuller = places.find((q) => q !== p && q.canonical.endsWith(p.canonical) && q.props.code && home.some((h) => q.props.code!.startsWith(h)));
+    const fuller = places.find(
+      (q) =>
+        q !== p && q.canonical.endsWith(p.canonical) && q.props.code && home.some((h) => q.props.code!.startsWith(h)),
+    );
     if (fuller) Object.assign(p, { canonical: fuller.canonical, props: { ...fuller.props }, via: "truncated" });
   }
   const candidates = [...persons, ...meetings, ...projects, ...orgs, ...places];
   if (tagger) candidates.push(...modelMentions(text, tagger));
   // Longer spans first within a priority, so a name wins over the shorter names inside it.
-  candidates.sort((a, b) => PRIORITY[a.type] - PRIORITY[b.type] || b.end - b.start - (a.end - a.start) || a.start - b.start);
+  candidates.sort((a, b) => PRIORITY[a.type] - PRIORITY[b.type] || longestFirst(a, b));
   const top: Mention[] = [];
   const nested: Mention[] = [];
   for (const m of candidates) {
     const host = top.find((t) => t.start < m.end && m.start < t.end);
     if (!host) top.push(m);
-    else if (m.start >= host.start && m.end <= host.end && host !== m && (m.type === "Place" || m.type === "Organization")) nested.push(m);
+    else if (
+      m.start >= host.start &&
+      m.end <= host.end &&
+      host !== m &&
+      (m.type === "Place" || m.type === "Organization")
+    )
+      nested.push(m);
   }
   top.sort((a, b) => a.start - b.start);
   return { sentences: splitSentences(text), mentions: top, nested, titles, dates: findDates(text, article.date) };
@@ -64,6 +73,14 @@ const MODEL_TYPE = { PER: "Person", LOC: "Place", ORG: "Organization" } as const
 function modelMentions(text: string, tagger: SpanTagger): Mention[] {
   return tagger.tag(text).map((s) => {
     const surface = text.slice(s.start, s.end);
-    return { type: MODEL_TYPE[s.type], start: s.start, end: s.end, text: surface, canonical: surface, props: {}, via: "model" };
+    return {
+      type: MODEL_TYPE[s.type],
+      start: s.start,
+      end: s.end,
+      text: surface,
+      canonical: surface,
+      props: {},
+      via: "model",
+    };
   });
 }

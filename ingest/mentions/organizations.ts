@@ -2,7 +2,7 @@
 // full names built from a place and a suffix (山东省大数据局), and company names ending in 有限公司 or 集团.
 import type { OrganizationKind } from "../../core/model.js";
 import { BUREAU_EXPANSIONS, LOCAL_ABBREVIATIONS } from "../gazetteer/lexicon.js";
-import type { ArticleContext, Mention } from "./types.js";
+import { firstOfOverlapping, longestFirst, type ArticleContext, type Mention } from "./types.js";
 
 /** National bodies news names without a place: facts of the state's structure. */
 const NATIONAL: Record<string, { name: string; kind: OrganizationKind }> = {
@@ -34,7 +34,15 @@ export function kindOf(name: string): OrganizationKind {
 }
 
 function mention(start: number, text: string, canonical: string, via: string): Mention {
-  return { type: "Organization", start, end: start + text.length, text, canonical, props: { kind: kindOf(canonical) }, via };
+  return {
+    type: "Organization",
+    start,
+    end: start + text.length,
+    text,
+    canonical,
+    props: { kind: kindOf(canonical) },
+    via,
+  };
 }
 
 /** Characters that cannot sit inside an organization name; left extension stops at them. */
@@ -75,13 +83,18 @@ export function findOrganizations(text: string, ctx: ArticleContext, places: Men
   // A place name followed by an organization word: 山东省大数据局, 聊城市统计局, 山东省政府新闻办.
   for (const p of places) {
     const rest = text.slice(p.end, p.end + 14);
-    const m = /^(政府新闻办|人民政府|政府|委员会|[\u4e00-\u9fff]{1,8}?(?:局|委员会|新闻办|办公室|厅|中心|法院|检察院))/.exec(rest);
+    const m =
+      /^(政府新闻办|人民政府|政府|委员会|[\u4e00-\u9fff]{1,8}?(?:局|委员会|新闻办|办公室|厅|中心|法院|检察院))/.exec(
+        rest,
+      );
     if (!m || STOP.test(m[1]!)) continue;
-    let suffix = m[1]!;
-    let canonicalSuffix = suffix;
-    if (suffix === "政府新闻办") canonicalSuffix = "人民政府新闻办公室";
-    else if (suffix === "政府") canonicalSuffix = "人民政府";
-    else canonicalSuffix = BUREAU_EXPANSIONS[suffix] ?? suffix;
+    const suffix = m[1]!;
+    const canonicalSuffix =
+      suffix === "政府新闻办"
+        ? "人民政府新闻办公室"
+        : suffix === "政府"
+          ? "人民政府"
+          : (BUREAU_EXPANSIONS[suffix] ?? suffix);
     const surface = p.text + suffix;
     out.push(mention(p.start, surface, p.canonical + canonicalSuffix, "place-suffix"));
   }
@@ -95,14 +108,17 @@ export function findOrganizations(text: string, ctx: ArticleContext, places: Men
     out.push(mention(start, surface, surface, "company-suffix"));
   }
 
-  for (const m of text.matchAll(new RegExp(Object.keys(NATIONAL).sort((a, b) => b.length - a.length).join("|"), "g"))) {
+  for (const m of text.matchAll(
+    new RegExp(
+      Object.keys(NATIONAL)
+        .sort((a, b) => b.length - a.length)
+        .join("|"),
+      "g",
+    ),
+  )) {
     const spec = NATIONAL[m[0]]!;
     out.push({ ...mention(m.index, m[0], spec.name, "national"), props: { kind: spec.kind } });
   }
 
-  // Longest first, then earliest: overlapping candidates keep the fullest name.
-  out.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
-  const kept: Mention[] = [];
-  for (const m of out) if (!kept.some((k) => k.start < m.end && m.start < k.end)) kept.push(m);
-  return kept.sort((a, b) => a.start - b.start);
+  return firstOfOverlapping(out.sort(longestFirst));
 }

@@ -5,7 +5,8 @@ import { COMPOUND_SURNAMES, SURNAMES, TITLES } from "../gazetteer/lexicon.js";
 import type { Mention, TitleMention } from "./types.js";
 
 /** What may follow a name: punctuation, a reporting or meeting verb, a title suffix. */
-const AFTER_NAME = /^(?:[，。、；：！？）”\s]|总书记|书记|主席|同志|市长|县长|省长|主持|出席|参加|指出|强调|表示|介绍|讲话|说|在|到|前往|深入|调研|会见|看望|听取|带队|陪同|等|同志|一行|率|对|向|与|和|就|作|为|是|及|要求|提出|宣布|察看|检查|慰问|来到|走进|先后|分别|代表|致辞|发言|通报|汇报|作了|$)/;
+const AFTER_NAME =
+  /^(?:[，。、；：！？）”\s]|总书记|书记|主席|同志|市长|县长|省长|主持|出席|参加|指出|强调|表示|介绍|讲话|说|在|到|前往|深入|调研|会见|看望|听取|带队|陪同|等|同志|一行|率|对|向|与|和|就|作|为|是|及|要求|提出|宣布|察看|检查|慰问|来到|走进|先后|分别|代表|致辞|发言|通报|汇报|作了|$)/;
 /** What may precede a name that no title introduces. */
 const BEFORE_NAME = /[，。、；：！？（“\s]$|^$/;
 const SPEECH = /^(?:指出|强调|表示|介绍|主持|出席|参加|讲话|要求|说|听取|走进|看望|会见|调研|来到|察看|宣布|致辞|发言)/;
@@ -100,7 +101,9 @@ export function findPersons(text: string, titles: TitleMention[], bylines: strin
   }
   // Lists: 王刚、张建军、郭守印参加会议. The first item may have text glued before it by a column break, so it is
   // read from its end.
-  for (const m of text.matchAll(/((?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,4})(?:等)?(?:参加|出席|陪同|参会|列席)/g)) {
+  for (const m of text.matchAll(
+    /((?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,4})(?:等)?(?:参加|出席|陪同|参会|列席)/g,
+  )) {
     const parts = m[1]!.split("、");
     let at = m.index;
     const names: string[] = [];
@@ -118,7 +121,8 @@ export function findPersons(text: string, titles: TitleMention[], bylines: strin
   // Every occurrence of a found name.
   const out: Mention[] = [];
   for (const [name, via] of found) {
-    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) out.push(person(at, name, via));
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length))
+      out.push(person(at, name, via));
   }
   return out.sort((a, b) => a.start - b.start);
 }

@@ -36,9 +36,14 @@ export function overlaps(a: { start: number; end: number }, b: { start: number; 
   return a.start < b.end && b.start < a.end;
 }
 
-/** Keeps the first of overlapping spans; callers order by priority. */
-export function addIfFree<T extends { start: number; end: number }>(list: T[], item: T): boolean {
-  if (list.some((m) => overlaps(m, item))) return false;
-  list.push(item);
-  return true;
+/** Of overlapping spans, keeps the first in the given order (callers order by priority); result in text order. */
+export function firstOfOverlapping<T extends { start: number; end: number }>(ordered: T[]): T[] {
+  const kept: T[] = [];
+  for (const m of ordered) if (!kept.some((k) => overlaps(k, m))) kept.push(m);
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+/** Longest span first, then earliest: the fullest name wins among overlapping candidates. */
+export function longestFirst(a: { start: number; end: number }, b: { start: number; end: number }): number {
+  return b.end - b.start - (a.end - a.start) || a.start - b.start;
 }

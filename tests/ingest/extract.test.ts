@@ -16,15 +16,60 @@ const rels = (doc: GraphDoc, type: string) => {
 
 describe("entities", () => {
   it.each([
-    { case: "a name split by layout is one person", body: "本报讯 市委书记周明 远主持会议。", type: "Person", name: "周明远" },
-    { case: "市委 in a Dezhou paper is 中共德州市委", body: "本报讯 市委召开会议。", type: "Organization", name: "中共德州市委" },
-    { case: "a bureau shorthand expands against the paper's city", body: "本报讯 市工信局作交流发言。", type: "Organization", name: "德州市工业和信息化局" },
-    { case: "a short county name resolves to the county", body: "本报讯 今年齐河粮食增产。", type: "Place", name: "齐河县" },
-    { case: "a company is found by its suffix", body: "本报讯 如临河恒达纺织有限公司等企业。", type: "Organization", name: "临河恒达纺织有限公司" },
-    { case: "a quoted platform is a project", body: "本报讯 “爱德州”政务服务平台上线。", type: "Project", name: "“爱德州”政务服务平台" },
-    { case: "a titled plan is a project", body: "本报讯 会议审议了《德州市数字乡村建设三年行动方案》。", type: "Project", name: "德州市数字乡村建设三年行动方案" },
-    { case: "市委常委会召开会议 names the meeting", body: "本报讯 3月11日上午，市委常委会召开会议。", type: "Meeting", name: "市委常委会会议" },
-    { case: "a meeting cut at its convening verb", body: "本报讯 3月11日，全市春季农业生产现场推进会在齐河县召开。", type: "Meeting", name: "全市春季农业生产现场推进会" },
+    {
+      case: "a name split by layout is one person",
+      body: "本报讯 市委书记周明 远主持会议。",
+      type: "Person",
+      name: "周明远",
+    },
+    {
+      case: "市委 in a Dezhou paper is 中共德州市委",
+      body: "本报讯 市委召开会议。",
+      type: "Organization",
+      name: "中共德州市委",
+    },
+    {
+      case: "a bureau shorthand expands against the paper's city",
+      body: "本报讯 市工信局作交流发言。",
+      type: "Organization",
+      name: "德州市工业和信息化局",
+    },
+    {
+      case: "a short county name resolves to the county",
+      body: "本报讯 今年齐河粮食增产。",
+      type: "Place",
+      name: "齐河县",
+    },
+    {
+      case: "a company is found by its suffix",
+      body: "本报讯 如临河恒达纺织有限公司等企业。",
+      type: "Organization",
+      name: "临河恒达纺织有限公司",
+    },
+    {
+      case: "a quoted platform is a project",
+      body: "本报讯 “爱德州”政务服务平台上线。",
+      type: "Project",
+      name: "“爱德州”政务服务平台",
+    },
+    {
+      case: "a titled plan is a project",
+      body: "本报讯 会议审议了《德州市数字乡村建设三年行动方案》。",
+      type: "Project",
+      name: "德州市数字乡村建设三年行动方案",
+    },
+    {
+      case: "市委常委会召开会议 names the meeting",
+      body: "本报讯 3月11日上午，市委常委会召开会议。",
+      type: "Meeting",
+      name: "市委常委会会议",
+    },
+    {
+      case: "a meeting cut at its convening verb",
+      body: "本报讯 3月11日，全市春季农业生产现场推进会在齐河县召开。",
+      type: "Meeting",
+      name: "全市春季农业生产现场推进会",
+    },
   ])("$case", ({ body, type, name }) => {
     expect(names(extract(body), type)).toContain(name);
   });
@@ -68,13 +113,20 @@ describe("relations", () => {
   });
   it("lets the company in a project's name run it, located where the company is", () => {
     const doc = extract("本报讯 齐河恒达纺织有限公司高端面料项目开工。");
-    expect(rels(doc, "RUNS")).toContainEqual(expect.objectContaining({ from: "齐河恒达纺织有限公司", to: "齐河恒达纺织有限公司高端面料项目" }));
-    expect(rels(doc, "LOCATED_IN")).toContainEqual(expect.objectContaining({ from: "齐河恒达纺织有限公司高端面料项目", to: "齐河县" }));
+    expect(rels(doc, "RUNS")).toContainEqual(
+      expect.objectContaining({ from: "齐河恒达纺织有限公司", to: "齐河恒达纺织有限公司高端面料项目" }),
+    );
+    expect(rels(doc, "LOCATED_IN")).toContainEqual(
+      expect.objectContaining({ from: "齐河恒达纺织有限公司高端面料项目", to: "齐河县" }),
+    );
   });
   it("builds the place hierarchy from division codes", () => {
     const doc = extract("本报讯 齐河县召开会议。");
     expect(rels(doc, "PART_OF")).toEqual(
-      expect.arrayContaining([expect.objectContaining({ from: "齐河县", to: "德州市" }), expect.objectContaining({ from: "德州市", to: "山东省" })]),
+      expect.arrayContaining([
+        expect.objectContaining({ from: "齐河县", to: "德州市" }),
+        expect.objectContaining({ from: "德州市", to: "山东省" }),
+      ]),
     );
   });
   it("carries the sentence every relation came from", () => {
@@ -93,6 +145,8 @@ describe("identity", () => {
     expect(extract(body)).toEqual(extract(body));
   });
   it("refuses a document with no Chinese text", () => {
-    expect(() => extractDocument({ text: "only latin text", meta: {}, origin: { file: "x.txt" }, kind: "page" })).toThrow();
+    expect(() =>
+      extractDocument({ text: "only latin text", meta: {}, origin: { file: "x.txt" }, kind: "page" }),
+    ).toThrow();
   });
 });

@@ -7,9 +7,12 @@ import { extractDocument } from "../../ingest/index.js";
 import { scoreAgainstEditor, type EditorMarking } from "../fixtures/editor-score.js";
 
 const SAMPLE = fileURLToPath(new URL("../../../shared/samples/liaocheng-daily-2023-02-06-p1.txt", import.meta.url));
-const MARKING = JSON.parse(readFileSync(new URL("../fixtures/liaocheng-p1.editor.json", import.meta.url), "utf8")) as EditorMarking;
+const MARKING = JSON.parse(
+  readFileSync(new URL("../fixtures/liaocheng-p1.editor.json", import.meta.url), "utf8"),
+) as EditorMarking;
 const present = existsSync(SAMPLE);
-if (!present) console.warn(`sample-page tests skipped: ${SAMPLE} is absent (the shared folder sits beside the project)`);
+if (!present)
+  console.warn(`sample-page tests skipped: ${SAMPLE} is absent (the shared folder sits beside the project)`);
 
 describe.skipIf(!present)("the Liaocheng Daily front page of 2023-02-06", () => {
   const doc = present
@@ -21,10 +24,14 @@ describe.skipIf(!present)("the Liaocheng Daily front page of 2023-02-06", () => 
     for (const a of doc.articles) expect(a.date).toBe("2023-02-06");
   });
   it("finds all five entity types, with 李长萍, 聊城市 and 市委常委会会议", () => {
-    expect(new Set(doc.entities.map((e) => e.type))).toEqual(new Set(["Person", "Organization", "Place", "Project", "Meeting"]));
+    expect(new Set(doc.entities.map((e) => e.type))).toEqual(
+      new Set(["Person", "Organization", "Place", "Project", "Meeting"]),
+    );
     expect(doc.entities).toContainEqual(expect.objectContaining({ type: "Person", name: "李长萍" }));
     expect(doc.entities).toContainEqual(expect.objectContaining({ type: "Place", name: "聊城市", code: "371500" }));
-    expect(doc.entities).toContainEqual(expect.objectContaining({ type: "Meeting", name: "市委常委会会议", date: "2023-02-03" }));
+    expect(doc.entities).toContainEqual(
+      expect.objectContaining({ type: "Meeting", name: "市委常委会会议", date: "2023-02-03" }),
+    );
   });
   it("finds at least 95% of what the editor marks, at least 90% of it right, and 80% of the links", () => {
     const score = scoreAgainstEditor(doc, MARKING);
@@ -33,6 +40,7 @@ describe.skipIf(!present)("the Liaocheng Daily front page of 2023-02-06", () => 
     expect(score.linkRecall, `missed links: ${score.missedLinks.join(", ")}`).toBeGreaterThanOrEqual(0.8);
   });
   it("gives every relation the sentence it came from", () => {
-    for (const r of doc.relations) expect(r.evidence.every((e) => e.sentence.length > 0 && doc.articles.some((a) => a.id === e.article))).toBe(true);
+    for (const r of doc.relations)
+      expect(r.evidence.every((e) => e.sentence.length > 0 && doc.articles.some((a) => a.id === e.article))).toBe(true);
   });
 });
