@@ -117,15 +117,20 @@ export async function nodeDetail(
 
 export async function neighbours(driver: Driver, opts: ReadOpts, id: string, limit: number): Promise<ApiGraph> {
   return readTx(driver, opts, async (tx) => {
-    const { label, node } = await findNode(tx, id);
-    // Entities: their neighbours by fact. Articles: the entities they mention and their reporters.
-    const types = label === "Article" ? "MENTIONS|REPORTED" : FACTS;
+    // One query (the hot path of the explorer: about half the time of a lookup followed by an expansion).
+    // Entities: their neighbours by fact; articles: the entities they mention and their reporters. Naming the
+    // types lets Neo4j read only those chains of a dense node.
     const result = await tx.run(
-      `MATCH (n:\`${label}\` {id: $id})-[r:${types}]-(m)
-       WITH m, collect(r) AS rs
+      `${NODE_BY_ID}
+       CALL {
+         WITH n MATCH (n)-[r:${FACTS}]-(m) WHERE NOT n:Article RETURN m, r
+         UNION
+         WITH n MATCH (n)-[r:MENTIONS|REPORTED]-(m) WHERE n:Article RETURN m, r
+       }
+       WITH n, m, collect(r) AS rs
        ORDER BY coalesce(m.pagerank, 0.0) DESC, size(rs) DESC, m.id
-       WITH collect({m: m, rs: rs}) AS items
-       WITH items[0..$limit] AS shown, size(items) AS total
+       WITH n, collect({m: m, rs: rs}) AS items
+       WITH n, items[0..$limit] AS shown, size(items) AS total
        CALL {
          WITH shown
          UNWIND shown AS x
@@ -133,14 +138,20 @@ export async function neighbours(driver: Driver, opts: ReadOpts, id: string, lim
          OPTIONAL MATCH (a:Article {id: r.article})
          RETURN collect(${REL_MAP("r", "startNode(r)", "endNode(r)", "a")}) AS rels
        }
-       RETURN [x IN [y IN shown | y.m] | ${NODE_MAP("x")}] AS others, total, rels`,
+       RETURN ${NODE_MAP("n")} AS node, [x IN [y IN shown | y.m] | ${NODE_MAP("x")}] AS others, total, rels`,
       { id, limit: neo4j.int(limit), perLink: neo4j.int(EVIDENCE_PER_LINK) },
     );
     const record = result.records[0];
-    const others = ((record?.get("others") as unknown[] | undefined) ?? []).map(apiNodeFromMap);
-    const total = Number(record?.get("total") ?? 0);
-    const rels = (toPlain(record?.get("rels")) as RelRow[] | null) ?? [];
-    return { nodes: [node, ...others], edges: foldEdges(rels), omitted: total - others.length };
+    // No row: the node has no neighbours, or does not exist (findNode tells which).
+    if (!record) return { nodes: [(await findNode(tx, id)).node], edges: [], omitted: 0 };
+    const others = (record.get("others") as unknown[]).map(apiNodeFromMap);
+    const total = Number(record.get("total"));
+    const rels = toPlain(record.get("rels")) as RelRow[];
+    return {
+      nodes: [apiNodeFromMap(record.get("node")), ...others],
+      edges: foldEdges(rels),
+      omitted: total - others.length,
+    };
   });
 }
 

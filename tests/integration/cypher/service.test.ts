@@ -241,6 +241,32 @@ describe("the read-only service", () => {
       expect(body.edges.every((e) => e.source === P1 || e.target === P1)).toBe(true);
     });
 
+    it("answers a node without neighbours with the node alone, and an unknown id with 404", async () => {
+      const alone = (await get(`/api/neighbours/${encodeURIComponent("person:qfix-祁四海")}`))
+        .body as unknown as ApiGraph;
+      expect(alone.nodes.map((n) => n.id)).toEqual(["person:qfix-祁四海"]);
+      expect(alone).toMatchObject({ edges: [], omitted: 0 });
+      const missing = await get(`/api/neighbours?id=${encodeURIComponent("person:qfix-nobody")}`);
+      expect(missing.status).toBe(404);
+      expect(missing.body.code).toBe("NOT_FOUND");
+    });
+
+    it("gives an article's mentioned entities as its neighbours", async () => {
+      const body = (await get(`/api/neighbours?id=${encodeURIComponent("article:qfix000000000a3")}&limit=50`))
+        .body as unknown as ApiGraph;
+      expect(body.nodes.map((n) => n.id).sort()).toEqual(
+        [
+          "article:qfix000000000a3",
+          P3,
+          "person:qfix-祁四海",
+          "person:qfix-韦六一",
+          "project:qfix-光伏产业园",
+          "organization:qfix-云岭新材料",
+          "place:qfix-石门镇",
+        ].sort(),
+      );
+    });
+
     it("gives a node's relations with their evidence sentences and article titles", async () => {
       const body = (await get(`/api/node/${encodeURIComponent(P1)}`)).body as unknown as ApiNodeDetail;
       const post = body.relations.find((r) => r.type === "HOLDS_POSITION");
