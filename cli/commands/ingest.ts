@@ -39,8 +39,8 @@ export function define(): Command {
       "--max-bytes <size>",
       "largest document read into memory: a whole .txt/.md/.html file or one JSONL line (default 200MB)",
     )
-    .option("--batch-size <rows>", "rows per Neo4j write transaction (default 1000)")
-    .option("--batch-articles <n>", "articles gathered into one load (default 500)")
+    .option("--batch-size <rows>", "rows per Neo4j write transaction (default 5000)")
+    .option("--batch-articles <n>", "articles gathered into one load (default 1000)")
     .option("--workers <n>", "extraction threads; 0 extracts on the main thread (default: one per CPU core)")
     .option(
       "--concurrency <n>",

@@ -106,7 +106,7 @@ function bar(stats: IngestStats, err: NodeJS.WriteStream): ProgressDisplay {
         stream: err,
         hideCursor: true,
         clearOnComplete: false,
-        format: " {bar} {pct} | {articles} articles {aps}/s | {chars} chars {cps}/s | ETA {eta} | {failed} failed",
+        format: " {bar} {pct} | {articles} articles {aps}/s | {chars} chars {cps}/s | ETA {etaText} | {failed} failed",
         barsize: 24,
       },
       progress.Presets.shades_classic,
@@ -122,7 +122,7 @@ function bar(stats: IngestStats, err: NodeJS.WriteStream): ProgressDisplay {
       aps: r.articlesPerS.toFixed(1),
       chars: count(stats.charsExtracted),
       cps: count(r.charsPerS),
-      eta: r.etaS === null ? "?" : duration(r.etaS),
+      etaText: r.etaS === null ? "?" : duration(r.etaS),
       failed: stats.failures.length,
     };
   };

@@ -44,6 +44,13 @@ export async function runIngest(
   const writes = new Set<Promise<void>>();
   let gathering: LoadEntry[] = [];
   let gatheredArticles = 0;
+  let draining = false;
+
+  // Extraction of the next batch overlaps the write of the current one; a full batch waits for a free writer.
+  const full = () => gatheredArticles >= settings.batchArticles;
+  const maybeWrite = () => {
+    while (writes.size < settings.concurrency && gathering.length > 0 && (full() || draining)) startWrite();
+  };
 
   const startWrite = () => {
     const entries = gathering;
@@ -70,7 +77,10 @@ export async function runIngest(
           fail({ ...where(entry.file, entry.line), stage: "load", reason: "neo4j", message });
       },
     );
-    const tracked = job.finally(() => writes.delete(tracked));
+    const tracked = job.finally(() => {
+      writes.delete(tracked);
+      maybeWrite();
+    });
     writes.add(tracked);
   };
 
@@ -90,8 +100,7 @@ export async function runIngest(
         stats.documentsOtherShard++;
         continue;
       }
-      while (extractions.size >= pool.capacity) await Promise.race(extractions);
-      while (writes.size >= settings.concurrency) await Promise.race(writes);
+      while (extractions.size >= pool.capacity || full()) await Promise.race([...extractions, ...writes]);
       const origin = item.origin;
       const job = pool.extract(item).then((result) => {
         stats.extractMs += result.ms;
@@ -109,14 +118,18 @@ export async function runIngest(
         stats.articlesRead += result.doc.articles.length;
         gathering.push({ file: origin.file, line: origin.line, doc: result.doc });
         gatheredArticles += result.doc.articles.length;
-        if (gatheredArticles >= settings.batchArticles) startWrite();
+        maybeWrite();
       });
       const tracked = job.finally(() => extractions.delete(tracked));
       extractions.add(tracked);
     }
     await Promise.all(extractions);
-    startWrite();
-    while (writes.size > 0) await Promise.all(writes);
+    draining = true;
+    maybeWrite();
+    while (writes.size > 0 || gathering.length > 0) {
+      await Promise.race(writes);
+      maybeWrite();
+    }
     return { stats, workers: await pool.stats() };
   } finally {
     await pool.close();

@@ -28,8 +28,9 @@ export interface IngestSettings {
 }
 
 export const DEFAULT_INGEST_SETTINGS: IngestSettings = {
-  batchSize: 1000,
-  batchArticles: 500,
+  // Each load is ~20 statements whatever its size, so big loads amortise the per-transaction cost.
+  batchSize: 5000,
+  batchArticles: 1000,
   workers: Math.max(1, availableParallelism()),
   // Two loads at once lock the same hub entities (中国, 北京…) and deadlock into the driver's retry backoff;
   // one writer while the workers extract is faster on a single server.
