@@ -176,7 +176,7 @@ export async function runReadOnly(
   return { columns, rows, graph, truncated, elapsedMs: Math.round(performance.now() - started), records };
 }
 
-/** Driver errors as QueryErrors with a stable code: TIMEOUT, SYNTAX, WRITE_REFUSED, or NEO4J. */
+/** Driver errors as QueryErrors with a stable code: TIMEOUT, SYNTAX, TOO_BIG, WRITE_REFUSED, or NEO4J. */
 export function toQueryError(error: unknown): QueryError {
   if (error instanceof QueryError) return error;
   const code = String((error as { code?: unknown } | null)?.code ?? "");
@@ -191,6 +191,13 @@ export function toQueryError(error: unknown): QueryError {
   }
   if (/Statement\.(SyntaxError|ArgumentError|ParameterMissing|TypeError|SemanticError|EntityNotFound)/.test(code)) {
     return new QueryError(`cypher/readonly: Neo4j cannot run this query: ${message}`, "SYNTAX", { cause: error });
+  }
+  if (/MemoryPoolOutOfMemoryError|MemoryLimitExceeded|TransactionOutOfMemory/.test(code)) {
+    return new QueryError(
+      `cypher/readonly: the query needed more memory than Neo4j allows one query; add a LIMIT or aggregate earlier: ${message}`,
+      "TOO_BIG",
+      { cause: error },
+    );
   }
   if (/AccessMode|Forbidden|Security/.test(code)) {
     return new QueryError(`cypher/readonly: Neo4j refused the query as a write: ${message}`, "WRITE_REFUSED", {

@@ -53,6 +53,7 @@ const STATUS: Record<string, number> = {
   UNKNOWN_QUERY: 404,
   NOT_FOUND: 404,
   TIMEOUT: 504,
+  TOO_BIG: 413,
   NEO4J: 502,
 };
 
