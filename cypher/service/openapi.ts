@@ -107,7 +107,13 @@ export function openApiDocument(): unknown {
           summary:
             "Run read-only Cypher. Writes, schema commands, LOAD CSV and admin procedures are refused (400 WRITE_REFUSED / PROCEDURE_REFUSED); a timeout stops long queries (504 TIMEOUT); rows stop at a row and byte cap with truncated: true",
           requestBody: { required: true, content: { "application/json": { schema: S.jsonSchema(S.QueryBody) } } },
-          responses: { 200: ok("ApiQueryResult"), 400: errorResponse, 504: errorResponse },
+          responses: {
+            200: ok("ApiQueryResult"),
+            400: errorResponse,
+            413: errorResponse,
+            429: errorResponse,
+            504: errorResponse,
+          },
         },
       },
       "/api/stats": {

@@ -11,6 +11,7 @@ import { projectRoot } from "../files.js";
 import { DEFAULT_READONLY, type ReadOnlyOptions } from "../readonly.js";
 import { TOKEN_COOKIE, bearer, isLoopbackHost, readCookie, tokenMatches } from "./auth.js";
 import { nodeDetail, neighbours, overview, search, shortestPath } from "./graph-api.js";
+import { QueryLimiter } from "./limiter.js";
 import { openApiDocument } from "./openapi.js";
 import { namedQueries, runNamed, userQuery } from "./query-api.js";
 import * as S from "./schemas.js";
@@ -34,6 +35,9 @@ export interface ServerOptions {
   limits?: ReadOnlyOptions;
   /** Timeout for the service's own reads. */
   readTimeoutMs?: number;
+  /** User queries run at once (default 4) and queued beyond that (default 32) before 429 BUSY. */
+  maxConcurrentQueries?: number;
+  maxQueuedQueries?: number;
   logger?: boolean;
 }
 
@@ -54,6 +58,7 @@ const STATUS: Record<string, number> = {
   NOT_FOUND: 404,
   TIMEOUT: 504,
   TOO_BIG: 413,
+  BUSY: 429,
   NEO4J: 502,
 };
 
@@ -73,6 +78,7 @@ export async function createServer(opts: ServerOptions): Promise<JianwenServer> 
   const { driver, database } = opts;
   const limits: ReadOnlyOptions = { ...DEFAULT_READONLY, maxBytes: 2_000_000, ...opts.limits, database };
   const read = { database, timeoutMs: opts.readTimeoutMs ?? 10_000 };
+  const limiter = new QueryLimiter(opts.maxConcurrentQueries ?? 4, opts.maxQueuedQueries ?? 32);
 
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 256 * 1024, return503OnClosing: true });
 
@@ -146,11 +152,13 @@ export async function createServer(opts: ServerOptions): Promise<JianwenServer> 
   app.post(`${API_ROUTES.queries}/:name`, async (req) => {
     const { name } = S.parse(S.NamedQueryParams, req.params, "path");
     const body = S.parse(S.NamedQueryBody, req.body, "body");
-    return runNamed(driver, name, body.params, limits);
+    return limiter.run(() => runNamed(driver, name, body.params, limits));
   });
   app.post(API_ROUTES.query, async (req) => {
     const body = S.parse(S.QueryBody, req.body, "body");
-    return userQuery(driver, body.cypher, S.toCypherParams(body.params) as Record<string, unknown>, limits);
+    return limiter.run(() =>
+      userQuery(driver, body.cypher, S.toCypherParams(body.params) as Record<string, unknown>, limits),
+    );
   });
   app.get(API_ROUTES.stats, async (req) => {
     S.parse(S.EmptyQuery, req.query, "query string");

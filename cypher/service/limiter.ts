@@ -1,0 +1,36 @@
+// Bounds how many user queries (POST /api/query and named queries) run on Neo4j at once, so a burst of heavy
+// Cypher cannot take every core and every transaction memory byte from the explorer's own reads. Past the queue
+// length a request is refused at once (429 BUSY) rather than waiting for a timeout.
+import { QueryError } from "../../core/errors.js";
+
+export class QueryLimiter {
+  private running = 0;
+  private readonly waiting: Array<() => void> = [];
+
+  constructor(
+    readonly maxRunning: number,
+    readonly maxWaiting: number,
+  ) {}
+
+  async run<T>(work: () => Promise<T>): Promise<T> {
+    if (this.running >= this.maxRunning) {
+      if (this.waiting.length >= this.maxWaiting) {
+        throw new QueryError(
+          `service: ${this.running} user queries are running and ${this.waiting.length} waiting; try again shortly`,
+          "BUSY",
+        );
+      }
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    } else {
+      this.running += 1;
+    }
+    try {
+      return await work();
+    } finally {
+      // Hand the slot straight to the next waiter, or free it.
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.running -= 1;
+    }
+  }
+}
