@@ -22,3 +22,10 @@ OPTIONS { indexConfig: { `fulltext.analyzer`: 'cjk' } };
 // Dates are ISO strings (YYYY-MM-DD), so range predicates and ORDER BY on them use these indexes.
 CREATE RANGE INDEX article_date IF NOT EXISTS FOR (n:Article) ON (n.date);
 CREATE RANGE INDEX meeting_date IF NOT EXISTS FOR (n:Meeting) ON (n.date);
+
+// Named queries and the service look entities up by id or by name; with these, `n.name = $x` is a seek too.
+CREATE RANGE INDEX person_name IF NOT EXISTS FOR (n:Person) ON (n.name);
+CREATE RANGE INDEX organization_name IF NOT EXISTS FOR (n:Organization) ON (n.name);
+CREATE RANGE INDEX place_name IF NOT EXISTS FOR (n:Place) ON (n.name);
+CREATE RANGE INDEX project_name IF NOT EXISTS FOR (n:Project) ON (n.name);
+CREATE RANGE INDEX meeting_name IF NOT EXISTS FOR (n:Meeting) ON (n.name);

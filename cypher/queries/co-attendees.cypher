@@ -3,7 +3,9 @@
 // @param person STRING  Person id or name
 // @example person=李长萍
 MATCH (p:Person) WHERE p.id = $person OR p.name = $person
-MATCH (p)-[:PARTICIPATED_IN]->(m:Meeting)<-[:PARTICIPATED_IN]-(other:Person)
+MATCH (p)-[:PARTICIPATED_IN]->(m:Meeting)
+WITH DISTINCT p, m
+MATCH (m)<-[:PARTICIPATED_IN]-(other:Person)
 WHERE other <> p
 WITH DISTINCT other, m
 ORDER BY m.date, m.name

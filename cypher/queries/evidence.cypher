@@ -2,7 +2,14 @@
 // article, oldest first.
 // @param entity STRING  Entity id or name
 // @example entity=李长萍
-MATCH (e:Person|Organization|Place|Project|Meeting) WHERE e.id = $entity OR e.name = $entity
+// One index seek a label (id, name) instead of scanning every entity.
+CALL {
+  MATCH (e:Person) WHERE e.id = $entity OR e.name = $entity RETURN e
+  UNION MATCH (e:Organization) WHERE e.id = $entity OR e.name = $entity RETURN e
+  UNION MATCH (e:Place) WHERE e.id = $entity OR e.name = $entity RETURN e
+  UNION MATCH (e:Project) WHERE e.id = $entity OR e.name = $entity RETURN e
+  UNION MATCH (e:Meeting) WHERE e.id = $entity OR e.name = $entity RETURN e
+}
 MATCH (e)-[r]-(other)
 WHERE NOT r:MENTIONS AND r.sentence IS NOT NULL
 OPTIONAL MATCH (a:Article {id: r.article})

@@ -4,9 +4,19 @@
 // @example person=李长萍
 MATCH (p:Person) WHERE p.id = $person OR p.name = $person
 MATCH (p)-[r:PARTICIPATED_IN]->(m:Meeting)
-OPTIONAL MATCH (m)-[:HELD_IN]->(pl:Place)
-OPTIONAL MATCH (m)-[:ORGANIZED_BY]->(o:Organization)
-WITH DISTINCT m, r.role AS role, pl, o
-ORDER BY pl.name, o.name
-RETURN m.date AS date, m.name AS meeting, role, collect(DISTINCT pl.name) AS places, collect(DISTINCT o.name) AS organizers
+// One row per meeting and role before looking further: each fact has one relationship per evidence sentence.
+WITH DISTINCT m, r.role AS role
+CALL {
+  WITH m
+  OPTIONAL MATCH (m)-[:HELD_IN]->(pl:Place)
+  WITH DISTINCT pl ORDER BY pl.name
+  RETURN collect(pl.name) AS places
+}
+CALL {
+  WITH m
+  OPTIONAL MATCH (m)-[:ORGANIZED_BY]->(o:Organization)
+  WITH DISTINCT o ORDER BY o.name
+  RETURN collect(o.name) AS organizers
+}
+RETURN m.date AS date, m.name AS meeting, role, places, organizers
 ORDER BY date, meeting, role
