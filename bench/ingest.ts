@@ -4,6 +4,7 @@
 // then times a per-row baseline (one MERGE per row, one transaction each) against the batched loader.
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
+import { availableParallelism, loadavg } from "node:os";
 import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
@@ -82,6 +83,11 @@ async function main(): Promise<void> {
     const labels = await nodeCounts(driver);
     const workers = report.settings.workers;
     console.log("\n== batch ingest of the whole corpus");
+    console.log(
+      `machine load         ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(" ")} (1/5/15-min load average on ${availableParallelism()} cores; other work slows every figure)`,
+    );
     console.log(`wall time            ${wallS.toFixed(1)} s (${(wallS / 60).toFixed(2)} min; target <= 5 min)`);
     console.log(
       `articles             ${report.summary.articlesRead} read, ${report.summary.articlesNew} new, ${report.summary.failures} failed`,

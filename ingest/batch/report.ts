@@ -103,8 +103,11 @@ export async function writeReport(
     timing: {
       extractMs: Math.round(stats.extractMs),
       writeMs: Math.round(stats.writeMs),
+      analyzeMs: Math.round(stats.analyzeMs),
       batches: stats.batches,
       rowsWritten: stats.rowsWritten,
+      charsExtracted: stats.charsExtracted,
+      documentsExtracted: stats.documentsExtracted,
     },
     memory: { mainMaxRssBytes: process.resourceUsage().maxRSS * 1024, workers: content.workers },
   };
