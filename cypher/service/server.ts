@@ -184,6 +184,10 @@ export async function createServer(opts: ServerOptions): Promise<JianwenServer> 
     app,
     async listen() {
       const address = await app.listen({ host, port });
+      // Plan the hot queries once now, so the first person to click does not wait for Cypher planning.
+      void warmUp(driver, read).catch((error: unknown) =>
+        app.log.warn({ err: error }, "service: warm-up query failed"),
+      );
       const url = new URL(address);
       if (!isLoopbackHost(host) && host !== url.hostname) url.hostname = host;
       if (token) url.searchParams.set("token", token);
@@ -191,6 +195,15 @@ export async function createServer(opts: ServerOptions): Promise<JianwenServer> 
     },
     close: () => app.close(),
   };
+}
+
+async function warmUp(driver: Driver, read: { database?: string; timeoutMs: number }): Promise<void> {
+  const absent = "\u0000warm-up";
+  await search(driver, read, "中国", 5);
+  await neighbours(driver, read, absent, 5).catch((error: unknown) => {
+    if (!(error instanceof QueryError && error.code === "NOT_FOUND")) throw error;
+  });
+  await overview(driver, read, 5);
 }
 
 function sendError(reply: FastifyReply, error: unknown): FastifyReply {
