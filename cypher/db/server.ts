@@ -1,7 +1,17 @@
 // Start, stop and status of a local Neo4j run by the Java launcher, plus ensureNeo4j() for `npm start`,
 // tests and benches. When NEO4J_URI is set, that server is used and nothing is started or stopped.
 import { spawn } from "node:child_process";
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, statSync, writeSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
 import { join } from "node:path";
 import { Neo4jLoadError } from "../../core/errors.js";
 import { authFor, boltAnswers, connectionSettingsFromEnv, tcpAccepts } from "../driver.js";
@@ -70,8 +80,51 @@ function context(options: DbCallOptions): { settings: DbSettings; root: string; 
   return { settings, root, paths: dbPaths(root, settings), uri: boltUri(settings.port) };
 }
 
-/** Starts the launcher in the background and returns once Bolt answers. */
+/** A claim older than this was left by a killed `db start`; longer than any first build plus start. */
+const CLAIM_STALE_MS = 20 * 60_000;
+
+/**
+ * Starts the launcher in the background and returns once Bolt answers. Two callers starting the same port at
+ * once (a test run and `npm start`, say) are serialised by a claim file, so one launches and the other waits
+ * for it instead of launching a second JVM that fails on the port and removes the first one's pid file.
+ */
 export async function startNeo4j(options: DbCallOptions = {}): Promise<StartResult> {
+  const { paths } = context(options);
+  mkdirSync(paths.stateDir, { recursive: true });
+  const claim = `${paths.pidFile}.starting`;
+  for (;;) {
+    try {
+      writeFileSync(claim, String(process.pid), { flag: "wx" });
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      if (claimIsStale(claim)) rmSync(claim, { force: true });
+      else await sleep(500);
+    }
+  }
+  try {
+    return await startClaimed(options);
+  } finally {
+    rmSync(claim, { force: true });
+  }
+}
+
+/** A claim whose process is gone (a `db start` killed by Ctrl-C) or that is implausibly old. */
+function claimIsStale(claim: string): boolean {
+  const held = statSync(claim, { throwIfNoEntry: false });
+  if (!held) return false;
+  if (Date.now() - held.mtimeMs > CLAIM_STALE_MS) return true;
+  const pid = Number(readFileSync(claim, "utf8").trim());
+  if (!Number.isInteger(pid) || pid <= 0) return Date.now() - held.mtimeMs > 5000;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "ESRCH";
+  }
+}
+
+async function startClaimed(options: DbCallOptions): Promise<StartResult> {
   const began = Date.now();
   const log = options.log ?? (() => undefined);
   const { settings, root, paths, uri } = context(options);
