@@ -1,31 +1,20 @@
 // The read-only service against a real Neo4j: writes of every kind are refused and change nothing, parameters
 // cannot inject, a long query is stopped on the server, big results are cut and say so, bad input gets 400,
 // and a public bind without a token does not start.
-import type { Driver } from "neo4j-driver";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { ApiGraph, ApiNodeDetail, ApiPath, ApiQueryResult, ApiSearchResult } from "../../../core/api.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { ApiQueryResult } from "../../../core/api.js";
 import { SettingsError } from "../../../core/errors.js";
-import { connectionSettingsFromEnv, openDriver } from "../../../cypher/driver.js";
-import { loadGraphDoc } from "../../../cypher/load.js";
-import { createServer, type JianwenServer } from "../../../cypher/service/server.js";
-import { P1, P3, fixtureDoc, removeFixture } from "./fixture.js";
+import { createServer } from "../../../cypher/service/server.js";
+import { P1 } from "./fixture.js";
+import { useService } from "./service-harness.js";
 
 const TOKEN = "qfix-token-0123456789abcdef";
 
 describe("the read-only service", () => {
-  let driver: Driver;
-  let server: JianwenServer;
-  let base: string;
-
-  const get = async (path: string, headers: Record<string, string> = {}) => {
-    const res = await fetch(`${base}${path}`, { headers });
-    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
-  };
-  const post = async (path: string, body: string, contentType = "application/json") => {
-    const res = await fetch(`${base}${path}`, { method: "POST", headers: { "content-type": contentType }, body });
-    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
-  };
+  const service = useService({ limits: { timeoutMs: 1500, maxRows: 1000, maxBytes: 200_000 } });
+  const { get, post } = service;
   const counts = async () => {
+    const driver = service.driver();
     const { records } = await driver.executeQuery(
       `CALL { MATCH (n) RETURN count(n) AS nodes }
        CALL { MATCH ()-[r]->() RETURN count(r) AS rels }
@@ -35,37 +24,16 @@ describe("the read-only service", () => {
     const r = records[0]!;
     const indexes = await driver.executeQuery("SHOW INDEXES YIELD name RETURN name ORDER BY name");
     const constraints = await driver.executeQuery("SHOW CONSTRAINTS YIELD name RETURN name ORDER BY name");
+    const name = await driver.executeQuery("MATCH (p:Person {id: $id}) RETURN p.name AS name", { id: P1 });
     return {
       nodes: Number(r.get("nodes")),
       rels: Number(r.get("rels")),
       indexes: indexes.records.map((x) => x.get("name") as string),
       constraints: constraints.records.map((x) => x.get("name") as string),
       hacked: (r.get("labels") as string[]).includes("Hacked"),
-      name: (await driver.executeQuery("MATCH (p:Person {id: $id}) RETURN p.name AS name", { id: P1 })).records[0]?.get(
-        "name",
-      ),
+      name: name.records[0]?.get("name"),
     };
   };
-
-  beforeAll(async () => {
-    driver = await openDriver({ ...connectionSettingsFromEnv(), uri: inject("neo4jUri") });
-    await removeFixture(driver);
-    await loadGraphDoc(driver, fixtureDoc());
-    server = await createServer({
-      driver,
-      port: 0,
-      staticDir: false,
-      limits: { timeoutMs: 1500, maxRows: 1000, maxBytes: 200_000 },
-    });
-    base = new URL(await server.listen()).origin;
-  });
-
-  afterAll(async () => {
-    await server?.close();
-    if (!driver) return;
-    await removeFixture(driver);
-    await driver.close();
-  });
 
   describe("refuses every write and changes nothing", () => {
     const WRITES: Array<[string, string, Record<string, unknown>?]> = [
@@ -163,10 +131,12 @@ describe("the read-only service", () => {
     expect(res.status).toBe(504);
     expect(res.body.code).toBe("TIMEOUT");
     expect(Date.now() - started).toBeLessThan(15_000);
-    const { records } = await driver.executeQuery(
-      "SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery CONTAINS $marker AND NOT currentQuery CONTAINS 'SHOW' RETURN count(*) AS n",
-      { marker },
-    );
+    const { records } = await service
+      .driver()
+      .executeQuery(
+        "SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery CONTAINS $marker AND NOT currentQuery CONTAINS 'SHOW' RETURN count(*) AS n",
+        { marker },
+      );
     expect(Number(records[0]?.get("n"))).toBe(0);
   });
 
@@ -227,68 +197,21 @@ describe("the read-only service", () => {
     });
   });
 
-  describe("graph reads", () => {
-    it("finds a person by part of an alias through the cjk full-text index", async () => {
-      const body = (await get(`/api/search?q=${encodeURIComponent("一鸣")}`)).body as unknown as ApiSearchResult;
-      expect(body.results[0]?.id).toBe(P1);
-    });
-
-    it("caps neighbours and says how many it left out", async () => {
-      const body = (await get(`/api/neighbours?id=${encodeURIComponent(P1)}&limit=1`)).body as unknown as ApiGraph;
-      expect(body.nodes.map((n) => n.id)).toContain(P1);
-      expect(body.nodes).toHaveLength(2);
-      expect(body.omitted).toBe(2);
-      expect(body.edges.every((e) => e.source === P1 || e.target === P1)).toBe(true);
-    });
-
-    it("answers a node without neighbours with the node alone, and an unknown id with 404", async () => {
-      const alone = (await get(`/api/neighbours/${encodeURIComponent("person:qfix-祁四海")}`))
-        .body as unknown as ApiGraph;
-      expect(alone.nodes.map((n) => n.id)).toEqual(["person:qfix-祁四海"]);
-      expect(alone).toMatchObject({ edges: [], omitted: 0 });
-      const missing = await get(`/api/neighbours?id=${encodeURIComponent("person:qfix-nobody")}`);
-      expect(missing.status).toBe(404);
-      expect(missing.body.code).toBe("NOT_FOUND");
-    });
-
-    it("gives an article's mentioned entities as its neighbours", async () => {
-      const body = (await get(`/api/neighbours?id=${encodeURIComponent("article:qfix000000000a3")}&limit=50`))
-        .body as unknown as ApiGraph;
-      expect(body.nodes.map((n) => n.id).sort()).toEqual(
-        [
-          "article:qfix000000000a3",
-          P3,
-          "person:qfix-祁四海",
-          "person:qfix-韦六一",
-          "project:qfix-光伏产业园",
-          "organization:qfix-云岭新材料",
-          "place:qfix-石门镇",
-        ].sort(),
-      );
-    });
-
-    it("gives a node's relations with their evidence sentences and article titles", async () => {
-      const body = (await get(`/api/node/${encodeURIComponent(P1)}`)).body as unknown as ApiNodeDetail;
-      const post = body.relations.find((r) => r.type === "HOLDS_POSITION");
-      expect(post?.evidence.map((e) => e.articleTitle).sort()).toEqual(["云岭县项目推进会召开", "市委常委会会议召开"]);
-      expect(body.articles.map((a) => a.date)).toEqual(["1901-04-11", "1901-03-03"]);
-    });
-
-    it("finds the shortest path between two people", async () => {
-      const body = (await get(`/api/path?from=${encodeURIComponent(P1)}&to=${encodeURIComponent(P3)}`))
-        .body as unknown as ApiPath;
-      expect(body.found).toBe(true);
-      expect(body.nodes).toEqual([P1, "meeting:qfix-推进会", P3]);
-    });
-  });
-
   describe("binding", () => {
     it("refuses to start on a non-loopback address without a token", async () => {
-      await expect(createServer({ driver, host: "0.0.0.0", port: 0, staticDir: false })).rejects.toThrow(SettingsError);
+      await expect(
+        createServer({ driver: service.driver(), host: "0.0.0.0", port: 0, staticDir: false }),
+      ).rejects.toThrow(SettingsError);
     });
 
     it("on a public address with a token, answers only requests that carry it", async () => {
-      const open = await createServer({ driver, host: "0.0.0.0", port: 0, staticDir: false, token: TOKEN });
+      const open = await createServer({
+        driver: service.driver(),
+        host: "0.0.0.0",
+        port: 0,
+        staticDir: false,
+        token: TOKEN,
+      });
       try {
         const url = new URL(await open.listen());
         expect(url.searchParams.get("token")).toBe(TOKEN);
