@@ -113,8 +113,7 @@ Examples:
         }
       }
 
-      const { openDriver } = await import("../../cypher/driver.js");
-      const { connectionSettingsFromEnv } = await import("../../cypher/driver.js");
+      const { connectionSettingsFromEnv, openDriver } = await import("../../cypher/driver.js");
       const settings = connectionSettingsFromEnv();
       const driver = await openDriver(settings);
       try {
