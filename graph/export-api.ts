@@ -43,12 +43,26 @@ export function graphDocToApiGraph(doc: GraphDoc, options: ToApiGraphOptions = {
     if (!nodes.has(rel.source) || !nodes.has(rel.target)) continue;
     const evidence: ApiEvidence[] = rel.evidence.map((ev) => {
       const a = articles.get(ev.article);
-      return { article: ev.article, articleTitle: a?.title ?? null, date: a?.date ?? null, source: a?.source ?? null, sentence: ev.sentence };
+      return {
+        article: ev.article,
+        articleTitle: a?.title ?? null,
+        date: a?.date ?? null,
+        source: a?.source ?? null,
+        sentence: ev.sentence,
+      };
     });
     const id = edgeId(rel);
     const existing = edges.get(id);
     if (existing) existing.evidence.push(...evidence);
-    else edges.set(id, { id, type: rel.type, source: rel.source, target: rel.target, properties: { ...rel.properties }, evidence });
+    else
+      edges.set(id, {
+        id,
+        type: rel.type,
+        source: rel.source,
+        target: rel.target,
+        properties: { ...rel.properties },
+        evidence,
+      });
   }
 
   // Degree over entity-to-entity relations: how connected a thing is in the news, not how often it is printed.

@@ -8,16 +8,29 @@ export async function readGraphDocFile(file: string): Promise<GraphDoc> {
   try {
     text = await readFile(file, "utf8");
   } catch (cause) {
-    throw new InputError(`graph/export: cannot read ${file} (${(cause as NodeJS.ErrnoException).code ?? "error"}); check the path`, file, undefined, { cause });
+    throw new InputError(
+      `graph/export: cannot read ${file} (${(cause as NodeJS.ErrnoException).code ?? "error"}); check the path`,
+      file,
+      undefined,
+      { cause },
+    );
   }
   let doc: Partial<GraphDoc>;
   try {
     doc = JSON.parse(text) as Partial<GraphDoc>;
   } catch (cause) {
-    throw new InputError(`graph/export: ${file} is not JSON; pass the output of \`jianwen extract FILE --json\``, file, undefined, { cause });
+    throw new InputError(
+      `graph/export: ${file} is not JSON; pass the output of \`jianwen extract FILE --json\``,
+      file,
+      undefined,
+      { cause },
+    );
   }
   if (!Array.isArray(doc.entities) || !Array.isArray(doc.relations)) {
-    throw new InputError(`graph/export: ${file} has no "entities" and "relations" arrays; pass the output of \`jianwen extract FILE --json\``, file);
+    throw new InputError(
+      `graph/export: ${file} has no "entities" and "relations" arrays; pass the output of \`jianwen extract FILE --json\``,
+      file,
+    );
   }
   return { articles: doc.articles ?? [], entities: doc.entities, relations: doc.relations };
 }

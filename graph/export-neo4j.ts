@@ -31,7 +31,10 @@ export async function readSubgraph(choice: SubgraphChoice): Promise<ApiGraph> {
     if (choice.query) {
       const { userQuery } = await import("../cypher/service/query-api.js");
       const { DEFAULT_READONLY } = await import("../cypher/readonly.js");
-      const result = await userQuery(driver, choice.query, parseParams(choice.params), { ...DEFAULT_READONLY, database: settings.database });
+      const result = await userQuery(driver, choice.query, parseParams(choice.params), {
+        ...DEFAULT_READONLY,
+        database: settings.database,
+      });
       return result.graph;
     }
     const { overview } = await import("../cypher/service/graph-api.js");

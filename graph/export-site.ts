@@ -29,12 +29,21 @@ export interface SiteReport {
   bytes: number;
 }
 
-export async function writeStaticSite(dir: string, bundle: StaticBundle, explorerDir = defaultExplorerDir()): Promise<SiteReport> {
+export async function writeStaticSite(
+  dir: string,
+  bundle: StaticBundle,
+  explorerDir = defaultExplorerDir(),
+): Promise<SiteReport> {
   const index = join(explorerDir, "index.html");
   try {
     await stat(index);
   } catch (cause) {
-    throw new InputError(`graph/export-site: the built explorer is missing (${index}); run \`npm run build\` first`, index, undefined, { cause });
+    throw new InputError(
+      `graph/export-site: the built explorer is missing (${index}); run \`npm run build\` first`,
+      index,
+      undefined,
+      { cause },
+    );
   }
   await mkdir(dir, { recursive: true });
   await cp(explorerDir, dir, { recursive: true });

@@ -16,17 +16,32 @@ interface ExportFlags {
 
 function positiveInt(v: string): number {
   const n = Number.parseInt(v, 10);
-  if (!Number.isFinite(n) || n <= 0 || String(n) !== v.trim()) throw new InvalidArgumentError("expected a positive whole number");
+  if (!Number.isFinite(n) || n <= 0 || String(n) !== v.trim())
+    throw new InvalidArgumentError("expected a positive whole number");
   return n;
 }
 
 export function define(): Command {
   return new Command("export")
     .description("write the explorer with a chosen subgraph baked in, as a static folder that works without Neo4j")
-    .requiredOption("--site <dir>", "folder to write (created if needed; existing files with the same names are replaced)")
-    .option("--input <file>", "take the graph from a GraphDoc JSON file (as `jianwen extract --json` prints) instead of Neo4j")
-    .option("--query <cypher>", "take the subgraph a read-only Cypher query returns (nodes and relationships in its rows)")
-    .option("--param <k=v>", "query parameter (repeatable; numbers and true/false are typed)", (v, all: string[]) => [...all, v], [])
+    .requiredOption(
+      "--site <dir>",
+      "folder to write (created if needed; existing files with the same names are replaced)",
+    )
+    .option(
+      "--input <file>",
+      "take the graph from a GraphDoc JSON file (as `jianwen extract --json` prints) instead of Neo4j",
+    )
+    .option(
+      "--query <cypher>",
+      "take the subgraph a read-only Cypher query returns (nodes and relationships in its rows)",
+    )
+    .option(
+      "--param <k=v>",
+      "query parameter (repeatable; numbers and true/false are typed)",
+      (v, all: string[]) => [...all, v],
+      [],
+    )
     .option("--limit <n>", "without --query: how many of the most central entities to include", positiveInt, 500)
     .option("--title <text>", "title shown in the explorer's header")
     .option("--no-articles", "leave article nodes out (with --input)")
@@ -34,7 +49,8 @@ export function define(): Command {
       const { SettingsError } = await import("../../core/errors.js");
       const { makeBundle, writeStaticSite } = await import("../../graph/export-site.js");
       if (!flags.site) throw new SettingsError("export: pass --site DIR, the folder to write");
-      if (flags.input && flags.query) throw new SettingsError("export: --input and --query both choose the graph; pass one of them");
+      if (flags.input && flags.query)
+        throw new SettingsError("export: --input and --query both choose the graph; pass one of them");
       let graph;
       let title = flags.title;
       if (flags.input) {

@@ -40,8 +40,18 @@ export const ROLE_LABELS: Record<string, string> = { chaired: "主持", spoke: "
 
 /** Twelve distinguishable hues for communities; beyond that, colours repeat (the legend says which). */
 const COMMUNITY_PALETTE = [
-  "#e6194b", "#3cb44b", "#4363d8", "#f58231", "#911eb4", "#42d4f4",
-  "#f032e6", "#9a6324", "#469990", "#808000", "#000075", "#e6a8d7",
+  "#e6194b",
+  "#3cb44b",
+  "#4363d8",
+  "#f58231",
+  "#911eb4",
+  "#42d4f4",
+  "#f032e6",
+  "#9a6324",
+  "#469990",
+  "#808000",
+  "#000075",
+  "#e6a8d7",
 ];
 
 export function communityColor(c: number | undefined): string {

@@ -44,6 +44,9 @@ export class Dataset {
     const added: Added = { nodes: [], edges: [] };
     const g = this.graph;
     const anchor = near && g.hasNode(near) ? g.getNodeAttributes(near) : null;
+    // New neighbours go on a ring around the node they came from, sized to the picture, not piled on it.
+    const ring = anchor ? this.extent() * 0.08 || 1 : 0;
+    let k = 0;
     for (const node of api.nodes) {
       if (g.hasNode(node.id)) {
         g.updateNodeAttribute(node.id, "node", (old) => ({ ...old, ...node }) as ApiNode);
@@ -53,7 +56,7 @@ export class Dataset {
         typeof node.x === "number" && typeof node.y === "number"
           ? { x: node.x, y: node.y }
           : anchor
-            ? jitter(anchor.x, anchor.y, 0.3)
+            ? around(anchor.x, anchor.y, ring, k++)
             : randomPosition(node.id);
       g.addNode(node.id, { node, dates: [], sources: [], x: pos.x, y: pos.y });
       added.nodes.push(node.id);
@@ -98,6 +101,21 @@ export class Dataset {
     }
   }
 
+  /** The larger side of the bounding box of all positions. */
+  extent(): number {
+    let minX = Infinity,
+      maxX = -Infinity,
+      minY = Infinity,
+      maxY = -Infinity;
+    this.graph.forEachNode((_n, a) => {
+      minX = Math.min(minX, a.x);
+      maxX = Math.max(maxX, a.x);
+      minY = Math.min(minY, a.y);
+      maxY = Math.max(maxY, a.y);
+    });
+    return Number.isFinite(minX) ? Math.max(maxX - minX, maxY - minY) : 0;
+  }
+
   /** Every article date known to the dataset, sorted: the timeline's ticks. */
   allDates(): string[] {
     const dates = new Set<string>();
@@ -137,9 +155,11 @@ function randomPosition(id: string): { x: number; y: number } {
   return { x: Math.cos(a * 2 * Math.PI) * r * 10, y: Math.sin(a * 2 * Math.PI) * r * 10 };
 }
 
-function jitter(x: number, y: number, spread: number): { x: number; y: number } {
-  const a = Math.random() * 2 * Math.PI;
-  return { x: x + Math.cos(a) * spread, y: y + Math.sin(a) * spread };
+/** The k-th point on a golden-angle spiral around (x, y): evenly spread, whatever the count. */
+function around(x: number, y: number, radius: number, k: number): { x: number; y: number } {
+  const a = k * 2.39996;
+  const r = radius * (0.6 + 0.4 * Math.sqrt((k + 1) / 10));
+  return { x: x + Math.cos(a) * r, y: y + Math.sin(a) * r };
 }
 
 export function isEntity(kind: NodeKind): boolean {

@@ -46,7 +46,10 @@ export function toGexf(app: App): string {
 }
 
 const xml = (s: unknown) =>
-  String(s).replace(/[<>&"']/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[c] ?? c);
+  String(s).replace(
+    /[<>&"']/g,
+    (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[c] ?? c,
+  );
 
 export function toGraphML(app: App): string {
   const g = exportGraph(app);
@@ -62,7 +65,10 @@ export function toGraphML(app: App): string {
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">',
-    ...[...keys].map(([id, k]) => `  <key id="${xml(id)}" for="${k.for}" attr.name="${xml(id.slice(k.for.length + 1))}" attr.type="${k.type}"/>`),
+    ...[...keys].map(
+      ([id, k]) =>
+        `  <key id="${xml(id)}" for="${k.for}" attr.name="${xml(id.slice(k.for.length + 1))}" attr.type="${k.type}"/>`,
+    ),
     '  <graph id="jianwen" edgedefault="directed">',
   ];
   g.forEachNode((n, a) => {

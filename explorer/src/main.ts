@@ -49,7 +49,14 @@ async function boot(): Promise<void> {
 
   await app.start(byId("graph"));
   mountConsole(app, byId("console"));
-  if (!byId("console").hidden) app.renderer.resize();
+  // Sigma watches the window, not its container: the console opening or closing resizes the graph area too.
+  const graphEl = byId("graph");
+  new ResizeObserver(() => {
+    const { width, height } = app.renderer.getDimensions();
+    if (graphEl.offsetWidth === width && graphEl.offsetHeight === height) return;
+    app.renderer.resize();
+    app.renderer.refresh();
+  }).observe(graphEl);
   // The pinyin index waits until the first frame is on screen.
   const idle = window.requestIdleCallback ?? ((f: () => void) => window.setTimeout(f, 200));
   idle(() => app.indexForSearch());

@@ -34,7 +34,10 @@ export class PinyinIndex {
           id: n.id,
           text,
           full: syllables.join("").toLowerCase(),
-          initials: syllables.map((s) => s[0] ?? "").join("").toLowerCase(),
+          initials: syllables
+            .map((s) => s[0] ?? "")
+            .join("")
+            .toLowerCase(),
         });
       }
     }

@@ -44,11 +44,17 @@ async function readJson<T>(res: Response, where: string): Promise<T> {
   try {
     body = text ? JSON.parse(text) : null;
   } catch {
-    throw new SourceError(`${where}: the service answered ${res.status} with something that is not JSON`, "BAD_RESPONSE");
+    throw new SourceError(
+      `${where}: the service answered ${res.status} with something that is not JSON`,
+      "BAD_RESPONSE",
+    );
   }
   if (!res.ok) {
     const err = body as Partial<ApiError> | null;
-    throw new SourceError(err?.error ?? `${where}: the service answered ${res.status}`, err?.code ?? `HTTP_${res.status}`);
+    throw new SourceError(
+      err?.error ?? `${where}: the service answered ${res.status}`,
+      err?.code ?? `HTTP_${res.status}`,
+    );
   }
   return body as T;
 }
@@ -117,7 +123,10 @@ export class StaticSource implements DataSource {
     const g = this.bundle.graph;
     if (g.nodes.length <= limit) return g;
     const keep = new Set(
-      [...g.nodes].sort((a, b) => (b.degree ?? 0) - (a.degree ?? 0)).slice(0, limit).map((n) => n.id),
+      [...g.nodes]
+        .sort((a, b) => (b.degree ?? 0) - (a.degree ?? 0))
+        .slice(0, limit)
+        .map((n) => n.id),
     );
     return {
       nodes: g.nodes.filter((n) => keep.has(n.id)),
@@ -182,7 +191,8 @@ export function detectSource(): DataSource {
 export function detailFromGraph(graph: ApiGraph, id: string, byId?: Map<string, ApiNode>): ApiNodeDetail {
   const nodes = byId ?? new Map(graph.nodes.map((n) => [n.id, n]));
   const node = nodes.get(id);
-  if (!node) throw new SourceError(`explorer: node ${id} is not in this view; search for it or expand a neighbour`, "NOT_FOUND");
+  if (!node)
+    throw new SourceError(`explorer: node ${id} is not in this view; search for it or expand a neighbour`, "NOT_FOUND");
   const detail: ApiNodeDetail = { node, relations: [], articles: [] };
   for (const e of graph.edges) {
     if (e.source !== id && e.target !== id) continue;
@@ -191,7 +201,13 @@ export function detailFromGraph(graph: ApiGraph, id: string, byId?: Map<string, 
     if (!other) continue;
     if (e.type === "MENTIONS" && other.type === "Article") {
       const count = typeof e.properties.count === "number" ? e.properties.count : 1;
-      detail.articles.push({ id: other.id, title: other.title ?? other.name, date: other.date ?? null, source: other.source ?? "", count });
+      detail.articles.push({
+        id: other.id,
+        title: other.title ?? other.name,
+        date: other.date ?? null,
+        source: other.source ?? "",
+        count,
+      });
       continue;
     }
     detail.relations.push({

@@ -62,12 +62,20 @@ export function createRenderer(graph: DrawnGraph, container: HTMLElement) {
           backdropShadowBlur: 10,
           backdropPadding: 5,
         },
-        { whenState: "isHovered", then: { labelVisibility: "visible", depth: "topNodes", backdropVisibility: "visible" } },
+        {
+          whenState: "isHovered",
+          then: { labelVisibility: "visible", depth: "topNodes", backdropVisibility: "visible" },
+        },
         { whenState: "dim", then: { color: "#dfe4ea", labelVisibility: "hidden" } },
         { whenState: "focus", then: { labelVisibility: "visible", depth: "topNodes" } },
         {
           whenState: "selected",
-          then: { labelVisibility: "visible", depth: "topNodes", backdropVisibility: "visible", backdropColor: "#fff4d6" },
+          then: {
+            labelVisibility: "visible",
+            depth: "topNodes",
+            backdropVisibility: "visible",
+            backdropColor: "#fff4d6",
+          },
         },
       ],
       edges: [
@@ -101,15 +109,29 @@ export class Highlighter {
     const r = this.renderer;
     const g = this.graph;
     const nowActive = focus.nodes.length > 0;
-    if (this.lastFocus.length) r.setNodesState(this.lastFocus.filter((n) => g.hasNode(n)), { focus: false });
-    if (this.lastEdges.length) r.setEdgesState(this.lastEdges.filter((e) => g.hasEdge(e)), { focus: false });
+    if (this.lastFocus.length)
+      r.setNodesState(
+        this.lastFocus.filter((n) => g.hasNode(n)),
+        { focus: false },
+      );
+    if (this.lastEdges.length)
+      r.setEdgesState(
+        this.lastEdges.filter((e) => g.hasEdge(e)),
+        { focus: false },
+      );
     if (nowActive !== this.active) {
       r.setNodesState(g.nodes(), { dim: nowActive });
       r.setEdgesState(g.edges(), { dim: nowActive });
       this.active = nowActive;
     } else if (nowActive) {
-      r.setNodesState(this.lastFocus.filter((n) => g.hasNode(n)), { dim: true });
-      r.setEdgesState(this.lastEdges.filter((e) => g.hasEdge(e)), { dim: true });
+      r.setNodesState(
+        this.lastFocus.filter((n) => g.hasNode(n)),
+        { dim: true },
+      );
+      r.setEdgesState(
+        this.lastEdges.filter((e) => g.hasEdge(e)),
+        { dim: true },
+      );
     }
     const nodes = focus.nodes.filter((n) => g.hasNode(n));
     const edges = focus.edges.filter((e) => g.hasEdge(e));

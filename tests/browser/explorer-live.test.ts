@@ -68,20 +68,26 @@ describe.skipIf(!hasChromium)("the explorer on the service", () => {
     await page.mouse.click(pos.x, pos.y);
     await page.getByTestId("panel-title").filter({ hasText: "孙丽华" }).waitFor();
     const evidence = page.getByTestId("evidence").filter({ hasText: "副市长孙丽华主持会议" });
-    await expect.poll(() => evidence.count()).toBeGreaterThan(0);
+    await expect.poll(() => evidence.count(), { timeout: 20_000 }).toBeGreaterThan(0);
     expect(await evidence.first().locator("mark").allTextContents()).toContain("孙丽华");
     await screenshot(page, "live-panel-evidence");
   });
 
   it("refuses a write with a message and leaves the graph and the database unchanged", async () => {
-    const before = await page.evaluate(() => ({ nodes: window.__jianwen?.drawn.order, edges: window.__jianwen?.drawn.size }));
+    const before = await page.evaluate(() => ({
+      nodes: window.__jianwen?.drawn.order,
+      edges: window.__jianwen?.drawn.size,
+    }));
     await page.getByTestId("cypher").fill("CREATE (n:Person {id: 'person:闯入者', name: '闯入者'}) RETURN n");
     await page.getByTestId("cypher-params").fill("");
     await page.getByTestId("run-cypher").click();
     const error = page.getByTestId("query-error");
     await error.waitFor();
     expect((await error.textContent())?.length ?? 0).toBeGreaterThan(5);
-    const after = await page.evaluate(() => ({ nodes: window.__jianwen?.drawn.order, edges: window.__jianwen?.drawn.size }));
+    const after = await page.evaluate(() => ({
+      nodes: window.__jianwen?.drawn.order,
+      edges: window.__jianwen?.drawn.size,
+    }));
     expect(after).toEqual(before);
     const { records } = await driver.executeQuery("MATCH (n {id: 'person:闯入者'}) RETURN count(n) AS n");
     expect(Number(records[0]?.get("n"))).toBe(0);
@@ -90,18 +96,23 @@ describe.skipIf(!hasChromium)("the explorer on the service", () => {
 
   it("lists the named queries of cypher/queries in the console's menu", async () => {
     const options = page.getByTestId("named-queries").locator("option");
-    await expect.poll(() => options.count()).toBeGreaterThan(1);
+    await expect.poll(() => options.count(), { timeout: 20_000 }).toBeGreaterThan(1);
   });
 
   it("loads a node's neighbours on double-click, and undo takes them away again", async () => {
+    // Close the panel so it cannot cover the node.
+    await page.evaluate(() => window.__jianwen?.select(null));
     const before = await page.evaluate(() => window.__jianwen?.drawn.order ?? 0);
     const pos = await nodePosition(page, "person:陈静怡");
+    await page.mouse.move(pos.x, pos.y);
     await page.mouse.dblclick(pos.x, pos.y);
-    await expect.poll(() => page.evaluate(() => window.__jianwen?.drawn.order ?? 0)).toBeGreaterThan(before);
-    await expect.poll(() => page.locator("#toast").textContent()).toContain("展开 陈静怡");
+    await expect
+      .poll(() => page.evaluate(() => window.__jianwen?.drawn.order ?? 0), { timeout: 20_000 })
+      .toBeGreaterThan(before);
+    await expect.poll(() => page.locator("#toast").textContent(), { timeout: 5_000 }).toContain("展开 陈静怡");
     await screenshot(page, "live-expanded");
     await page.getByTestId("undo").click();
-    await expect.poll(() => page.evaluate(() => window.__jianwen?.drawn.order ?? 0)).toBe(before);
+    await expect.poll(() => page.evaluate(() => window.__jianwen?.drawn.order ?? 0), { timeout: 20_000 }).toBe(before);
   });
 
   it("logged no console errors", () => {

@@ -13,10 +13,24 @@ import { TYPE_COLORS } from "../../explorer/src/appearance.js";
 import { graphDocToApiGraph } from "../../graph/export-api.js";
 import { makeBundle, writeStaticSite } from "../../graph/export-site.js";
 import { FIXTURE_DOC } from "./fixture.js";
-import { chromiumAvailable, colourDistance, hexToRgb, launch, nodePosition, openPage, pixelAt, ready, screenshot, serveDir } from "./harness.js";
+import {
+  chromiumAvailable,
+  colourDistance,
+  hexToRgb,
+  launch,
+  nodePosition,
+  openPage,
+  pixelAt,
+  ready,
+  screenshot,
+  serveDir,
+} from "./harness.js";
 
 const hasChromium = await chromiumAvailable();
-if (!hasChromium) console.warn("tests/browser: /usr/bin/chromium is missing (apt-get install -y chromium); skipping the explorer tests");
+if (!hasChromium)
+  console.warn(
+    "tests/browser: /usr/bin/chromium is missing (apt-get install -y chromium); skipping the explorer tests",
+  );
 
 describe.skipIf(!hasChromium)("the static explorer", () => {
   let browser: BrowserContext;
@@ -55,7 +69,7 @@ describe.skipIf(!hasChromium)("the static explorer", () => {
     await page.mouse.click(pos.x, pos.y);
     await page.getByTestId("panel-title").filter({ hasText: "陈静怡" }).waitFor();
     const evidence = page.getByTestId("evidence").filter({ hasText: "市长陈静怡出席会议并讲话" });
-    await expect.poll(() => evidence.count()).toBeGreaterThan(0);
+    await expect.poll(() => evidence.count(), { timeout: 20_000 }).toBeGreaterThan(0);
     expect(await evidence.first().locator("mark").allTextContents()).toContain("陈静怡");
     await screenshot(page, "static-panel-evidence");
   });
@@ -74,10 +88,16 @@ describe.skipIf(!hasChromium)("the static explorer", () => {
     const before = await page.evaluate(() => window.__jianwen?.drawn.order ?? 0);
     const pos = await nodePosition(page, "person:周明远");
     await page.getByTestId("type-Person").click();
-    await expect.poll(() => page.evaluate(() => window.__jianwen?.drawn.filterNodes((_n, a) => a.kind === "Person").length)).toBe(0);
+    await expect
+      .poll(() => page.evaluate(() => window.__jianwen?.drawn.filterNodes((_n, a) => a.kind === "Person").length), {
+        timeout: 20_000,
+      })
+      .toBe(0);
     const persons = FIXTURE_DOC.entities.filter((e) => e.type === "Person").length;
     expect(await page.evaluate(() => window.__jianwen?.drawn.order)).toBe(before - persons);
-    await expect.poll(() => page.getByTestId("type-Person").textContent()).toContain(`0 / ${persons}`);
+    await expect
+      .poll(() => page.getByTestId("type-Person").textContent(), { timeout: 20_000 })
+      .toContain(`0 / ${persons}`);
     const colour = await pixelAt(page, pos.x, pos.y);
     expect(colourDistance(colour, hexToRgb(TYPE_COLORS.Person))).toBeGreaterThan(60);
     await screenshot(page, "static-filter-person-off");
@@ -88,11 +108,18 @@ describe.skipIf(!hasChromium)("the static explorer", () => {
     const url = page.url();
     expect(url).toContain("sel=");
     expect(url).toContain("hide=");
-    const expected = await page.evaluate(() => ({ nodes: window.__jianwen?.drawn.order, filters: window.__jianwen?.view.filters }));
+    const expected = await page.evaluate(() => ({
+      nodes: window.__jianwen?.drawn.order,
+      filters: window.__jianwen?.view.filters,
+    }));
     const again = await openPage(browser, errors);
     await again.goto(url);
     await ready(again);
-    const got = await again.evaluate(() => ({ nodes: window.__jianwen?.drawn.order, filters: window.__jianwen?.view.filters, sel: window.__jianwen?.view.selected }));
+    const got = await again.evaluate(() => ({
+      nodes: window.__jianwen?.drawn.order,
+      filters: window.__jianwen?.view.filters,
+      sel: window.__jianwen?.view.selected,
+    }));
     expect(got.sel).toBe("org:河清市人民政府");
     expect(got.filters).toEqual(expected.filters);
     expect(got.nodes).toBe(expected.nodes);
@@ -103,12 +130,17 @@ describe.skipIf(!hasChromium)("the static explorer", () => {
 
   it("exports the drawn subgraph as GEXF that graphology reads back", async () => {
     await page.getByTestId("type-Person").click();
-    await expect.poll(() => page.evaluate(() => window.__jianwen?.drawn.order)).toBe(FIXTURE_DOC.entities.length);
+    await expect
+      .poll(() => page.evaluate(() => window.__jianwen?.drawn.order), { timeout: 20_000 })
+      .toBe(FIXTURE_DOC.entities.length);
     await page.getByRole("button", { name: "导出 ▾" }).click();
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-gexf").click()]);
     const xml = await readFile((await download.path()) ?? "", "utf8");
     const graph = parseGexf(MultiDirectedGraph, xml);
-    const drawn = await page.evaluate(() => ({ order: window.__jianwen?.drawn.order, size: window.__jianwen?.drawn.size }));
+    const drawn = await page.evaluate(() => ({
+      order: window.__jianwen?.drawn.order,
+      size: window.__jianwen?.drawn.size,
+    }));
     expect(graph.order).toBe(drawn.order);
     expect(graph.size).toBe(drawn.size);
     expect(graph.getNodeAttribute("person:陈静怡", "label")).toBe("陈静怡");

@@ -3,7 +3,14 @@
 // All people, companies and meetings are invented.
 import type { ArticleDoc, EntityDoc, GraphDoc, RelationDoc } from "../../core/model.js";
 
-function article(id: string, title: string, date: string, source: string, text: string, byline: string[] = []): ArticleDoc {
+function article(
+  id: string,
+  title: string,
+  date: string,
+  source: string,
+  text: string,
+  byline: string[] = [],
+): ArticleDoc {
   return { id: `article:${id}`, title, date, source, page: "1", byline, text, sha256: id.padEnd(64, "0") };
 }
 
@@ -38,7 +45,13 @@ const A4 = article(
   "市长陈静怡主持召开市政府常务会议，研究河清港物流园项目建设。市发展改革委主任周明远汇报有关情况。",
 );
 
-function e(id: string, type: EntityDoc["type"], name: string, aliases: string[] = [], extra: Partial<EntityDoc> = {}): EntityDoc {
+function e(
+  id: string,
+  type: EntityDoc["type"],
+  name: string,
+  aliases: string[] = [],
+  extra: Partial<EntityDoc> = {},
+): EntityDoc {
   return { id, type, name, aliases, ...extra };
 }
 
@@ -67,7 +80,14 @@ const ENTITIES: EntityDoc[] = [
   e("meeting:市政府常务会议:2023-03-15", "Meeting", "市政府常务会议", [], { date: "2023-03-15" }),
 ];
 
-function r(type: RelationDoc["type"], source: string, target: string, art: ArticleDoc, sentence: string, properties: RelationDoc["properties"] = {}): RelationDoc {
+function r(
+  type: RelationDoc["type"],
+  source: string,
+  target: string,
+  art: ArticleDoc,
+  sentence: string,
+  properties: RelationDoc["properties"] = {},
+): RelationDoc {
   return { type, source, target, properties, evidence: [{ article: art.id, sentence }] };
 }
 
@@ -121,7 +141,13 @@ function mentions(articles: ArticleDoc[], entities: EntityDoc[]): RelationDoc[] 
       const hit = names.find((n) => a.text.includes(n));
       if (!hit) continue;
       const sentence = a.text.split(/(?<=。)/).find((s) => s.includes(hit)) ?? a.text;
-      out.push({ type: "MENTIONS", source: a.id, target: ent.id, properties: { count: a.text.split(hit).length - 1 }, evidence: [{ article: a.id, sentence }] });
+      out.push({
+        type: "MENTIONS",
+        source: a.id,
+        target: ent.id,
+        properties: { count: a.text.split(hit).length - 1 },
+        evidence: [{ article: a.id, sentence }],
+      });
     }
   }
   return out;

@@ -120,7 +120,15 @@ export async function pixelAt(page: Page, x: number, y: number): Promise<[number
       const rect = r.getContainer().getBoundingClientRect();
       const ratio = gl.drawingBufferWidth / rect.width;
       const px = new Uint8Array(4);
-      gl.readPixels(Math.round((x - rect.left) * ratio), Math.round(gl.drawingBufferHeight - (y - rect.top) * ratio), 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, px);
+      gl.readPixels(
+        Math.round((x - rect.left) * ratio),
+        Math.round(gl.drawingBufferHeight - (y - rect.top) * ratio),
+        1,
+        1,
+        gl.RGBA,
+        gl.UNSIGNED_BYTE,
+        px,
+      );
       const a = (px[3] ?? 255) / 255 || 1;
       // Premultiplied alpha over the page's white background.
       return [0, 1, 2].map((i) => Math.round((px[i] ?? 0) + 255 * (1 - a))) as [number, number, number];

@@ -7,11 +7,19 @@ import { clear, h } from "./dom.js";
 
 const HISTORY_KEY = "jianwen.cypher.history";
 
+/** Nodes and relationships read as Neo4j Browser shows them: (孙丽华:Person), [:PARTICIPATED_IN {role: chaired}]. */
 function cell(v: unknown): string {
   if (v === null || v === undefined) return "";
+  if (Array.isArray(v)) return `[${v.map(cell).join(", ")}]`;
   if (typeof v === "object") {
-    const o = v as { name?: unknown; id?: unknown };
-    if (typeof o.name === "string") return o.name;
+    const o = v as { labels?: string[]; type?: string; start?: unknown; properties?: Record<string, unknown> };
+    const props = o.properties ?? {};
+    if (Array.isArray(o.labels))
+      return `(${String(props.name ?? props.title ?? props.id ?? "")}:${o.labels.join(":")})`;
+    if (typeof o.type === "string" && "start" in o) {
+      const shown = Object.entries(props).filter(([k]) => !["sentence", "sentences", "article", "key"].includes(k));
+      return `[:${o.type}${shown.length ? ` {${shown.map(([k, x]) => `${k}: ${String(x)}`).join(", ")}}` : ""}]`;
+    }
     return JSON.stringify(v);
   }
   return String(v);
@@ -23,7 +31,11 @@ export function mountConsole(app: App, el: HTMLElement): void {
     spellcheck: "false",
     placeholder: "MATCH (p:Person)-[r:PARTICIPATED_IN]->(m:Meeting) RETURN p, r, m LIMIT 50",
   });
-  const params = h("textarea", { class: "params", "data-testid": "cypher-params", placeholder: '参数（JSON），如 {"name": "陈静怡"}' });
+  const params = h("textarea", {
+    class: "params",
+    "data-testid": "cypher-params",
+    placeholder: '参数（JSON），如 {"name": "陈静怡"}',
+  });
   const results = h("div", { class: "results", "data-testid": "results" });
   const historySel = h("select", { title: "历史" });
   const namedSel = h("select", { title: "常用查询", "data-testid": "named-queries" });
@@ -38,7 +50,11 @@ export function mountConsole(app: App, el: HTMLElement): void {
     }
   };
   const renderHistory = () => {
-    clear(historySel, h("option", { value: "" }, "历史…"), ...history().map((q, i) => h("option", { value: String(i) }, q.slice(0, 60))));
+    clear(
+      historySel,
+      h("option", { value: "" }, "历史…"),
+      ...history().map((q, i) => h("option", { value: String(i) }, q.slice(0, 60))),
+    );
   };
   historySel.addEventListener("change", () => {
     const q = history()[Number(historySel.value)];
@@ -79,7 +95,10 @@ export function mountConsole(app: App, el: HTMLElement): void {
       try {
         p = JSON.parse(params.value) as Record<string, PropertyValue>;
       } catch {
-        clear(results, h("div", { class: "error", "data-testid": "query-error" }, "参数不是合法的 JSON，例如 {\"name\": \"陈静怡\"}"));
+        clear(
+          results,
+          h("div", { class: "error", "data-testid": "query-error" }, '参数不是合法的 JSON，例如 {"name": "陈静怡"}'),
+        );
         return;
       }
     }
@@ -87,7 +106,10 @@ export function mountConsole(app: App, el: HTMLElement): void {
     clear(results, h("div", { class: "meta" }, "运行中…"));
     try {
       const r = await app.runQuery(cypher, p);
-      localStorage.setItem(HISTORY_KEY, JSON.stringify([cypher, ...history().filter((q) => q !== cypher)].slice(0, 30)));
+      localStorage.setItem(
+        HISTORY_KEY,
+        JSON.stringify([cypher, ...history().filter((q) => q !== cypher)].slice(0, 30)),
+      );
       renderHistory();
       showTable(r);
     } catch (error) {
@@ -122,7 +144,11 @@ export function mountConsole(app: App, el: HTMLElement): void {
   void app.source.namedQueries().then(
     (qs) => {
       named = qs;
-      clear(namedSel, h("option", { value: "" }, qs.length ? "常用查询…" : "无常用查询"), ...qs.map((q) => h("option", { value: q.name, title: q.description }, q.name)));
+      clear(
+        namedSel,
+        h("option", { value: "" }, qs.length ? "常用查询…" : "无常用查询"),
+        ...qs.map((q) => h("option", { value: q.name, title: q.description }, q.name)),
+      );
     },
     (error: Error) => console.warn("explorer: could not load the named queries", error),
   );

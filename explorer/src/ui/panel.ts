@@ -5,7 +5,13 @@ import { RELATION_LABELS, ROLE_LABELS, TYPE_COLORS, TYPE_LABELS } from "../appea
 import type { App } from "../app.js";
 import { clear, h, highlight } from "./dom.js";
 
-const PROP_LABELS: Record<string, string> = { kind: "类别", level: "级别", code: "区划代码", date: "日期", source: "来源" };
+const PROP_LABELS: Record<string, string> = {
+  kind: "类别",
+  level: "级别",
+  code: "区划代码",
+  date: "日期",
+  source: "来源",
+};
 
 export function mountPanel(app: App, el: HTMLElement): void {
   let shown: string | null = null;
@@ -19,7 +25,13 @@ export function mountPanel(app: App, el: HTMLElement): void {
       el.hidden = true;
       return;
     }
-    el.hidden = false;
+    if (el.hidden) {
+      // Open after the double-click window, so a double-click's second press still lands on the graph.
+      await new Promise((ok) => setTimeout(ok, 320));
+      if (shown !== id) return;
+      el.hidden = false;
+      app.keepVisible(id, el.offsetWidth);
+    }
     clear(el, h("div", { class: "muted" }, "载入中…"));
     let detail: ApiNodeDetail;
     try {
@@ -97,7 +109,13 @@ export function mountPanel(app: App, el: HTMLElement): void {
             "ul",
             { class: "list" },
             ...posts.map((r) =>
-              h("li", {}, other(r), String(r.properties.title ?? ""), h("span", { class: "date" }, String(r.properties.asOf ?? r.evidence[0]?.date ?? ""))),
+              h(
+                "li",
+                {},
+                other(r),
+                String(r.properties.title ?? ""),
+                h("span", { class: "date" }, String(r.properties.asOf ?? r.evidence[0]?.date ?? "")),
+              ),
             ),
           )
         : null,
@@ -145,7 +163,14 @@ export function mountPanel(app: App, el: HTMLElement): void {
         ? h(
             "ul",
             { class: "list" },
-            ...d.articles.map((a) => h("li", {}, h("span", {}, a.title), h("span", { class: "date" }, [a.source, a.date].filter(Boolean).join(" · ")))),
+            ...d.articles.map((a) =>
+              h(
+                "li",
+                {},
+                h("span", {}, a.title),
+                h("span", { class: "date" }, [a.source, a.date].filter(Boolean).join(" · ")),
+              ),
+            ),
           )
         : null,
     );

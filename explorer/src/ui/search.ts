@@ -34,7 +34,11 @@ export function mountSearch(app: App, el: HTMLElement): void {
       list.append(
         h(
           "li",
-          { class: i === active ? "active" : "", "data-id": s.id, onmousedown: (e: Event) => (e.preventDefault(), void choose(s)) },
+          {
+            class: i === active ? "active" : "",
+            "data-id": s.id,
+            onmousedown: (e: Event) => (e.preventDefault(), void choose(s)),
+          },
           h("span", { class: "swatch", style: `background:${TYPE_COLORS[s.type]}` }),
           h("span", {}, s.name),
           s.matched !== s.name ? h("span", { class: "meta" }, `别名 ${s.matched}`) : null,
@@ -94,8 +98,7 @@ export function mountSearch(app: App, el: HTMLElement): void {
     else if (e.key === "Enter") {
       const s = items[active];
       if (s) void choose(s);
-    }
-    else if (e.key === "Escape") list.hidden = true;
+    } else if (e.key === "Escape") list.hidden = true;
     else return;
     e.preventDefault();
     show();

@@ -39,21 +39,47 @@ export function mountSidebar(app: App, el: HTMLElement): void {
         h("span", { class: "count" }, off ? `0 / ${c.total}` : `${c.shown} / ${c.total}`),
       );
     });
-    const relations = [...fl.relationCounts.entries()].sort((a, b) => b[1].total - a[1].total).map(([t, c]) => {
-      const off = f.hiddenRelations.includes(t as RelationType);
-      return h(
-        "div",
-        { class: `row${off ? " off" : ""}`, "data-testid": `rel-${t}`, onclick: () => set({ hiddenRelations: toggle(f.hiddenRelations, t as RelationType) }) },
-        h("input", { type: "checkbox", checked: !off, tabindex: -1 }),
-        h("span", {}, RELATION_LABELS[t] ?? t),
-        h("span", { class: "count" }, `${c.shown} / ${c.total}`),
-      );
-    });
-    const idx = (d: string | null, fallback: number) => (d ? Math.max(0, dates.findIndex((x) => x >= d)) : fallback);
+    const relations = [...fl.relationCounts.entries()]
+      .sort((a, b) => b[1].total - a[1].total)
+      .map(([t, c]) => {
+        const off = f.hiddenRelations.includes(t as RelationType);
+        return h(
+          "div",
+          {
+            class: `row${off ? " off" : ""}`,
+            "data-testid": `rel-${t}`,
+            onclick: () => set({ hiddenRelations: toggle(f.hiddenRelations, t as RelationType) }),
+          },
+          h("input", { type: "checkbox", checked: !off, tabindex: -1 }),
+          h("span", {}, RELATION_LABELS[t] ?? t),
+          h("span", { class: "count" }, `${c.shown} / ${c.total}`),
+        );
+      });
+    const idx = (d: string | null, fallback: number) =>
+      d
+        ? Math.max(
+            0,
+            dates.findIndex((x) => x >= d),
+          )
+        : fallback;
     const lo = idx(f.from, 0);
-    const hi = f.to ? Math.max(0, dates.length - 1 - [...dates].reverse().findIndex((x) => x <= (f.to ?? ""))) : dates.length - 1;
-    const from = h("input", { type: "range", min: 0, max: Math.max(0, dates.length - 1), value: lo, "data-testid": "date-from" });
-    const to = h("input", { type: "range", min: 0, max: Math.max(0, dates.length - 1), value: hi, "data-testid": "date-to" });
+    const hi = f.to
+      ? Math.max(0, dates.length - 1 - [...dates].reverse().findIndex((x) => x <= (f.to ?? "")))
+      : dates.length - 1;
+    const from = h("input", {
+      type: "range",
+      min: 0,
+      max: Math.max(0, dates.length - 1),
+      value: lo,
+      "data-testid": "date-from",
+    });
+    const to = h("input", {
+      type: "range",
+      min: 0,
+      max: Math.max(0, dates.length - 1),
+      value: hi,
+      "data-testid": "date-to",
+    });
     const onRange = () => {
       const a = Math.min(Number(from.value), Number(to.value));
       const b = Math.max(Number(from.value), Number(to.value));

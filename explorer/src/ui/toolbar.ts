@@ -9,9 +9,30 @@ export function mountToolbar(app: App, el: HTMLElement, consoleEl: HTMLElement):
   const items = h(
     "div",
     { class: "items" },
-    h("button", { "data-testid": "export-png", onclick: () => void toPng(app).then((b) => download(`jianwen-${stamp()}.png`, b)) }, "PNG 图片"),
-    h("button", { "data-testid": "export-gexf", onclick: () => download(`jianwen-${stamp()}.gexf`, toGexf(app), "application/xml") }, "GEXF（Gephi）"),
-    h("button", { "data-testid": "export-graphml", onclick: () => download(`jianwen-${stamp()}.graphml`, toGraphML(app), "application/xml") }, "GraphML"),
+    h(
+      "button",
+      {
+        "data-testid": "export-png",
+        onclick: () => void toPng(app).then((b) => download(`jianwen-${stamp()}.png`, b)),
+      },
+      "PNG 图片",
+    ),
+    h(
+      "button",
+      {
+        "data-testid": "export-gexf",
+        onclick: () => download(`jianwen-${stamp()}.gexf`, toGexf(app), "application/xml"),
+      },
+      "GEXF（Gephi）",
+    ),
+    h(
+      "button",
+      {
+        "data-testid": "export-graphml",
+        onclick: () => download(`jianwen-${stamp()}.graphml`, toGraphML(app), "application/xml"),
+      },
+      "GraphML",
+    ),
     h(
       "button",
       {
@@ -49,20 +70,40 @@ export function mountToolbar(app: App, el: HTMLElement, consoleEl: HTMLElement):
         "div",
         { class: "group" },
         h("label", {}, "颜色"),
-        h("button", { class: v.colorBy === "type" ? "active" : "", onclick: () => void app.setView({ colorBy: "type" }) }, "类型"),
         h(
           "button",
-          { "data-testid": "color-community", class: v.colorBy === "community" ? "active" : "", onclick: () => void app.setView({ colorBy: "community" }) },
+          { class: v.colorBy === "type" ? "active" : "", onclick: () => void app.setView({ colorBy: "type" }) },
+          "类型",
+        ),
+        h(
+          "button",
+          {
+            "data-testid": "color-community",
+            class: v.colorBy === "community" ? "active" : "",
+            onclick: () => void app.setView({ colorBy: "community" }),
+          },
           "社区",
         ),
         h("label", {}, "大小"),
-        h("button", { class: v.sizeBy === "degree" ? "active" : "", onclick: () => void app.setView({ sizeBy: "degree" }) }, "连接数"),
-        h("button", { class: v.sizeBy === "pagerank" ? "active" : "", onclick: () => void app.setView({ sizeBy: "pagerank" }) }, "PageRank"),
+        h(
+          "button",
+          { class: v.sizeBy === "degree" ? "active" : "", onclick: () => void app.setView({ sizeBy: "degree" }) },
+          "连接数",
+        ),
+        h(
+          "button",
+          { class: v.sizeBy === "pagerank" ? "active" : "", onclick: () => void app.setView({ sizeBy: "pagerank" }) },
+          "PageRank",
+        ),
       ),
       h(
         "div",
         { class: "group" },
-        h("button", { "data-testid": "undo", disabled: app.history.length === 0, onclick: () => void app.undo() }, "↶ 撤销"),
+        h(
+          "button",
+          { "data-testid": "undo", disabled: app.history.length === 0, onclick: () => void app.undo() },
+          "↶ 撤销",
+        ),
         app.emphasis ? h("button", { onclick: () => app.clearEmphasis() }, "清除路径") : null,
         h(
           "button",
@@ -71,7 +112,6 @@ export function mountToolbar(app: App, el: HTMLElement, consoleEl: HTMLElement):
             class: consoleEl.hidden ? "" : "active",
             onclick: () => {
               consoleEl.hidden = !consoleEl.hidden;
-              app.renderer.resize();
               render();
             },
           },
