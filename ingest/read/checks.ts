@@ -8,21 +8,9 @@ export function countHan(text: string): number {
 }
 
 /** Refuses blank text and text with fewer Han characters than the settings ask for. */
-export function checkText(
-  text: string,
-  file: string,
-  minHanChars: number,
-  line?: number,
-): void {
+export function checkText(text: string, file: string, minHanChars: number, line?: number): void {
   const at = line === undefined ? {} : { line };
-  if (text.trim() === "")
-    fail(
-      file,
-      "empty",
-      "has no text",
-      "remove it from the input or fill it",
-      at,
-    );
+  if (text.trim() === "") fail(file, "empty", "has no text", "remove it from the input or fill it", at);
   if (countHan(text) < minHanChars) {
     fail(
       file,

@@ -22,36 +22,17 @@ const CHINESE_CAPABLE: Record<string, string> = {
 const REPLACEMENT = "\uFFFD";
 
 /** Decodes one document's bytes, detecting the encoding unless one is forced. */
-export function decodeBytes(
-  bytes: Buffer,
-  file: string,
-  forced: string | null,
-  line?: number,
-): Decoded {
-  return decodeWith(
-    bytes,
-    forced ?? chooseEncoding(bytes, file, line),
-    file,
-    line,
-  );
+export function decodeBytes(bytes: Buffer, file: string, forced: string | null, line?: number): Decoded {
+  return decodeWith(bytes, forced ?? chooseEncoding(bytes, file, line), file, line);
 }
 
 /** The encoding of these bytes: a byte-order mark wins, then strict UTF-8, then chardet's best Chinese-capable guess. */
-export function chooseEncoding(
-  bytes: Buffer,
-  file: string,
-  line?: number,
-): string {
+export function chooseEncoding(bytes: Buffer, file: string, line?: number): string {
   return bomEncoding(bytes)?.encoding ?? detectEncoding(bytes, file, line);
 }
 
 /** Decodes with a known encoding, refusing binary data and bytes the encoding cannot map. */
-export function decodeWith(
-  bytes: Buffer,
-  encoding: string,
-  file: string,
-  line?: number,
-): Decoded {
+export function decodeWith(bytes: Buffer, encoding: string, file: string, line?: number): Decoded {
   const at = line === undefined ? {} : { line };
   const ofLine = line === undefined ? "" : " of the line";
   const bomLength = bomEncoding(bytes)?.length ?? 0;
@@ -75,13 +56,7 @@ export function decodeWith(
       return { text: STRICT_UTF8.decode(body), encoding: "utf-8" };
     } catch {
       const offset = scanUtf8(body).firstBad + bomLength;
-      fail(
-        file,
-        "invalid-bytes",
-        `is not valid UTF-8 text (first bad byte at ${offset}${ofLine})`,
-        FIX_BYTES,
-        at,
-      );
+      fail(file, "invalid-bytes", `is not valid UTF-8 text (first bad byte at ${offset}${ofLine})`, FIX_BYTES, at);
     }
   }
   const text = iconv.decode(body, encoding, { stripBOM: true });
@@ -99,18 +74,12 @@ export function decodeWith(
 }
 
 const STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-const FIX_BYTES =
-  "fix or remove the damaged bytes, convert the file to UTF-8 or GB18030, or pass --encoding";
+const FIX_BYTES = "fix or remove the damaged bytes, convert the file to UTF-8 or GB18030, or pass --encoding";
 
-function bomEncoding(
-  bytes: Buffer,
-): { encoding: string; length: number } | null {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
-    return { encoding: "utf-8", length: 3 };
-  if (bytes[0] === 0xff && bytes[1] === 0xfe)
-    return { encoding: "utf-16le", length: 2 };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff)
-    return { encoding: "utf-16be", length: 2 };
+function bomEncoding(bytes: Buffer): { encoding: string; length: number } | null {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: "utf-8", length: 3 };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: "utf-16le", length: 2 };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: "utf-16be", length: 2 };
   return null;
 }
 
@@ -145,14 +114,7 @@ function binaryOffset(bytes: Buffer): number {
   let first = -1;
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i]!;
-    if (
-      b < 0x20 &&
-      b !== 0x09 &&
-      b !== 0x0a &&
-      b !== 0x0d &&
-      b !== 0x0c &&
-      b !== 0x1b
-    ) {
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1b) {
       controls++;
       if (first < 0) first = i;
     }
@@ -190,11 +152,7 @@ export function scanUtf8(bytes: Uint8Array): Utf8Scan {
       if (c === undefined || (c & 0xc0) !== 0x80) ok = false;
       else code = (code << 6) | (c & 0x3f);
     }
-    if (
-      ok &&
-      (code < min || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff))
-    )
-      ok = false;
+    if (ok && (code < min || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff))) ok = false;
     if (ok) {
       validMultiByte++;
       i += need + 1;
@@ -218,8 +176,7 @@ function firstBadByte(text: string, bytes: Buffer, encoding: string): number {
     if (index < 0) return -1;
     const offset = iconv.encode(text.slice(0, index), encoding).length;
     const literal = iconv.encode(REPLACEMENT, encoding);
-    if (!bytes.subarray(offset, offset + literal.length).equals(literal))
-      return offset;
+    if (!bytes.subarray(offset, offset + literal.length).equals(literal)) return offset;
     from = index + 1;
   }
 }

@@ -21,9 +21,7 @@ export async function* expandPaths(
       yield { file: "-", path: null };
       continue;
     }
-    const info = await stat(path).catch(
-      (error: unknown) => error as NodeJS.ErrnoException,
-    );
+    const info = await stat(path).catch((error: unknown) => error as NodeJS.ErrnoException);
     if (!(info instanceof Error)) {
       if (info.isDirectory()) yield* walk(path, options);
       else yield { file: path, path };
@@ -51,10 +49,7 @@ export async function* expandPaths(
   }
 }
 
-async function* walk(
-  directory: string,
-  options: ExpandOptions,
-): AsyncGenerator<InputSource | ReadFailure> {
+async function* walk(directory: string, options: ExpandOptions): AsyncGenerator<InputSource | ReadFailure> {
   let entries: { name: string; isDirectory: boolean; isFile: boolean }[];
   try {
     entries = [];
@@ -78,12 +73,7 @@ async function* walk(
       continue;
     }
     if (entry.isDirectory) yield* walk(path, options);
-    else if (entry.isFile && formatFromName(entry.name) !== null)
-      yield { file: path, path };
-    else
-      options.onSkip?.(
-        path,
-        "not a .txt, .md, .jsonl or .html file (optionally .gz)",
-      );
+    else if (entry.isFile && formatFromName(entry.name) !== null) yield { file: path, path };
+    else options.onSkip?.(path, "not a .txt, .md, .jsonl or .html file (optionally .gz)");
   }
 }

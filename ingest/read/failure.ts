@@ -36,14 +36,8 @@ export function readFailure(
   fix: string,
   options: { line?: number; cause?: unknown } = {},
 ): ReadFailure {
-  const where =
-    options.line === undefined ? file : `${file}: line ${options.line}`;
-  const error = new InputError(
-    `ingest/read: ${where}: ${what}; ${fix}`,
-    file,
-    options.line,
-    { cause: options.cause },
-  );
+  const where = options.line === undefined ? file : `${file}: line ${options.line}`;
+  const error = new InputError(`ingest/read: ${where}: ${what}; ${fix}`, file, options.line, { cause: options.cause });
   const failure: ReadFailure = { kind: "failure", file, reason, error };
   if (options.line !== undefined) failure.line = options.line;
   return failure;

@@ -26,8 +26,7 @@ export function formatFromName(name: string): InputFormat | null {
 /** Guesses from the first non-blank characters: `{` JSONL, `<` HTML, `---` front matter, anything else text. */
 export function sniffFormat(head: Buffer): InputFormat {
   let ascii = "";
-  const bom =
-    head[0] === 0xef ? 3 : head[0] === 0xff || head[0] === 0xfe ? 2 : 0;
+  const bom = head[0] === 0xef ? 3 : head[0] === 0xff || head[0] === 0xfe ? 2 : 0;
   // NULs are skipped so UTF-16 ASCII reads as ASCII; the first non-ASCII byte ends the look (Chinese text).
   for (const byte of head.subarray(bom, 1024)) {
     if (byte === 0) continue;

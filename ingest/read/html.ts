@@ -38,38 +38,22 @@ export function parseHtml(html: string, file: string): RawDocument {
     "dc.date",
     "og:published_time",
   ]);
-  const author = metaContent(document, [
-    "author",
-    "article:author",
-    "dc.creator",
-  ]);
-  const source = metaContent(document, [
-    "og:site_name",
-    "source",
-    "dc.publisher",
-  ]);
+  const author = metaContent(document, ["author", "article:author", "dc.creator"]);
+  const source = metaContent(document, ["og:site_name", "source", "dc.publisher"]);
   const article = new Readability(document as unknown as Document).parse();
-  const container = parseHTML(
-    `<html><body>${article?.content ?? ""}</body></html>`,
-  ).document.body;
+  const container = parseHTML(`<html><body>${article?.content ?? ""}</body></html>`).document.body;
   const paragraphs = blockTexts(container);
   let title = (article?.title ?? "").trim();
   // Readability keeps the headline inside the content; the headline is the better title ("站名 - 标题" is common).
   const first = container.querySelector("h1, h2, h3");
-  if (
-    first &&
-    HEADINGS.has(first.tagName) &&
-    paragraphs[0] === norm(first.textContent ?? "")
-  ) {
+  if (first && HEADINGS.has(first.tagName) && paragraphs[0] === norm(first.textContent ?? "")) {
     if (title === "" || title.includes(paragraphs[0]!)) title = paragraphs[0]!;
     paragraphs.shift();
   }
   if (title !== "") meta.title = title;
   if (date) meta.date = date;
-  if (author ?? article?.byline)
-    meta.author = (author ?? article?.byline)!.trim();
-  if (source ?? article?.siteName)
-    meta.source = (source ?? article?.siteName)!.trim();
+  if (author ?? article?.byline) meta.author = (author ?? article?.byline)!.trim();
+  if (source ?? article?.siteName) meta.source = (source ?? article?.siteName)!.trim();
   return {
     text: paragraphs.join("\n"),
     meta,
@@ -78,16 +62,9 @@ export function parseHtml(html: string, file: string): RawDocument {
   };
 }
 
-function metaContent(
-  document: ReturnType<typeof parseHTML>["document"],
-  names: string[],
-): string | undefined {
+function metaContent(document: ReturnType<typeof parseHTML>["document"], names: string[]): string | undefined {
   for (const element of document.querySelectorAll("meta")) {
-    const key = (
-      element.getAttribute("name") ??
-      element.getAttribute("property") ??
-      ""
-    ).toLowerCase();
+    const key = (element.getAttribute("name") ?? element.getAttribute("property") ?? "").toLowerCase();
     const content = element.getAttribute("content")?.trim();
     if (content && names.includes(key)) return content;
   }
@@ -119,8 +96,7 @@ function blockTexts(root: { childNodes: ArrayLike<unknown> }): string[] {
     for (const child of Array.from(node.childNodes)) walk(child as typeof node);
     if (block) flush();
   };
-  for (const child of Array.from(root.childNodes))
-    walk(child as Parameters<typeof walk>[0]);
+  for (const child of Array.from(root.childNodes)) walk(child as Parameters<typeof walk>[0]);
   flush();
   return out;
 }

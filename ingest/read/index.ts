@@ -5,37 +5,19 @@ import type { RawDocument } from "../types.js";
 import { checkText } from "./checks.js";
 import { decodeBytes } from "./decode.js";
 import { expandPaths, type ExpandOptions } from "./expand.js";
-import {
-  fail,
-  readFailure,
-  ReadFailureSignal,
-  type ReadFailure,
-} from "./failure.js";
+import { fail, readFailure, ReadFailureSignal, type ReadFailure } from "./failure.js";
 import { formatFromName, sniffFormat } from "./format.js";
 import { parseHtml } from "./html.js";
 import { readJsonl } from "./jsonl.js";
 import { parseMarkdown } from "./markdown.js";
-import {
-  resolveReadSettings,
-  type PartialReadSettings,
-  type ReadSettings,
-} from "./settings.js";
+import { resolveReadSettings, type PartialReadSettings, type ReadSettings } from "./settings.js";
 import { openInput, readAll, type InputSource } from "./source.js";
 
 export type { ReadFailure, ReadFailureReason } from "./failure.js";
 export { READ_FAILURE_REASONS } from "./failure.js";
 export type { InputFormat } from "./format.js";
-export type {
-  JsonlFields,
-  ReadSettings,
-  PartialReadSettings,
-} from "./settings.js";
-export {
-  DEFAULT_READ_SETTINGS,
-  resolveReadSettings,
-  parseJsonlFields,
-  parseByteSize,
-} from "./settings.js";
+export type { JsonlFields, ReadSettings, PartialReadSettings } from "./settings.js";
+export { DEFAULT_READ_SETTINGS, resolveReadSettings, parseJsonlFields, parseByteSize } from "./settings.js";
 export type { InputSource } from "./source.js";
 export { expandPaths } from "./expand.js";
 
@@ -53,18 +35,12 @@ export function isReadFailure(item: ReadItem): item is ReadFailure {
 }
 
 /** Reads one PATH argument: a file, a directory (recursively), a glob pattern, or "-" for standard input. */
-export function readPath(
-  path: string,
-  options: ReadOptions = {},
-): AsyncGenerator<ReadItem> {
+export function readPath(path: string, options: ReadOptions = {}): AsyncGenerator<ReadItem> {
   return readPaths([path], options);
 }
 
 /** Reads several PATH arguments in order; settings are validated before anything is opened. */
-export async function* readPaths(
-  paths: readonly string[],
-  options: ReadOptions = {},
-): AsyncGenerator<ReadItem> {
+export async function* readPaths(paths: readonly string[], options: ReadOptions = {}): AsyncGenerator<ReadItem> {
   const settings = resolveReadSettings(options);
   for await (const source of expandPaths(paths, options)) {
     if ("kind" in source) yield source;
@@ -81,10 +57,7 @@ export async function* readSource(
   try {
     const byName = source.path === null ? null : formatFromName(source.file);
     // Only uncompressed whole-document files can be judged by their size on disk before reading.
-    const checkSize =
-      byName !== null &&
-      byName !== "jsonl" &&
-      !source.file.toLowerCase().endsWith(".gz");
+    const checkSize = byName !== null && byName !== "jsonl" && !source.file.toLowerCase().endsWith(".gz");
     const opened = await openInput(source, {
       ...io,
       maxBytes: checkSize ? settings.maxBytes : undefined,
@@ -95,18 +68,8 @@ export async function* readSource(
       return;
     }
     const bytes = await readAll(source.file, opened.chunks, settings.maxBytes);
-    if (bytes.length === 0)
-      fail(
-        source.file,
-        "empty",
-        "is empty",
-        "remove it from the input or fill it",
-      );
-    const text = decodeBytes(
-      bytes,
-      source.file,
-      settings.encoding,
-    ).text.replaceAll("\r\n", "\n");
+    if (bytes.length === 0) fail(source.file, "empty", "is empty", "remove it from the input or fill it");
+    const text = decodeBytes(bytes, source.file, settings.encoding).text.replaceAll("\r\n", "\n");
     const document: RawDocument =
       format === "markdown"
         ? parseMarkdown(text, source.file)

@@ -15,10 +15,7 @@ export interface RawLine {
 }
 
 /** Splits a byte stream at LF (safe for UTF-8 and GB18030, whose multi-byte sequences never contain 0x0A). */
-export async function* splitLines(
-  chunks: AsyncIterable<Buffer>,
-  maxBytes: number,
-): AsyncGenerator<RawLine> {
+export async function* splitLines(chunks: AsyncIterable<Buffer>, maxBytes: number): AsyncGenerator<RawLine> {
   let pending: Buffer[] = [];
   let pendingLength = 0;
   let dropped = 0;
@@ -26,12 +23,8 @@ export async function* splitLines(
   const take = (): RawLine => {
     line++;
     if (pendingLength > maxBytes) dropped += pendingLength;
-    const bytes =
-      dropped > 0 ? Buffer.alloc(0) : Buffer.concat(pending, pendingLength);
-    const out: RawLine =
-      dropped > 0
-        ? { line, bytes: Buffer.alloc(0), tooLong: dropped }
-        : { line, bytes };
+    const bytes = dropped > 0 ? Buffer.alloc(0) : Buffer.concat(pending, pendingLength);
+    const out: RawLine = dropped > 0 ? { line, bytes: Buffer.alloc(0), tooLong: dropped } : { line, bytes };
     pending = [];
     pendingLength = 0;
     dropped = 0;
@@ -39,11 +32,7 @@ export async function* splitLines(
   };
   for await (const chunk of chunks) {
     let start = 0;
-    for (
-      let nl = chunk.indexOf(0x0a, start);
-      nl >= 0;
-      nl = chunk.indexOf(0x0a, start)
-    ) {
+    for (let nl = chunk.indexOf(0x0a, start); nl >= 0; nl = chunk.indexOf(0x0a, start)) {
       pending.push(chunk.subarray(start, nl));
       pendingLength += nl - start;
       yield take();
@@ -71,9 +60,7 @@ export async function* readJsonl(
   chunks: AsyncIterable<Buffer>,
   settings: ReadSettings,
 ): AsyncGenerator<RawDocument | ReadFailure> {
-  const encoding =
-    settings.encoding ??
-    sniffEncoding(head.subarray(0, lastNewline(head)), file);
+  const encoding = settings.encoding ?? sniffEncoding(head.subarray(0, lastNewline(head)), file);
   if (encoding.toLowerCase().replace("-", "").startsWith("utf16")) {
     fail(
       file,
@@ -93,12 +80,7 @@ export async function* readJsonl(
   }
 }
 
-function parseLine(
-  raw: RawLine,
-  file: string,
-  encoding: string,
-  settings: ReadSettings,
-): RawDocument | null {
+function parseLine(raw: RawLine, file: string, encoding: string, settings: ReadSettings): RawDocument | null {
   const at = { line: raw.line };
   if (raw.tooLong !== undefined) {
     fail(
@@ -112,12 +94,7 @@ function parseLine(
   let end = raw.bytes.length;
   if (raw.bytes[end - 1] === 0x0d) end--;
   const bytes = raw.bytes.subarray(
-    raw.line === 1 &&
-      raw.bytes[0] === 0xef &&
-      raw.bytes[1] === 0xbb &&
-      raw.bytes[2] === 0xbf
-      ? 3
-      : 0,
+    raw.line === 1 && raw.bytes[0] === 0xef && raw.bytes[1] === 0xbb && raw.bytes[2] === 0xbf ? 3 : 0,
     end,
   );
   const text = decodeWith(bytes, encoding, file, raw.line).text;
@@ -135,28 +112,12 @@ function parseLine(
     );
   }
   if (record === null || typeof record !== "object" || Array.isArray(record)) {
-    fail(
-      file,
-      "invalid-record",
-      "is not a JSON object",
-      'write one {"title","date","text"} object a line',
-      at,
-    );
+    fail(file, "invalid-record", "is not a JSON object", 'write one {"title","date","text"} object a line', at);
   }
-  return toDocument(
-    record as Record<string, unknown>,
-    file,
-    raw.line,
-    settings,
-  );
+  return toDocument(record as Record<string, unknown>, file, raw.line, settings);
 }
 
-function toDocument(
-  record: Record<string, unknown>,
-  file: string,
-  line: number,
-  settings: ReadSettings,
-): RawDocument {
+function toDocument(record: Record<string, unknown>, file: string, line: number, settings: ReadSettings): RawDocument {
   const fields: JsonlFields = settings.jsonlFields;
   const body = record[fields.text];
   if (typeof body !== "string") {
@@ -172,8 +133,7 @@ function toDocument(
   const meta: RawMeta = {};
   for (const key of ["title", "date", "source", "page", "author"] as const) {
     const value = record[fields[key]];
-    if (typeof value === "string" && value.trim() !== "")
-      meta[key] = value.trim();
+    if (typeof value === "string" && value.trim() !== "") meta[key] = value.trim();
     else if (typeof value === "number") meta[key] = String(value);
   }
   return { text: body, meta, origin: { file, line }, kind: "article" };
@@ -184,11 +144,7 @@ function sniffEncoding(head: Buffer, file: string): string {
   try {
     return chooseEncoding(head, file);
   } catch (error) {
-    if (
-      error instanceof ReadFailureSignal &&
-      error.failure.reason === "invalid-bytes"
-    )
-      return "utf-8";
+    if (error instanceof ReadFailureSignal && error.failure.reason === "invalid-bytes") return "utf-8";
     throw error;
   }
 }

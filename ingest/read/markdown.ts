@@ -42,10 +42,7 @@ export function parseMarkdown(text: string, file: string): RawDocument {
 
 /** YAML gives dates as Date objects and pages as numbers; the pipeline wants strings (dates as YYYY-MM-DD). */
 function metaValue(value: unknown): string | undefined {
-  if (value instanceof Date)
-    return Number.isNaN(value.getTime())
-      ? undefined
-      : value.toISOString().slice(0, 10);
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString().slice(0, 10);
   if (typeof value === "number") return String(value);
   if (Array.isArray(value)) return value.map(String).join("、") || undefined;
   if (typeof value === "string" && value.trim() !== "") return value.trim();

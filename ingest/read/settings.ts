@@ -41,16 +41,12 @@ export const DEFAULT_READ_SETTINGS: ReadSettings = {
   minHanChars: 2,
 };
 
-export interface PartialReadSettings extends Partial<
-  Omit<ReadSettings, "jsonlFields">
-> {
+export interface PartialReadSettings extends Partial<Omit<ReadSettings, "jsonlFields">> {
   jsonlFields?: Partial<JsonlFields>;
 }
 
 /** Fills defaults and checks values up front, so a bad option fails before any file is opened. */
-export function resolveReadSettings(
-  partial: PartialReadSettings = {},
-): ReadSettings {
+export function resolveReadSettings(partial: PartialReadSettings = {}): ReadSettings {
   const settings: ReadSettings = {
     ...DEFAULT_READ_SETTINGS,
     ...stripUndefined(partial),
@@ -65,15 +61,11 @@ export function resolveReadSettings(
     );
   }
   if (!Number.isSafeInteger(settings.maxBytes) || settings.maxBytes <= 0) {
-    throw new SettingsError(
-      `ingest/read: the size limit must be a positive number of bytes, not ${settings.maxBytes}`,
-    );
+    throw new SettingsError(`ingest/read: the size limit must be a positive number of bytes, not ${settings.maxBytes}`);
   }
   for (const [key, value] of Object.entries(settings.jsonlFields)) {
     if (typeof value !== "string" || value === "") {
-      throw new SettingsError(
-        `ingest/read: the JSONL field for "${key}" must be a non-empty name`,
-      );
+      throw new SettingsError(`ingest/read: the JSONL field for "${key}" must be a non-empty name`);
     }
   }
   return settings;
@@ -112,15 +104,11 @@ export function parseByteSize(text: string): number {
   };
   const unit = units[(match?.[2] ?? "").toLowerCase().replace(/i?b$/, "")];
   if (!match || unit === undefined) {
-    throw new SettingsError(
-      `ingest/read: "${text}" is not a size; write e.g. 200MB, 1GB or a number of bytes`,
-    );
+    throw new SettingsError(`ingest/read: "${text}" is not a size; write e.g. 200MB, 1GB or a number of bytes`);
   }
   return Math.round(Number(match[1]) * unit);
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(
-    Object.entries(value).filter(([, v]) => v !== undefined),
-  ) as Partial<T>;
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -31,28 +31,13 @@ export interface OpenOptions {
   maxBytes?: number | undefined;
 }
 
-export async function openInput(
-  source: InputSource,
-  options: OpenOptions = {},
-): Promise<OpenedInput> {
+export async function openInput(source: InputSource, options: OpenOptions = {}): Promise<OpenedInput> {
   if (source.path !== null) {
     const info = await stat(source.path).catch((error: unknown) => {
       throw new ReadFailureSignal(fsFailure(source.file, error));
     });
-    if (!info.isFile())
-      fail(
-        source.file,
-        "unreadable",
-        "is not a regular file",
-        "give a file, a directory or a glob",
-      );
-    if (info.size === 0)
-      fail(
-        source.file,
-        "empty",
-        "is empty",
-        "remove it from the input or fill it",
-      );
+    if (!info.isFile()) fail(source.file, "unreadable", "is not a regular file", "give a file, a directory or a glob");
+    if (info.size === 0) fail(source.file, "empty", "is empty", "remove it from the input or fill it");
     if (options.maxBytes !== undefined && info.size > options.maxBytes)
       tooLarge(source.file, info.size, options.maxBytes);
   }
@@ -60,13 +45,10 @@ export async function openInput(
     source.path === null
       ? (options.stdin ?? process.stdin)
       : createReadStream(source.path, { highWaterMark: 256 * 1024 });
-  const iterator = countBytes(source.file, raw, options.onBytes)[
-    Symbol.asyncIterator
-  ]();
+  const iterator = countBytes(source.file, raw, options.onBytes)[Symbol.asyncIterator]();
   const first = await iterator.next();
   const firstChunk: Buffer = first.done ? Buffer.alloc(0) : first.value;
-  if (first.done && source.path === null)
-    fail(source.file, "empty", "standard input is empty", "pipe some text in");
+  if (first.done && source.path === null) fail(source.file, "empty", "standard input is empty", "pipe some text in");
   const rest = (async function* () {
     if (!first.done) yield firstChunk;
     for (;;) {
@@ -75,17 +57,10 @@ export async function openInput(
       yield next.value;
     }
   })();
-  if (firstChunk[0] !== 0x1f || firstChunk[1] !== 0x8b)
-    return { gzip: false, head: firstChunk, chunks: rest };
+  if (firstChunk[0] !== 0x1f || firstChunk[1] !== 0x8b) return { gzip: false, head: firstChunk, chunks: rest };
   const gunzipped = gunzip(source.file, rest)[Symbol.asyncIterator]();
   const head = await gunzipped.next();
-  if (head.done)
-    fail(
-      source.file,
-      "empty",
-      "is an empty gzip archive",
-      "remove it from the input",
-    );
+  if (head.done) fail(source.file, "empty", "is an empty gzip archive", "remove it from the input");
   return {
     gzip: true,
     head: head.value,
@@ -101,11 +76,7 @@ export async function openInput(
 }
 
 /** Collects a whole input, failing as soon as it passes the limit. */
-export async function readAll(
-  file: string,
-  chunks: AsyncIterable<Buffer>,
-  maxBytes: number,
-): Promise<Buffer> {
+export async function readAll(file: string, chunks: AsyncIterable<Buffer>, maxBytes: number): Promise<Buffer> {
   const parts: Buffer[] = [];
   let total = 0;
   for await (const chunk of chunks) {
@@ -116,12 +87,7 @@ export async function readAll(
   return Buffer.concat(parts, total);
 }
 
-export function tooLarge(
-  file: string,
-  size: number,
-  max: number,
-  atLeast = false,
-): never {
+export function tooLarge(file: string, size: number, max: number, atLeast = false): never {
   fail(
     file,
     "too-large",
@@ -137,15 +103,10 @@ export function formatBytes(bytes: number): string {
   return `${bytes} bytes`;
 }
 
-async function* countBytes(
-  file: string,
-  stream: Readable,
-  onBytes?: (bytes: number) => void,
-): AsyncGenerator<Buffer> {
+async function* countBytes(file: string, stream: Readable, onBytes?: (bytes: number) => void): AsyncGenerator<Buffer> {
   try {
     for await (const chunk of stream) {
-      const buffer =
-        typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer);
+      const buffer = typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer);
       onBytes?.(buffer.length);
       yield buffer;
     }
@@ -154,10 +115,7 @@ async function* countBytes(
   }
 }
 
-async function* gunzip(
-  file: string,
-  chunks: AsyncIterable<Buffer>,
-): AsyncGenerator<Buffer> {
+async function* gunzip(file: string, chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
   const inflate = createGunzip();
   const source = Readable.from(chunks);
   source.on("error", (error) => inflate.destroy(error));
@@ -188,17 +146,8 @@ export function fsFailure(file: string, error: unknown) {
       cause: error,
     });
   }
-  const why =
-    code === "EACCES" || code === "EPERM"
-      ? "permission denied"
-      : (code ?? (error as Error).message);
-  return readFailure(
-    file,
-    "unreadable",
-    `cannot be read (${why})`,
-    "check its permissions and that it is a file",
-    {
-      cause: error,
-    },
-  );
+  const why = code === "EACCES" || code === "EPERM" ? "permission denied" : (code ?? (error as Error).message);
+  return readFailure(file, "unreadable", `cannot be read (${why})`, "check its permissions and that it is a file", {
+    cause: error,
+  });
 }

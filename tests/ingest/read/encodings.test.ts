@@ -1,21 +1,8 @@
 // The read stage on each encoding: detection of UTF-8, GB18030/GBK, UTF-16 with a BOM, and the --encoding override.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { SettingsError } from "../../../core/errors.js";
-import {
-  isReadFailure,
-  readPath,
-  type ReadItem,
-} from "../../../ingest/read/index.js";
-import {
-  encode,
-  fixtureDir,
-  gzip,
-  htmlPage,
-  jsonl,
-  STORY,
-  TITLE,
-  type FixtureDir,
-} from "./fixtures.js";
+import { isReadFailure, readPath, type ReadItem } from "../../../ingest/read/index.js";
+import { encode, fixtureDir, gzip, htmlPage, jsonl, STORY, TITLE, type FixtureDir } from "./fixtures.js";
 
 async function only(items: AsyncIterable<ReadItem>): Promise<ReadItem> {
   const out: ReadItem[] = [];
@@ -59,28 +46,16 @@ describe("encoding detection", () => {
   });
 
   it("decodes a GB18030 JSONL file line by line", async () => {
-    const file = await dir.write(
-      "gb.jsonl",
-      encode(jsonl([{ title: TITLE, text: STORY }]), "gb18030"),
-    );
+    const file = await dir.write("gb.jsonl", encode(jsonl([{ title: TITLE, text: STORY }]), "gb18030"));
     const item = await only(readPath(file));
-    expect(!isReadFailure(item) && [item.meta.title, item.text]).toEqual([
-      TITLE,
-      STORY,
-    ]);
+    expect(!isReadFailure(item) && [item.meta.title, item.text]).toEqual([TITLE, STORY]);
   });
 
   it("decodes a gzipped GB18030 HTML page", async () => {
-    const html = htmlPage(TITLE, STORY.split("\n")).replace(
-      'charset="utf-8"',
-      'charset="gbk"',
-    );
+    const html = htmlPage(TITLE, STORY.split("\n")).replace('charset="utf-8"', 'charset="gbk"');
     const file = await dir.write("gb.html.gz", gzip(encode(html, "gb18030")));
     const item = await only(readPath(file));
-    expect(!isReadFailure(item) && [item.meta.title, item.text]).toEqual([
-      TITLE,
-      STORY,
-    ]);
+    expect(!isReadFailure(item) && [item.meta.title, item.text]).toEqual([TITLE, STORY]);
   });
 });
 

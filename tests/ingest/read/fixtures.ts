@@ -44,11 +44,7 @@ export const encode = (text: string, encoding: string, bom = false): Buffer =>
 export const gzip = (data: string | Uint8Array): Buffer =>
   gzipSync(typeof data === "string" ? Buffer.from(data) : data);
 
-export function htmlPage(
-  title: string,
-  paragraphs: string[],
-  head = "",
-): string {
+export function htmlPage(title: string, paragraphs: string[], head = ""): string {
   return `<!doctype html><html><head><meta charset="utf-8"><title>青河日报网 - ${title}</title>${head}</head>
 <body><nav><a href="/">首页</a> <a href="/news">新闻</a> <a href="/about">关于我们</a></nav>
 <div class="main"><article><h1>${title}</h1>${paragraphs.map((p) => `<p>${p}</p>`).join("\n")}</article></div>

@@ -1,21 +1,8 @@
 // The read stage on each input format: plain pages, Markdown with front matter, JSONL, HTML, gzip, stdin-like sniffing.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import {
-  isReadFailure,
-  readPath,
-  readPaths,
-  type ReadItem,
-} from "../../../ingest/read/index.js";
+import { isReadFailure, readPath, readPaths, type ReadItem } from "../../../ingest/read/index.js";
 import type { RawDocument } from "../../../ingest/types.js";
-import {
-  fixtureDir,
-  gzip,
-  htmlPage,
-  jsonl,
-  STORY,
-  TITLE,
-  type FixtureDir,
-} from "./fixtures.js";
+import { fixtureDir, gzip, htmlPage, jsonl, STORY, TITLE, type FixtureDir } from "./fixtures.js";
 
 async function collect(items: AsyncIterable<ReadItem>): Promise<ReadItem[]> {
   const out: ReadItem[] = [];
@@ -56,10 +43,7 @@ describe("plain text", () => {
 
   it("sniffs the format of a file with an unknown extension from its first bytes", async () => {
     const page = await dir.write("page.dat", STORY);
-    const lines = await dir.write(
-      "items.dat",
-      jsonl([{ title: TITLE, text: STORY }]),
-    );
+    const lines = await dir.write("items.dat", jsonl([{ title: TITLE, text: STORY }]));
     const items = documents(await collect(readPaths([page, lines])));
     expect(items.map((d) => d.kind)).toEqual(["page", "article"]);
   });
@@ -119,10 +103,7 @@ describe("JSONL", () => {
   });
 
   it("reads renamed fields when told which field holds what", async () => {
-    const file = await dir.write(
-      "renamed.jsonl",
-      jsonl([{ headline: TITLE, body: STORY, day: "2023-02-06" }]),
-    );
+    const file = await dir.write("renamed.jsonl", jsonl([{ headline: TITLE, body: STORY, day: "2023-02-06" }]));
     const [item] = documents(
       await collect(
         readPath(file, {
@@ -135,10 +116,7 @@ describe("JSONL", () => {
   });
 
   it("skips blank lines but keeps counting them", async () => {
-    const file = await dir.write(
-      "blank.jsonl",
-      `\n${JSON.stringify({ text: STORY })}\n\n`,
-    );
+    const file = await dir.write("blank.jsonl", `\n${JSON.stringify({ text: STORY })}\n\n`);
     const items = await collect(readPath(file));
     expect(items).toHaveLength(1);
     expect(items[0]?.kind === "article" && items[0].origin.line).toBe(2);
@@ -146,25 +124,16 @@ describe("JSONL", () => {
 
   it("reads a line longer than one read chunk whole", async () => {
     const long = STORY.repeat(3000);
-    const file = await dir.write(
-      "long.jsonl",
-      jsonl([{ text: long }, { text: STORY }]),
-    );
+    const file = await dir.write("long.jsonl", jsonl([{ text: long }, { text: STORY }]));
     const items = documents(await collect(readPath(file)));
-    expect(items.map((d) => d.text.length)).toEqual([
-      long.length,
-      STORY.length,
-    ]);
+    expect(items.map((d) => d.text.length)).toEqual([long.length, STORY.length]);
   });
 });
 
 describe("HTML", () => {
   it("finds the headline and the article's paragraphs, leaving navigation and footer out", async () => {
     const paragraphs = STORY.split("\n");
-    const file = await dir.write(
-      "a.html",
-      htmlPage(TITLE, paragraphs, '<meta name="author" content="周文澜">'),
-    );
+    const file = await dir.write("a.html", htmlPage(TITLE, paragraphs, '<meta name="author" content="周文澜">'));
     const [item] = documents(await collect(readPath(file)));
     expect(item?.meta.title).toBe(TITLE);
     expect(item?.meta.author).toBe("周文澜");
@@ -173,12 +142,8 @@ describe("HTML", () => {
   });
 
   it("takes the publication date from the article:published_time meta tag", async () => {
-    const head =
-      '<meta property="article:published_time" content="2023-02-06T08:00:00+08:00">';
-    const file = await dir.write(
-      "dated.htm",
-      htmlPage(TITLE, STORY.split("\n"), head),
-    );
+    const head = '<meta property="article:published_time" content="2023-02-06T08:00:00+08:00">';
+    const file = await dir.write("dated.htm", htmlPage(TITLE, STORY.split("\n"), head));
     const [item] = documents(await collect(readPath(file)));
     expect(item?.meta.date).toBe("2023-02-06T08:00:00+08:00");
   });
@@ -188,25 +153,14 @@ describe("gzip", () => {
   it("reads gzipped text, JSONL and HTML by their magic bytes", async () => {
     const files = [
       await dir.write("p.txt.gz", gzip(STORY)),
-      await dir.write(
-        "n.jsonl.gz",
-        gzip(jsonl([{ text: STORY }, { text: STORY }])),
-      ),
+      await dir.write("n.jsonl.gz", gzip(jsonl([{ text: STORY }, { text: STORY }]))),
       await dir.write("h.html.gz", gzip(htmlPage(TITLE, STORY.split("\n")))),
       await dir.write("no-extension-hint.gz", gzip(STORY)),
     ];
     const items = await collect(readPaths(files));
     expect(items.filter(isReadFailure)).toEqual([]);
-    expect(items.map((d) => d.kind)).toEqual([
-      "page",
-      "article",
-      "article",
-      "article",
-      "page",
-    ]);
-    expect(documents(items).every((d) => d.text.startsWith("本报讯"))).toBe(
-      true,
-    );
+    expect(items.map((d) => d.kind)).toEqual(["page", "article", "article", "article", "page"]);
+    expect(documents(items).every((d) => d.text.startsWith("本报讯"))).toBe(true);
   });
 
   it("reads a gzipped file even when its name does not say so", async () => {
@@ -219,9 +173,7 @@ describe("gzip", () => {
 describe("standard input", () => {
   it('reads "-" from the given stream and sniffs JSONL from its content', async () => {
     const { Readable } = await import("node:stream");
-    const stdin = Readable.from([
-      Buffer.from(jsonl([{ title: TITLE, text: STORY }, { text: STORY }])),
-    ]);
+    const stdin = Readable.from([Buffer.from(jsonl([{ title: TITLE, text: STORY }, { text: STORY }]))]);
     const items = documents(await collect(readPath("-", { stdin })));
     expect(items.map((d) => [d.kind, d.origin.file, d.origin.line])).toEqual([
       ["article", "-", 1],
@@ -231,9 +183,7 @@ describe("standard input", () => {
 
   it('reads a gzipped page from "-"', async () => {
     const { Readable } = await import("node:stream");
-    const items = documents(
-      await collect(readPath("-", { stdin: Readable.from([gzip(STORY)]) })),
-    );
+    const items = documents(await collect(readPath("-", { stdin: Readable.from([gzip(STORY)]) })));
     expect(items.map((d) => [d.kind, d.text])).toEqual([["page", STORY]]);
   });
 });
