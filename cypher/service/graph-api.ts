@@ -124,7 +124,7 @@ export async function neighbours(driver: Driver, opts: ReadOpts, id: string, lim
       `${NODE_BY_ID}
        CALL {
          WITH n MATCH (n)-[r:${FACTS}]-(m) WHERE NOT n:Article RETURN m, r
-         UNION
+         UNION ALL
          WITH n MATCH (n)-[r:MENTIONS|REPORTED]-(m) WHERE n:Article RETURN m, r
        }
        WITH n, m, collect(r) AS rs

@@ -9,11 +9,11 @@ import { toPlain } from "../values.js";
 /** A node by id in any label: one unique-index seek a label, where `MATCH (n {id: $id})` would scan every node. */
 export const NODE_BY_ID = `CALL {
   MATCH (n:Person {id: $id}) RETURN n
-  UNION MATCH (n:Organization {id: $id}) RETURN n
-  UNION MATCH (n:Place {id: $id}) RETURN n
-  UNION MATCH (n:Project {id: $id}) RETURN n
-  UNION MATCH (n:Meeting {id: $id}) RETURN n
-  UNION MATCH (n:Article {id: $id}) RETURN n
+  UNION ALL MATCH (n:Organization {id: $id}) RETURN n
+  UNION ALL MATCH (n:Place {id: $id}) RETURN n
+  UNION ALL MATCH (n:Project {id: $id}) RETURN n
+  UNION ALL MATCH (n:Meeting {id: $id}) RETURN n
+  UNION ALL MATCH (n:Article {id: $id}) RETURN n
 }`;
 
 /** The map a query returns for a node: `n {.*, labels: labels(n)}` minus the article text, which can be long. */
