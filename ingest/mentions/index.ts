@@ -4,7 +4,9 @@ import { splitSentences, type Sentence } from "../sentences.js";
 import { findDates, type DateMention } from "./dates.js";
 import { findMeetings, findProjects } from "./events.js";
 import { findOrganizations } from "./organizations.js";
-import { findPersons, findTitles } from "./persons.js";
+import { findPersons, findTitles, nameAt } from "./persons.js";
+import { ORG_SUFFIXES } from "../gazetteer/lexicon.js";
+import { lookupPlace } from "../gazetteer/places.js";
 import { findPlaces, homeCodes } from "./places.js";
 import { longestFirst, type ArticleContext, type Mention, type TitleMention } from "./types.js";
 
@@ -48,9 +50,10 @@ export function findMentions(article: ArticleDoc, ctx: ArticleContext, tagger?: 
     if (fuller) Object.assign(p, { canonical: fuller.canonical, props: { ...fuller.props }, via: "truncated" });
   }
   const candidates = [...persons, ...meetings, ...projects, ...orgs, ...places];
-  if (tagger) candidates.push(...modelMentions(text, tagger));
-  // Longer spans first within a priority, so a name wins over the shorter names inside it.
-  candidates.sort((a, b) => PRIORITY[a.type] - PRIORITY[b.type] || longestFirst(a, b));
+  if (tagger) candidates.push(...modelMentions(text, tagger, ctx));
+  // Rules before the model; then by type; longer spans first, so a name wins over the shorter names inside it.
+  const fromModel = (m: Mention) => (m.via === "model" ? 1 : 0);
+  candidates.sort((a, b) => fromModel(a) - fromModel(b) || PRIORITY[a.type] - PRIORITY[b.type] || longestFirst(a, b));
   const top: Mention[] = [];
   const nested: Mention[] = [];
   for (const m of candidates) {
@@ -70,10 +73,28 @@ export function findMentions(article: ArticleDoc, ctx: ArticleContext, tagger?: 
 
 const MODEL_TYPE = { PER: "Person", LOC: "Place", ORG: "Organization" } as const;
 
-function modelMentions(text: string, tagger: SpanTagger): Mention[] {
-  return tagger.tag(text).map((s) => {
+const ORG_END = new RegExp(`(${ORG_SUFFIXES.join("|")})$`);
+
+/**
+ * The model's spans fill what the rules miss, kept only where they look like names of their type: a surname and a
+ * short given name, a division or a place word, a name ending in an organization word. The graph prefers a missed
+ * mention to a wrong node.
+ */
+export function plausible(type: "PER" | "LOC" | "ORG", surface: string, ctx: ArticleContext): boolean {
+  if (!/^[\u4e00-\u9fff·]+$/.test(surface)) return false;
+  const n = [...surface].length;
+  if (type === "PER") return n >= 2 && n <= 4 && nameAt(surface, 0) === surface;
+  if (type === "LOC")
+    return Boolean(lookupPlace(surface, { home: homeCodes(ctx) })) || (n >= 3 && /[镇乡村岛]$/.test(surface));
+  return n >= 4 && ORG_END.test(surface);
+}
+
+function modelMentions(text: string, tagger: SpanTagger, ctx: ArticleContext): Mention[] {
+  const out: Mention[] = [];
+  for (const s of tagger.tag(text)) {
     const surface = text.slice(s.start, s.end);
-    return {
+    if (!plausible(s.type, surface, ctx)) continue;
+    out.push({
       type: MODEL_TYPE[s.type],
       start: s.start,
       end: s.end,
@@ -81,6 +102,7 @@ function modelMentions(text: string, tagger: SpanTagger): Mention[] {
       canonical: surface,
       props: {},
       via: "model",
-    };
-  });
+    });
+  }
+  return out;
 }

@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { extractDocument } from "../../ingest/index.js";
+import { loadTagger } from "../../ingest/tagger.js";
 import { scoreAgainstEditor, type EditorMarking } from "../fixtures/editor-score.js";
 
 const SAMPLE = fileURLToPath(new URL("../../../shared/samples/liaocheng-daily-2023-02-06-p1.txt", import.meta.url));
@@ -14,9 +15,22 @@ const present = existsSync(SAMPLE);
 if (!present)
   console.warn(`sample-page tests skipped: ${SAMPLE} is absent (the shared folder sits beside the project)`);
 
-describe.skipIf(!present)("the Liaocheng Daily front page of 2023-02-06", () => {
+const tagger = await loadTagger();
+
+it("loads the shipped sequence model", () => {
+  expect(tagger?.tag("市委书记周明远主持会议").length).toBeGreaterThanOrEqual(0);
+  expect(tagger).toBeDefined();
+});
+
+describe.skipIf(!present).each([
+  { reading: "rules and gazetteers", tagger: undefined },
+  { reading: "rules with the trained model", tagger },
+])("the Liaocheng Daily front page of 2023-02-06, read by $reading", ({ tagger }) => {
   const doc = present
-    ? extractDocument({ text: readFileSync(SAMPLE, "utf8"), meta: {}, origin: { file: SAMPLE }, kind: "page" })
+    ? extractDocument(
+        { text: readFileSync(SAMPLE, "utf8"), meta: {}, origin: { file: SAMPLE }, kind: "page" },
+        { tagger },
+      )
     : { articles: [], entities: [], relations: [] };
 
   it("splits into at least 7 articles, each dated from the masthead", () => {
