@@ -84,7 +84,7 @@ export function fixtureDoc(): GraphDoc {
       },
     ],
     entities: [
-      { id: P1, type: "Person", name: "甄一鸣", aliases: ["一鸣书记"] },
+      { id: P1, type: "Person", name: "甄一鸣", aliases: ["一鸣书记", "云山客"] },
       { id: P2, type: "Person", name: "贾二水", aliases: [] },
       { id: P3, type: "Person", name: "柏三川", aliases: [] },
       { id: P4, type: "Person", name: "祁四海", aliases: [] },

@@ -4,6 +4,7 @@ import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { connectionSettingsFromEnv, openDriver } from "../../../cypher/driver.js";
 import { loadGraphDoc } from "../../../cypher/load.js";
+import { applySchema } from "../../../cypher/schema.js";
 import { A1, A2, P1, O1, fixtureCounts, fixtureDoc, removeFixture } from "./fixture.js";
 
 describe("loadGraphDoc", () => {
@@ -56,6 +57,19 @@ describe("loadGraphDoc", () => {
     expect(await fixtureCounts(driver)).toEqual(before);
   });
 
+  it("applies the schema again without changing the indexes and constraints", async () => {
+    const names = async () => {
+      const indexes = await driver.executeQuery("SHOW INDEXES YIELD name RETURN collect(name) AS names");
+      return (indexes.records[0]?.get("names") as string[]).sort();
+    };
+    const before = await names();
+    await applySchema(driver);
+    expect(await names()).toEqual(before);
+    expect(before).toEqual(
+      expect.arrayContaining(["entity_names", "article_date", "meeting_date", "person_id", "person_name"]),
+    );
+  });
+
   it("unions aliases from a later document instead of replacing them", async () => {
     const doc = fixtureDoc();
     const p1 = doc.entities.find((e) => e.id === P1)!;
@@ -65,7 +79,7 @@ describe("loadGraphDoc", () => {
       { schema: false },
     );
     const { records } = await driver.executeQuery("MATCH (p:Person {id: $id}) RETURN p.aliases AS aliases", { id: P1 });
-    expect(records[0]?.get("aliases")).toEqual(["一鸣书记", "甄书记"]);
+    expect(records[0]?.get("aliases")).toEqual(["一鸣书记", "云山客", "甄书记"]);
   });
 
   it("reports relationships whose endpoints exist nowhere instead of dropping them silently", async () => {

@@ -14,6 +14,12 @@ describe("the read-only service", () => {
       expect(body.results[0]?.id).toBe(P1);
     });
 
+    it("finds an entity by a word that only its aliases hold", async () => {
+      // 云山客 is one of 甄一鸣's aliases and shares no two characters with any name: the index covers the aliases list.
+      const body = (await get(`/api/search?q=${encodeURIComponent("云山客")}`)).body as unknown as ApiSearchResult;
+      expect(body.results[0]).toMatchObject({ id: P1, name: "甄一鸣" });
+    });
+
     it("caps neighbours and says how many it left out", async () => {
       const body = (await get(`/api/neighbours?id=${encodeURIComponent(P1)}&limit=1`)).body as unknown as ApiGraph;
       expect(body.nodes.map((n) => n.id)).toContain(P1);
