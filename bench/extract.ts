@@ -12,15 +12,23 @@ import { runSpans } from "../ingest/ner/spans.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const GOLD = process.argv[2] ?? join(ROOT, "../shared/data/peoples-daily/dev.spans.jsonl");
-interface Gold { text: string; entities: { start: number; end: number; type: string }[] }
+interface Gold {
+  text: string;
+  entities: { start: number; end: number; type: string }[];
+}
 
 function loadInput(): { lines: string[]; gold: Gold[] | null } {
   if (existsSync(GOLD)) {
-    const gold = readFileSync(GOLD, "utf8").trim().split("\n").map((l) => JSON.parse(l) as Gold);
+    const gold = readFileSync(GOLD, "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as Gold);
     return { lines: gold.map((g) => g.text.replace(/\n/g, " ")), gold };
   }
   console.log(`bench/extract: ${GOLD} is absent; timing the shipped sample page only (no F1)`);
-  const page = readFileSync(join(ROOT, "samples/liaocheng-daily-2023-02-06-p1.txt"), "utf8").split("\n").filter(Boolean);
+  const page = readFileSync(join(ROOT, "samples/liaocheng-daily-2023-02-06-p1.txt"), "utf8")
+    .split("\n")
+    .filter(Boolean);
   return { lines: Array.from({ length: 40 }, () => page).flat(), gold: null };
 }
 
@@ -28,13 +36,20 @@ function score(out: string[], gold: Gold[]): void {
   const MAP: Record<string, string> = { Person: "PER", Place: "LOC", Organization: "ORG" };
   const stats: Record<string, number[]> = { PER: [0, 0, 0], LOC: [0, 0, 0], ORG: [0, 0, 0] };
   out.forEach((line, i) => {
-    const pred = (JSON.parse(line) as { entities: { start: number; end: number; type: string }[] }).entities.map((e) => `${MAP[e.type]}:${e.start}:${e.end}`);
+    const pred = (JSON.parse(line) as { entities: { start: number; end: number; type: string }[] }).entities.map(
+      (e) => `${MAP[e.type]}:${e.start}:${e.end}`,
+    );
     const g = new Set(gold[i]!.entities.map((e) => `${e.type}:${e.start}:${e.end}`));
-    for (const k of pred) { const t = k.split(":")[0]!; stats[t]![1]!++; if (g.has(k)) stats[t]![0]!++; }
+    for (const k of pred) {
+      const t = k.split(":")[0]!;
+      stats[t]![1]!++;
+      if (g.has(k)) stats[t]![0]!++;
+    }
     for (const k of g) stats[k.split(":")[0]!]![2]!++;
   });
   const prf = ([tp, p, g]: number[]): string => {
-    const pr = p ? tp! / p : 0, rc = g ? tp! / g : 0;
+    const pr = p ? tp! / p : 0,
+      rc = g ? tp! / g : 0;
     return `P ${pr.toFixed(3)} R ${rc.toFixed(3)} F1 ${(pr + rc ? (2 * pr * rc) / (pr + rc) : 0).toFixed(3)}`;
   };
   for (const [t, s] of Object.entries(stats)) console.log(`  ${t}: ${prf(s)} (gold ${s[2]})`);
@@ -56,25 +71,36 @@ async function main(): Promise<void> {
   await runSpans(Readable.from([Buffer.from(input)]), sink, ner);
   const t2 = process.hrtime.bigint();
   const out = Buffer.concat(chunks).toString("utf8").trim().split("\n");
-  const loadMs = Number(t1 - t0) / 1e6, tagS = Number(t2 - t1) / 1e9;
-  console.log(`in-process: model load ${loadMs.toFixed(0)} ms; tagging ${lines.length} lines, ${chars} chars in ${(tagS * 1000).toFixed(0)} ms = ${(chars / tagS / 1000).toFixed(0)}k chars/s`);
+  const loadMs = Number(t1 - t0) / 1e6,
+    tagS = Number(t2 - t1) / 1e9;
+  console.log(
+    `in-process: model load ${loadMs.toFixed(0)} ms; tagging ${lines.length} lines, ${chars} chars in ${(tagS * 1000).toFixed(0)} ms = ${(chars / tagS / 1000).toFixed(0)}k chars/s`,
+  );
 
   const cli = join(ROOT, "bin/jianwen.js");
   const runs: number[] = [];
   for (let i = 0; i < 3; i++) {
     const s0 = process.hrtime.bigint();
-    const run = spawnSync(process.execPath, [cli, "extract", "--spans"], { input, encoding: "utf8", maxBuffer: 1 << 30, cwd: ROOT });
+    const run = spawnSync(process.execPath, [cli, "extract", "--spans"], {
+      input,
+      encoding: "utf8",
+      maxBuffer: 1 << 30,
+      cwd: ROOT,
+    });
     const secs = Number(process.hrtime.bigint() - s0) / 1e9;
     if (run.status !== 0) {
       console.log(`whole command failed (${run.status}): ${run.stderr.slice(-500)}; run \`npm run build\` first`);
       break;
     }
-    if (run.stdout.trim().split("\n").length !== lines.length) console.log("whole command: output line count differs from input!");
+    if (run.stdout.trim().split("\n").length !== lines.length)
+      console.log("whole command: output line count differs from input!");
     runs.push(secs);
   }
   if (runs.length) {
     const best = Math.min(...runs);
-    console.log(`whole command (node bin/jianwen.js extract --spans): best of ${runs.length} ${(best * 1000).toFixed(0)} ms = ${(chars / best / 1000).toFixed(0)}k chars/s (runs: ${runs.map((r) => (r * 1000).toFixed(0)).join(", ")} ms)`);
+    console.log(
+      `whole command (node bin/jianwen.js extract --spans): best of ${runs.length} ${(best * 1000).toFixed(0)} ms = ${(chars / best / 1000).toFixed(0)}k chars/s (runs: ${runs.map((r) => (r * 1000).toFixed(0)).join(", ")} ms)`,
+    );
   }
   if (gold) {
     console.log(`F1 on ${GOLD} (${lines.length} lines):`);

@@ -37,7 +37,12 @@ export function charType(norm: number): CharType {
   if ((norm >= 0x61 && norm <= 0x7a) || (norm >= 0xc0 && norm <= 0x24f)) return CharType.Latin;
   if (norm >= 0x4e00 && norm <= 0x9fff) return CN_NUMERALS.has(norm) ? CharType.CnNumeral : CharType.Cjk;
   if (norm >= 0x3400 && norm <= 0x4dbf) return CharType.Cjk;
-  if (norm < 0x80 || (norm >= 0x2000 && norm <= 0x206f) || (norm >= 0x3000 && norm <= 0x303f) || (norm >= 0xff00 && norm <= 0xffef))
+  if (
+    norm < 0x80 ||
+    (norm >= 0x2000 && norm <= 0x206f) ||
+    (norm >= 0x3000 && norm <= 0x303f) ||
+    (norm >= 0xff00 && norm <= 0xffef)
+  )
     return CharType.Punct;
   return CharType.Other;
 }

@@ -9,7 +9,10 @@ export interface NerSpan {
   type: EntityKind;
 }
 
-const B = 1, I = 2, E = 3, S = 4;
+const B = 1,
+  I = 2,
+  E = 3,
+  S = 4;
 const tagOf = (kind: number, pos: number): number => 1 + kind * 4 + (pos - 1);
 const posOf = (tag: number): number => (tag === 0 ? 0 : ((tag - 1) % 4) + 1);
 const kindOf = (tag: number): number => Math.floor((tag - 1) / 4);
@@ -30,30 +33,49 @@ for (let p = 0; p < NUM_TAGS; p++) {
   ALLOWED_END[p] = pp === 0 || pp === E || pp === S ? 1 : 0;
 }
 
+// PRED[q] lists the tags allowed before q (2 for I/E, 7 for O/B/S), so decoding skips forbidden pairs.
+const PRED: Uint8Array[] = Array.from({ length: NUM_TAGS }, (_, q) =>
+  Uint8Array.from(Array.from({ length: NUM_TAGS }, (_, p) => p).filter((p) => ALLOWED[p * NUM_TAGS + q])),
+);
+let score = new Float64Array(0);
+let back = new Uint8Array(0);
+
 /** Best tag sequence for emission scores em[i*T+t] and transition scores trans[p*T+q]. */
-export function viterbi(em: Float32Array, n: number, trans: Float32Array, out: Uint8Array): void {
+export function viterbi(em: Float32Array | Int32Array, n: number, trans: Float32Array, out: Uint8Array): void {
   const T = NUM_TAGS;
   if (n === 0) return;
-  const score = new Float64Array(n * T);
-  const back = new Uint8Array(n * T);
+  if (score.length < n * T) {
+    score = new Float64Array(n * T * 2);
+    back = new Uint8Array(n * T * 2);
+  }
   for (let t = 0; t < T; t++) score[t] = ALLOWED_START[t] ? em[t]! : -Infinity;
   for (let i = 1; i < n; i++) {
-    const o = i * T, po = o - T;
+    const o = i * T,
+      po = o - T;
     for (let q = 0; q < T; q++) {
-      let best = -Infinity, arg = 0;
-      for (let p = 0; p < T; p++) {
-        if (!ALLOWED[p * T + q]) continue;
+      let best = -Infinity,
+        arg = 0;
+      const preds = PRED[q]!;
+      for (let j = 0; j < preds.length; j++) {
+        const p = preds[j]!;
         const s = score[po + p]! + trans[p * T + q]!;
-        if (s > best) { best = s; arg = p; }
+        if (s > best) {
+          best = s;
+          arg = p;
+        }
       }
       score[o + q] = best + em[o + q]!;
       back[o + q] = arg;
     }
   }
-  let best = -Infinity, arg = 0;
+  let best = -Infinity,
+    arg = 0;
   const lo = (n - 1) * T;
   for (let t = 0; t < T; t++) {
-    if (ALLOWED_END[t] && score[lo + t]! > best) { best = score[lo + t]!; arg = t; }
+    if (ALLOWED_END[t] && score[lo + t]! > best) {
+      best = score[lo + t]!;
+      arg = t;
+    }
   }
   for (let i = n - 1; i >= 0; i--) {
     out[i] = arg;

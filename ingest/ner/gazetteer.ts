@@ -3,6 +3,8 @@
 // trained model carries them in its lexicon, so tagging never loads this file's data.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { ABBREVIATIONS } from "./abbreviations.js";
 import type { LexClass } from "./lexicon.js";
 
 const COUNTRIES = `中国 美国 日本 俄罗斯 英国 法国 德国 意大利 西班牙 葡萄牙 荷兰 比利时 卢森堡 瑞士 奥地利 瑞典 挪威 丹麦 芬兰 冰岛
@@ -24,9 +26,6 @@ const COUNTRIES = `中国 美国 日本 俄罗斯 英国 法国 德国 意大利
 华沙 布拉格 布达佩斯 雅典 安卡拉 伊斯坦布尔 基辅 明斯克 悉尼 墨尔本 堪培拉 渥太华 多伦多 温哥华 蒙特利尔 里约热内卢 布宜诺斯艾利斯
 圣地亚哥 利马 哈瓦那 雅加达 吉隆坡 马尼拉 金边 仰光 万象 达卡 加德满都 喀布尔 利雅得 大马士革 贝鲁特 安曼 内罗毕 约翰内斯堡`;
 
-/** Single characters that People's Daily tags as LOC when they stand for a country or city (中美 → 中, 美). */
-export const ABBREVIATIONS = "中美日俄英法德韩朝印巴以欧意澳加越泰葡蒙苏埃墨菲叙古非亚拉港台华京沪津渝藏";
-
 const SURNAMES = `王 李 张 刘 陈 杨 黄 赵 吴 周 徐 孙 马 朱 胡 郭 何 高 林 罗 郑 梁 谢 宋 唐 许 韩 冯 邓 曹 彭 曾 肖 田 董 袁 潘
 于 蒋 蔡 余 杜 叶 程 苏 魏 吕 丁 任 沈 姚 卢 姜 崔 钟 谭 陆 汪 范 金 石 廖 贾 夏 韦 付 傅 方 白 邹 孟 熊 秦 邱 江 尹 薛
 闫 阎 段 雷 侯 龙 史 陶 黎 贺 顾 毛 郝 龚 邵 万 钱 严 覃 武 戴 莫 孔 向 汤 常 温 康 施 文 牛 樊 葛 邢 安 齐 易 乔 伍 庞
@@ -46,7 +45,8 @@ const ORG_SUFFIXES = `局 委员会 委 办公室 办 有限公司 公司 集团
 const words = (s: string): string[] => s.split(/\s+/).filter(Boolean);
 
 // Division names as written (聊城市) and without their level suffix (聊城), the way news usually cites them.
-const DIVISION_SUFFIX = /^(.{2,}?)(?:(?:[\u4e00-\u9fa5]{1,4}族)+自治(?:区|州|县|旗)|自治区|自治州|自治县|特别行政区|地区|林区|新区|省|市|县|区|州|盟|旗)$/;
+const DIVISION_SUFFIX =
+  /^(.{2,}?)(?:(?:[\u4e00-\u9fa5]{1,4}族)+自治(?:区|州|县|旗)|自治区|自治州|自治县|特别行政区|地区|林区|新区|省|市|县|区|州|盟|旗)$/;
 
 export function divisionNames(): string[] {
   const require = createRequire(import.meta.url);
@@ -64,6 +64,28 @@ export function divisionNames(): string[] {
   return [...names];
 }
 
+// The jieba dictionary (shipped inside the nodejieba package, MIT) as word-boundary and POS evidence:
+// common words (WORD), person names (NR), places (NS) and organizations (NT). This gives the tagger
+// jieba's knowledge without loading jieba at run time.
+export function jiebaEntries(): [string, LexClass][] {
+  const require = createRequire(import.meta.url);
+  const dir = dirname(require.resolve("nodejieba/package.json"));
+  const path = join(dir, "submodules/cppjieba/dict/jieba.dict.utf8");
+  const out: [string, LexClass][] = [];
+  for (const line of readFileSync(path, "utf8").split("\n")) {
+    const [word, freqText, pos] = line.split(" ");
+    if (!word || !pos || word.length < 2 || word.length > 8) continue;
+    const freq = Number(freqText);
+    if (pos === "nr" || pos === "nrt") {
+      if (freq >= 3) out.push([word, "NR"]);
+    } else if (pos === "ns") {
+      if (freq >= 2) out.push([word, "NS"]);
+    } else if (pos === "nt") out.push([word, "NT"]);
+    else if (freq >= 5) out.push([word, "WORD"]);
+  }
+  return out;
+}
+
 /** Every outside list as lexicon entries. */
 export function gazetteerEntries(): [string, LexClass][] {
   const out: [string, LexClass][] = [];
@@ -72,5 +94,6 @@ export function gazetteerEntries(): [string, LexClass][] {
   for (const c of ABBREVIATIONS) out.push([c, "ABBR"]);
   for (const w of words(SURNAMES)) out.push([w, "SURN"]);
   for (const w of words(ORG_SUFFIXES)) out.push([w, "SFX"]);
+  for (const e of jiebaEntries()) out.push(e);
   return out;
 }

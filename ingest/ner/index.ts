@@ -5,6 +5,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { NerSpan } from "./decode.js";
 import { readModel, Tagger } from "./model.js";
+import { applyRules } from "./rules.js";
 
 export type { NerSpan, EntityKind } from "./decode.js";
 
@@ -29,7 +30,7 @@ export function loadNer(path: string = process.env.JIANWEN_NER_MODEL ?? defaultM
   const tagger = new Tagger(readModel(path));
   return {
     tag(text: string): NerSpan[] {
-      const spans = tagger.tag(text);
+      const spans = applyRules(text, tagger.tag(text));
       // The model reads UTF-16 units; never let a span cut a surrogate pair in half.
       for (const s of spans) {
         if (s.start > 0 && isLow(text.charCodeAt(s.start))) s.start--;

@@ -1,5 +1,6 @@
 // Averaged structured perceptron over BIOES tags with Viterbi decoding (Collins 2002). Weights live in a
-// hashed table of 2^bits rows; averaging uses the usual lazy trick (w - u / c) so each update is O(1).
+// hashed table: a feature key (hash << 3 | slot) selects bucket (hash mod 2^bits) and slot, each with a
+// row of NUM_TAGS weights. Averaging uses the usual lazy trick (w - u / c) so each update is O(1).
 import { NUM_TAGS, viterbi } from "./decode.js";
 import { FEATURES_PER_CHAR, NONE } from "./features.js";
 
@@ -22,19 +23,21 @@ export class Perceptron {
 
   constructor(readonly bits: number) {
     this.mask = (1 << bits) - 1;
-    this.w = new Float32Array((1 << bits) * NUM_TAGS);
-    this.u = new Float32Array((1 << bits) * NUM_TAGS);
+    this.w = new Float32Array((1 << bits) * 8 * NUM_TAGS);
+    this.u = new Float32Array((1 << bits) * 8 * NUM_TAGS);
   }
 
   emissions(ex: Example, w: Float32Array, em: Float32Array): void {
-    const T = NUM_TAGS, F = FEATURES_PER_CHAR, mask = this.mask;
+    const T = NUM_TAGS,
+      F = FEATURES_PER_CHAR,
+      mask = this.mask;
     em.fill(0, 0, ex.n * T);
     for (let i = 0; i < ex.n; i++) {
       const o = i * T;
       for (let f = i * F, fe = f + F; f < fe; f++) {
         const k = ex.feats[f]!;
         if (k === NONE) continue;
-        const wo = (k & mask) * T;
+        const wo = ((((k >>> 3) & mask) << 3) | (k & 7)) * T;
         for (let t = 0; t < T; t++) em[o + t] = em[o + t]! + w[wo + t]!;
       }
     }
@@ -51,17 +54,24 @@ export class Perceptron {
     if (this.pred.length < ex.n) this.pred = new Uint8Array(ex.n * 2);
     for (let i = 0; i < this.tw.length; i++) this.tf[i] = this.tw[i]!;
     this.decode(ex, this.w, this.tf, this.pred);
-    const pred = this.pred, gold = ex.gold, T = NUM_TAGS, F = FEATURES_PER_CHAR, mask = this.mask, c = this.c;
+    const pred = this.pred,
+      gold = ex.gold,
+      T = NUM_TAGS,
+      F = FEATURES_PER_CHAR,
+      mask = this.mask,
+      c = this.c;
     let wrong = false;
     for (let i = 0; i < ex.n; i++) {
-      const g = gold[i]!, p = pred[i]!;
-      const gp = i > 0 ? gold[i - 1]! : -1, pp = i > 0 ? pred[i - 1]! : -1;
+      const g = gold[i]!,
+        p = pred[i]!;
+      const gp = i > 0 ? gold[i - 1]! : -1,
+        pp = i > 0 ? pred[i - 1]! : -1;
       if (g !== p) {
         wrong = true;
         for (let f = i * F, fe = f + F; f < fe; f++) {
           const k = ex.feats[f]!;
           if (k === NONE) continue;
-          const wo = (k & mask) * T;
+          const wo = ((((k >>> 3) & mask) << 3) | (k & 7)) * T;
           this.w[wo + g] = this.w[wo + g]! + rate;
           this.u[wo + g] = this.u[wo + g]! + c * rate;
           this.w[wo + p] = this.w[wo + p]! - rate;

@@ -37,7 +37,11 @@ function write(output: NodeJS.WritableStream, text: string): Promise<void> | nul
   return new Promise((resolve) => output.once("drain", () => resolve()));
 }
 
-export async function runSpans(input: NodeJS.ReadableStream, output: NodeJS.WritableStream, ner: Ner = loadNer()): Promise<void> {
+export async function runSpans(
+  input: NodeJS.ReadableStream,
+  output: NodeJS.WritableStream,
+  ner: Ner = loadNer(),
+): Promise<void> {
   const decoder = new StringDecoder("utf8");
   let rest = "";
   const flushLines = async (text: string, final: boolean): Promise<void> => {

@@ -1,0 +1,69 @@
+// Rules applied after the sequence model, for patterns regular enough that a rule beats a statistical
+// guess: the cities of a weather table (北京晴转多云19℃／32℃天津…) and country abbreviations in
+// unambiguous contexts (中美关系, 访华). Rules only add spans where the model found none.
+import { relabelAbbreviations } from "./abbreviations.js";
+import { MINISTRY, mergeTeams } from "./conventions.js";
+import type { NerSpan } from "./decode.js";
+
+const WEATHER =
+  "(?:晴|多云|阴|小雨|中雨|大雨|暴雨|大暴雨|雷阵雨|阵雨|雨夹雪|小雪|中雪|大雪|暴雪|阵雪|雾|霾|扬沙|浮尘|沙尘暴)";
+const WEATHER_ENTRY = new RegExp(`(?<=^|℃|\\s)([\\u4e00-\\u9fa5·]{2,8}?)(?=${WEATHER}(?:转${WEATHER})?-?\\d+℃)`, "g");
+
+function weatherPlaces(text: string, spans: NerSpan[]): NerSpan[] {
+  if (!text.includes("℃")) return spans;
+  const found: NerSpan[] = [];
+  for (const m of text.matchAll(WEATHER_ENTRY))
+    found.push({ start: m.index, end: m.index + m[1]!.length, type: "LOC" });
+  if (found.length < 2) return spans; // one match is a sentence about the weather, not a table
+  const kept = spans.filter((s) => !found.some((f) => f.start < s.end && s.start < f.end));
+  return [...kept, ...found].sort((a, b) => a.start - b.start);
+}
+
+// Organizations best known by a short name (universities, steelworks, banks, firms) that read as
+// ordinary words to a character model.
+const KNOWN_ORGS =
+  /北大(?![荒西])|清华|复旦|南开|邯钢|鞍钢|宝钢|首钢|武钢|一汽|二汽|中科院|社科院|足协|世行|亚行|欧盟|北约|东盟|非统|微软|英特尔|波音|空客|丰田|三菱|松下|索尼|飞利浦|可口可乐|摩托罗拉|西门子|诺基亚|爱立信|惠普|戴尔|康柏|国会|内阁|参议院|众议院/g;
+
+function add(spans: NerSpan[], start: number, end: number, type: NerSpan["type"]): void {
+  if (!spans.some((s) => s.start < end && start < s.end)) spans.push({ start, end, type });
+}
+
+function organizations(text: string, spans: NerSpan[]): NerSpan[] {
+  const out = [...spans];
+  for (const m of text.matchAll(KNOWN_ORGS)) add(out, m.index, m.index + m[0].length, "ORG");
+  for (const m of text.matchAll(/([\u4e00-\u9fa5]{2,4}部)(?=长)/g)) {
+    for (let k = 0; k < m[1]!.length - 2; k++) {
+      if (!MINISTRY.test(m[1]!.slice(k))) continue;
+      let start = m.index + k;
+      const end = m.index + m[1]!.length;
+      // 芬兰农林部长 → 芬兰农林部: the country belongs to the ministry's name.
+      const country = out.findIndex((s) => s.end === start && s.type === "LOC");
+      if (country >= 0) start = out.splice(country, 1)[0]!.start;
+      add(out, start, end, "ORG");
+      break;
+    }
+  }
+  out.sort((a, b) => a.start - b.start);
+  return mergeTeams(text, out);
+}
+
+// A surname alone is a person before a form of address (李先生, 王某, 胡老说) or after 老/小 (老于还住在):
+// the convention tags the surname. Surnames that are also common words (高, 方, 向, 于…) need 老/小 or a
+// form of address that cannot follow the word.
+const SURNAME =
+  "王李张刘陈杨赵吴周徐孙胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡杜叶程苏魏吕丁沈姚卢姜崔钟谭陆汪范廖贾夏韦邹孟熊秦邱薛阎雷侯史陶贺顾毛郝龚邵钱严覃戴莫孔汤葛邢庞";
+const ADDRESSED = new RegExp(
+  `(?<![\u4e00-\u9fa5])([${SURNAME}])(?=某|先生|女士|小姐|老师|师傅|大爷|大妈|大娘|老汉|阿姨|老(?:说|的|是|在|也|还|和|，))`,
+  "g",
+);
+const OLD_YOUNG = new RegExp(`(?<=[老小])([${SURNAME}于])(?=说|还|也|就|和|是|在|，|、|。)`, "g");
+
+function persons(text: string, spans: NerSpan[]): NerSpan[] {
+  const out = [...spans];
+  for (const re of [ADDRESSED, OLD_YOUNG]) for (const m of text.matchAll(re)) add(out, m.index, m.index + 1, "PER");
+  return out.sort((a, b) => a.start - b.start);
+}
+
+export function applyRules(text: string, spans: NerSpan[]): NerSpan[] {
+  return relabelAbbreviations({ text, spans: persons(text, organizations(text, weatherPlaces(text, spans))) }).spans;
+}
