@@ -87,7 +87,10 @@ export async function duplicates(driver: Driver): Promise<{ nodes: string[]; rel
 export async function resetGraph(driver: Driver): Promise<void> {
   const session = driver.session();
   try {
-    await session.run("MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS");
+    // Relationships first, in bounded transactions: deleting a hub node with its thousands of relationships
+    // in one go can pass the server's transaction memory limit.
+    await session.run("MATCH ()-[r]->() CALL { WITH r DELETE r } IN TRANSACTIONS OF 10000 ROWS");
+    await session.run("MATCH (n) CALL { WITH n DELETE n } IN TRANSACTIONS OF 10000 ROWS");
   } finally {
     await session.close();
   }
