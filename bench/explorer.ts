@@ -134,8 +134,16 @@ box.style.height = params.get("h") + "px";
 const data = window.__JIANWEN_STATIC__.graph;
 const graph = new Graph({ multi: true });
 let max = 0;
-for (const n of data.nodes) max = Math.max(max, n.degree || 0);
-for (const n of data.nodes) graph.addNode(n.id, { x: n.x, y: n.y, label: n.name, color: COLORS[n.type], size: 4 + 12 * Math.sqrt((n.degree || 0) / max) });
+let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+for (const n of data.nodes) {
+  max = Math.max(max, n.degree || 0);
+  x0 = Math.min(x0, n.x); x1 = Math.max(x1, n.x); y0 = Math.min(y0, n.y); y1 = Math.max(y1, n.y);
+}
+// Default settings size nodes in graph units ("positions"); the explorer sizes them in pixels. Converting the
+// same pixel sizes to graph units (sigma fits the extent into the box minus its 30 px padding) makes both pages
+// fill the same pixels, so frame times compare the renderers, not the amount of paint.
+const unitsPerPixel = Math.max(x1 - x0, y1 - y0) / (Math.min(Number(params.get("w")), Number(params.get("h"))) - 60);
+for (const n of data.nodes) graph.addNode(n.id, { x: n.x, y: n.y, label: n.name, color: COLORS[n.type], size: (4 + 12 * Math.sqrt((n.degree || 0) / max)) * unitsPerPixel });
 for (const e of data.edges) graph.addDirectedEdgeWithKey(e.id, e.source, e.target, { color: "#c3ccd7" });
 const renderer = new Sigma(graph, box);
 const gl = renderer.getWebGLContext();
@@ -373,7 +381,8 @@ async function main(): Promise<void> {
 
       const ex = await browser.newPage();
       await ex.addInitScript(() => (window.__JIANWEN_BENCH__ = true));
-      await ex.goto(`${server.url}explorer-${size.name}/index.html`);
+      // The big graphs take longer than a page load's default 30 s to draw; firstFrame() waits for them.
+      await ex.goto(`${server.url}explorer-${size.name}/index.html`, { waitUntil: "commit", timeout: 0 });
       const exFirst = await firstFrame(ex);
       const box = await ex.evaluate(() => {
         const r = document.getElementById("graph")?.getBoundingClientRect();
@@ -381,7 +390,10 @@ async function main(): Promise<void> {
       });
       // The bare page draws into a container of the explorer's graph area, so both fill the same pixels.
       const bare = await browser.newPage();
-      await bare.goto(`${server.url}bare-${size.name}/index.html?w=${box.w}&h=${box.h}`);
+      await bare.goto(`${server.url}bare-${size.name}/index.html?w=${box.w}&h=${box.h}`, {
+        waitUntil: "commit",
+        timeout: 0,
+      });
       const bareFirst = await firstFrame(bare);
       const m = await measurePair({ explorer: ex, bare }, size, { explorer: exFirst, bare: bareFirst });
       await ex.close();

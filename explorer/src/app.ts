@@ -1,12 +1,12 @@
 // The explorer's controller: owns the dataset and the view state, and keeps the one-way flow
 // dataset → filtered graph (filters.ts) → drawn graph (view.ts) after every change. UI modules call its
 // methods and listen to "changed"; none of them touches sigma's graph directly.
-import { MultiDirectedGraph, UndirectedGraph } from "graphology";
-import { cjsDefault } from "./cjs.js";
+import { MultiDirectedGraph } from "graphology";
 import type { ApiGraph, ApiNodeDetail, ApiQueryResult } from "../../core/api.js";
 import type { PropertyValue } from "../../core/model.js";
-import { communityColor, sizeFor, TYPE_COLORS } from "./appearance.js";
 import { Dataset, type Added } from "./dataset.js";
+import { computeMetrics, filteredSubgraph, syncDrawn, type Metrics } from "./drawn-sync.js";
+import { settle, toUndirected, WorkerLayout } from "./layout.js";
 import { applyFilters, type Filtered } from "./filters.js";
 import { PinyinIndex } from "./pinyin-index.js";
 import { detailFromGraph, type DataSource } from "./source.js";
@@ -32,10 +32,10 @@ export class App extends EventTarget {
   /** Nodes and edges to keep highlighted (a path, query results) when nothing is hovered. */
   emphasis: { nodes: string[]; edges: string[] } | null = null;
   lastQuery: ApiQueryResult | null = null;
-  private metrics: { pagerank?: Map<string, number>; community?: Map<string, number> } = {};
+  private metrics: Metrics = {};
   /** Set when new nodes arrived without positions: the next refresh settles them with a short layout. */
   private needsSettle = false;
-  private layout: { isRunning(): boolean; start(): void; kill(): void } | null = null;
+  private readonly layout = new WorkerLayout(this.drawn, () => this.renderer);
 
   constructor(readonly source: DataSource) {
     super();
@@ -89,11 +89,9 @@ export class App extends EventTarget {
     });
   }
 
-  /** A short synchronous ForceAtlas2 for small first views without positions: a readable first picture. */
+  /** A short synchronous ForceAtlas2 for small views without positions: a readable picture at once. */
   private async settleLayout(): Promise<void> {
-    const forceAtlas2 = cjsDefault((await import("graphology-layout-forceatlas2")).default);
-    const settings = forceAtlas2.inferSettings(this.drawn);
-    forceAtlas2.assign(this.drawn, { iterations: 150, settings: { ...settings, gravity: 1, scalingRatio: 8 } });
+    await settle(this.drawn);
     this.dataset.keepPositions(this.drawn.mapNodes((n, a) => [n, a.x, a.y] as [string, number, number]));
   }
 
@@ -107,7 +105,7 @@ export class App extends EventTarget {
 
   async refresh(): Promise<void> {
     // The layout works on a copy of the drawn graph; a new structure needs a new run.
-    if (this.layout) this.stopLayout();
+    if (this.layout.running) this.stopLayout();
     this.filtered = applyFilters(this.dataset.graph, this.view.filters);
     await this.syncDrawn();
     if (this.needsSettle) {
@@ -289,158 +287,41 @@ export class App extends EventTarget {
   // ---- layout -------------------------------------------------------------------------------------------------
 
   get layoutRunning(): boolean {
-    return this.layout?.isRunning() ?? false;
+    return this.layout.running;
   }
 
   /** ForceAtlas2 iterations run since the layout last started (the benchmark reads it). */
-  layoutIterations = 0;
+  get layoutIterations(): number {
+    return this.layout.iterations;
+  }
 
-  /**
-   * ForceAtlas2 in a web worker, on a copy of the drawn graph. Positions are copied to the drawn graph at most
-   * every max(0.5 s, twice the last frame's cost): the worker is not held to one iteration per frame when
-   * frames are slow (big graphs, software WebGL), and the picture still moves.
-   */
   async startLayout(): Promise<void> {
-    if (this.layoutRunning) return;
-    const [workerModule, fa2Module] = await Promise.all([
-      import("graphology-layout-forceatlas2/worker.js"),
-      import("graphology-layout-forceatlas2"),
-    ]);
-    const Supervisor = cjsDefault(workerModule.default);
-    const forceAtlas2 = cjsDefault(fa2Module.default);
-    const work = this.drawn.copy();
-    const settings = forceAtlas2.inferSettings(work);
-    let lastCopy = 0;
-    let frameCost = 0;
-    let pending = false;
-    const copy = () => {
-      pending = false;
-      const t = performance.now();
-      this.drawn.updateEachNodeAttributes(
-        (n, a) => {
-          const p = work.hasNode(n) ? work.getNodeAttributes(n) : a;
-          a.x = p.x;
-          a.y = p.y;
-          return a;
-        },
-        { attributes: ["x", "y"] },
-      );
-      this.renderer.once("afterRender", () => {
-        // Wait for the GPU (one pixel) so the cost counts the drawing, not only the calls that queue it.
-        const gl = this.renderer.getWebGLContext();
-        gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
-        frameCost = performance.now() - t;
-      });
-      lastCopy = performance.now();
-    };
-    this.layoutIterations = 0;
-    work.on("eachNodeAttributesUpdated", () => {
-      this.layoutIterations++;
-      if (pending || performance.now() - lastCopy < Math.max(500, 2 * frameCost)) return;
-      pending = true;
-      setTimeout(copy, 0);
-    });
-    const supervisor = new Supervisor(work, { settings: { ...settings, barnesHutOptimize: work.order > 2000 } });
-    this.layout = {
-      isRunning: () => supervisor.isRunning(),
-      start: () => supervisor.start(),
-      kill: () => {
-        supervisor.kill();
-        copy();
-      },
-    };
-    this.layout.start();
+    await this.layout.start();
     this.changed();
   }
 
   stopLayout(): void {
-    if (!this.layout) return;
-    this.layout.kill();
-    this.layout = null;
+    if (!this.layout.running) return;
+    this.layout.stop();
     this.dataset.keepPositions(this.drawn.mapNodes((n, a) => [n, a.x, a.y] as [string, number, number]));
     this.changed();
   }
 
   // ---- dataset → drawn ---------------------------------------------------------------------------------------
 
-  private async computeMetrics(): Promise<void> {
-    const need = { pagerank: this.view.sizeBy === "pagerank", community: this.view.colorBy === "community" };
-    if (need.pagerank && !this.metrics.pagerank) {
-      const pagerank = cjsDefault((await import("graphology-metrics/centrality/pagerank.js")).default);
-      this.metrics.pagerank = new Map(Object.entries(pagerank(toUndirected(this.drawnSubgraph()))));
-    }
-    if (need.community && !this.metrics.community) {
-      const given = this.dataset.graph.everyNode((_n, a) => typeof a.node.community === "number");
-      if (given) {
-        this.metrics.community = new Map(this.dataset.graph.mapNodes((n, a) => [n, a.node.community ?? -1]));
-      } else {
-        const louvain = cjsDefault((await import("graphology-communities-louvain")).default);
-        this.metrics.community = new Map(Object.entries(louvain(toUndirected(this.drawnSubgraph()))));
-      }
-    }
-  }
-
-  /** The filtered subgraph of the dataset, as a graph (for metrics and exports). */
+  /** The drawn subgraph with its API attributes (exports use it). */
   drawnSubgraph(): MultiDirectedGraph {
-    const g = new MultiDirectedGraph();
-    const d = this.dataset.graph;
-    for (const n of this.filtered.nodes) g.addNode(n, { ...d.getNodeAttribute(n, "node") });
-    for (const e of this.filtered.edges)
-      g.addDirectedEdgeWithKey(e, d.source(e), d.target(e), { ...d.getEdgeAttribute(e, "edge") });
-    return g;
+    return filteredSubgraph(this.dataset, this.filtered);
   }
 
   private async syncDrawn(): Promise<void> {
-    const g = this.drawn;
-    const d = this.dataset.graph;
-    const f = this.filtered;
-    if (g.order) this.dataset.keepPositions(g.mapNodes((n, a) => [n, a.x, a.y] as [string, number, number]));
-    for (const e of g.filterEdges((e) => !f.edges.has(e))) g.dropEdge(e);
-    for (const n of g.filterNodes((n) => !f.nodes.has(n))) g.dropNode(n);
-    await this.computeMetrics();
-
-    const degree = new Map<string, number>();
-    for (const e of f.edges) {
-      degree.set(d.source(e), (degree.get(d.source(e)) ?? 0) + 1);
-      degree.set(d.target(e), (degree.get(d.target(e)) ?? 0) + 1);
-    }
-    const metric = this.view.sizeBy === "pagerank" && this.metrics.pagerank ? this.metrics.pagerank : degree;
-    let max = 0;
-    for (const n of f.nodes) max = Math.max(max, metric.get(n) ?? 0);
-
-    const newNodes: string[] = [];
-    for (const n of f.nodes) {
-      const a = d.getNodeAttributes(n);
-      const color =
-        this.view.colorBy === "community" ? communityColor(this.metrics.community?.get(n)) : TYPE_COLORS[a.node.type];
-      const size = sizeFor(metric.get(n) ?? 0, max);
-      const label = a.node.type === "Article" ? shorten(a.node.title ?? a.node.name, 14) : a.node.name;
-      if (!g.hasNode(n)) {
-        g.addNode(n, { x: a.x, y: a.y, size, color, label, kind: a.node.type });
-        newNodes.push(n);
-        continue;
-      }
-      const old = g.getNodeAttributes(n);
-      if (old.size !== size || old.color !== color || old.label !== label)
-        g.mergeNodeAttributes(n, { size, color, label });
-    }
-    const newEdges: string[] = [];
-    for (const e of f.edges) {
-      if (g.hasEdge(e)) continue;
-      const type = d.getEdgeAttribute(e, "edge").type;
-      const faint = type === "MENTIONS" || type === "REPORTED";
-      g.addDirectedEdgeWithKey(e, d.source(e), d.target(e), {
-        size: faint ? 0.6 : 1,
-        color: faint ? "#e3e7ed" : "#c3ccd7",
-        kind: type,
-      });
-      newEdges.push(e);
-    }
-    if (this.highlighter) this.highlighter.adopt(newNodes, newEdges);
-    if (this.renderer && this.view.selected && g.hasNode(this.view.selected)) {
+    await computeMetrics(this.metrics, this.view, this.dataset, this.filtered);
+    const added = syncDrawn(this.drawn, this.dataset, this.filtered, this.view, this.metrics);
+    if (this.highlighter) this.highlighter.adopt(added.nodes, added.edges);
+    if (this.renderer && this.view.selected && this.drawn.hasNode(this.view.selected)) {
       this.renderer.setNodeState(this.view.selected, { selected: true });
     }
-    if (this.pinyin.size > 0) this.pinyin.add(d.mapNodes((_n, a) => a.node));
+    if (this.pinyin.size > 0) this.pinyin.add(this.dataset.graph.mapNodes((_n, a) => a.node));
   }
 
   /** Builds the pinyin index when the browser is idle after drawing. */
@@ -462,18 +343,4 @@ function markFirstFrame(renderer: Renderer): void {
   const gl = renderer.getWebGLContext();
   gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
   window.__benchFirstFrame = performance.now();
-}
-
-function shorten(s: string, n: number): string {
-  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
-}
-
-/** A simple undirected copy (parallel edges merged): what PageRank, Louvain and the BFS path expect. */
-function toUndirected(g: MultiDirectedGraph): UndirectedGraph {
-  const out = new UndirectedGraph();
-  g.forEachNode((n) => out.addNode(n));
-  g.forEachEdge((_e, _a, s, t) => {
-    if (s !== t) out.mergeEdge(s, t);
-  });
-  return out;
 }

@@ -148,6 +148,57 @@ describe.skipIf(!hasChromium)("the static explorer", () => {
     expect(sentences).toContain("市长陈静怡出席会议并讲话。");
   });
 
+  it("narrows the picture to a date range, and the timeline and type filters compose", async () => {
+    await page.evaluate(() => window.__jianwen?.select(null));
+    const all = await page.evaluate(() => window.__jianwen?.drawn.order ?? 0);
+    const filters = await page.evaluate(() => window.__jianwen?.view.filters);
+    await page.evaluate((f) => window.__jianwen?.setView({ filters: { ...f!, from: "2023-03-01" } }), filters);
+    const march = await page.evaluate(() => window.__jianwen?.drawn.nodes() ?? []);
+    expect(march.length).toBeLessThan(all);
+    expect(march).toContain("meeting:市政府常务会议:2023-03-15");
+    expect(march).not.toContain("meeting:市委常委会会议:2023-02-03");
+    expect(page.url()).toContain("from=2023-03-01");
+    await page.getByTestId("type-Meeting").click();
+    await expect
+      .poll(() => page.evaluate(() => window.__jianwen?.drawn.order ?? 0), { timeout: 20_000 })
+      .toBe(march.filter((n) => !n.startsWith("meeting:")).length);
+    await screenshot(page, "static-filters-composed");
+    await page.evaluate((f) => window.__jianwen?.setView({ filters: f! }), filters);
+  });
+
+  it("finds the shortest path between two people and highlights it", async () => {
+    const found = await page.evaluate(() => window.__jianwen?.findPath("person:林晓峰", "person:周明远"));
+    expect(found).toBe(true);
+    const path = await page.evaluate(() => window.__jianwen?.emphasis?.nodes ?? []);
+    expect(path[0]).toBe("person:林晓峰");
+    expect(path.at(-1)).toBe("person:周明远");
+    expect(path.length).toBeGreaterThan(2);
+    expect(page.url()).toContain("path=");
+    await screenshot(page, "static-path");
+    await page.evaluate(() => window.__jianwen?.clearEmphasis());
+  });
+
+  it("colours by Louvain community on demand", async () => {
+    await page.getByTestId("color-community").click();
+    await expect
+      .poll(() => page.evaluate(() => new Set(window.__jianwen?.drawn.mapNodes((_n, a) => a.color)).size), {
+        timeout: 20_000,
+      })
+      .toBeGreaterThan(1);
+    const byType = await page.evaluate(() => window.__jianwen?.drawn.getNodeAttribute("person:陈静怡", "color"));
+    expect(byType).not.toBe(TYPE_COLORS.Person);
+    await screenshot(page, "static-communities");
+    await page.evaluate(() => window.__jianwen?.setView({ colorBy: "type" }));
+  });
+
+  it("exports a PNG of the view", async () => {
+    await page.getByRole("button", { name: "导出 ▾" }).click();
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-png").click()]);
+    const png = await readFile((await download.path()) ?? "");
+    expect([...png.subarray(1, 4)].map((c) => String.fromCharCode(c)).join("")).toBe("PNG");
+    expect(png.length).toBeGreaterThan(5000);
+  });
+
   it("logged no console errors and fetched nothing it could not load", () => {
     expect(errors).toEqual([]);
   });
