@@ -248,6 +248,7 @@ export class App extends EventTarget {
     this.view = { ...this.view, path: [from, to] };
     this.notify(`路径：${nodes.map((n) => this.label(n)).join(" → ")}（${nodes.length - 1} 步）`);
     if (refresh) await this.refresh();
+    if (this.renderer) this.fitNodes(nodes);
     return true;
   }
 
@@ -263,6 +264,17 @@ export class App extends EventTarget {
     const pos = this.renderer.getNodeDisplayData(id);
     if (!pos) return;
     void this.renderer.getCamera().animate({ x: pos.x, y: pos.y, ratio: 0.6 }, { duration: 400 });
+  }
+
+  /** Moves the camera so the given drawn nodes fill most of the view (a path, a neighbourhood). */
+  fitNodes(ids: string[]): void {
+    const pts = ids.map((id) => this.renderer.getNodeDisplayData(id)).filter((d) => d !== undefined);
+    if (!pts.length) return;
+    const xs = pts.map((p) => p.x);
+    const ys = pts.map((p) => p.y);
+    const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+    const ratio = Math.min(1, Math.max(0.15, 1.4 * Math.max(x1 - x0, y1 - y0)));
+    void this.renderer.getCamera().animate({ x: (x0 + x1) / 2, y: (y0 + y1) / 2, ratio }, { duration: 400 });
   }
 
   /** Pans so a drawn node is not hidden under a panel covering the right `inset` pixels of the graph. */
