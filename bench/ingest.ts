@@ -23,6 +23,13 @@ const BASELINE_BUDGET_S = Number(process.env.JIANWEN_BENCH_BASELINE_SECONDS ?? 6
 
 const mb = (bytes: number) => `${(bytes / 1024 ** 2).toFixed(0)} MB`;
 
+/** CPU seconds (user + system) a live process has used, from /proc/<pid>/stat. */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  // utime and stime are fields 14 and 15 of the line, 12 and 13 after the command name.
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 /** Peak resident set of a live process, from the kernel's high-water mark. */
 function vmHwm(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
@@ -54,6 +61,7 @@ async function main(): Promise<void> {
     }
     const args = [join(ROOT, "bin/jianwen.js"), "ingest", CORPUS, "--json", "--report", reportFile, ...extra];
     console.log(`bench/ingest: node ${args.slice(1).join(" ")}`);
+    const javaCpuBefore = cpuSeconds(server.pid);
     const began = performance.now();
     const child = spawn(process.execPath, args, {
       cwd: ROOT,
@@ -76,6 +84,7 @@ async function main(): Promise<void> {
     const wallS = (performance.now() - began) / 1000;
     clearInterval(poll);
     javaPeak = Math.max(javaPeak, vmHwm(server.pid));
+    const javaCpu = cpuSeconds(server.pid) - javaCpuBefore;
     if (code !== 0 && code !== 2) throw new Error(`bench/ingest: jianwen ingest exited with ${code}`);
     const report = JSON.parse(readFileSync(reportFile, "utf8")) as BenchReport;
     const t = report.timing;
@@ -102,6 +111,9 @@ async function main(): Promise<void> {
     console.log(`analyze              ${(t.analyzeMs / 1000).toFixed(1)} s`);
     console.log(
       `peak RSS             ingest process (main + ${workers} worker threads) ${mb(report.memory.mainMaxRssBytes)}; Neo4j (java) ${mb(javaPeak)}; this bench ${mb(process.resourceUsage().maxRSS * 1024)}`,
+    );
+    console.log(
+      `CPU seconds          ingest process ${report.cpuSeconds.toFixed(0)} (extraction ${(t.extractMs / 1000).toFixed(0)} of it), Neo4j ${javaCpu.toFixed(0)}; ${(wallS * availableParallelism()).toFixed(0)} core-seconds were available`,
     );
     console.log(`worker heaps (peak)  ${report.memory.workers.map((w) => mb(w.peakHeap)).join(", ") || "inline"}`);
     console.log(
@@ -147,6 +159,7 @@ interface BenchReport {
     charsExtracted: number;
   };
   memory: { mainMaxRssBytes: number; workers: { peakHeap: number }[] };
+  cpuSeconds: number;
 }
 
 async function nodeCounts(driver: Driver): Promise<Record<string, number>> {

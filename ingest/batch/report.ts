@@ -110,6 +110,8 @@ export async function writeReport(
       documentsExtracted: stats.documentsExtracted,
     },
     memory: { mainMaxRssBytes: process.resourceUsage().maxRSS * 1024, workers: content.workers },
+    // User + system CPU of the whole ingest process (main thread and workers), to set against the wall time.
+    cpuSeconds: Math.round((process.cpuUsage().user + process.cpuUsage().system) / 1e5) / 10,
   };
   await mkdir(dirname(file), { recursive: true });
   await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
