@@ -47,13 +47,17 @@ export async function runIngest(
   let draining = false;
 
   // Extraction of the next batch overlaps the write of the current one; a full batch waits for a free writer.
-  const full = () => gatheredArticles >= settings.batchArticles;
+  // The first load is small: a fresh server plans its queries and warms up on it while extraction goes on.
+  let loadsStarted = 0;
+  const full = () =>
+    gatheredArticles >= (loadsStarted === 0 ? Math.min(100, settings.batchArticles) : settings.batchArticles);
   const maybeWrite = () => {
     while (writes.size < settings.concurrency && gathering.length > 0 && (full() || draining)) startWrite();
   };
 
   const startWrite = () => {
     const entries = gathering;
+    loadsStarted++;
     gathering = [];
     gatheredArticles = 0;
     if (entries.length === 0) return;
