@@ -63,6 +63,23 @@ describe.skipIf(!hasChromium)("the static explorer", () => {
     await screenshot(page, "static-overview");
   });
 
+  it("lights a hovered node's neighbours and dims the rest, without touching the graph's data", async () => {
+    const colourBefore = await page.evaluate(() => window.__jianwen?.drawn.getNodeAttribute("person:赵国栋", "color"));
+    const pos = await nodePosition(page, "person:林晓峰");
+    await page.mouse.move(pos.x, pos.y);
+    const state = (id: string) => page.evaluate((n) => window.__jianwen?.renderer.getNodeState(n), id);
+    await expect
+      .poll(async () => (await state("meeting:市委常委会会议:2023-02-03"))?.focus, { timeout: 20_000 })
+      .toBe(true);
+    expect((await state("person:周明远"))?.dim).toBe(true);
+    expect(await page.evaluate(() => window.__jianwen?.drawn.getNodeAttribute("person:赵国栋", "color"))).toBe(
+      colourBefore,
+    );
+    await screenshot(page, "static-hover");
+    await page.mouse.move(5, 500);
+    await expect.poll(async () => (await state("person:周明远"))?.dim, { timeout: 20_000 }).toBe(false);
+  });
+
   it("shows the evidence sentence with the name marked when a node is clicked", async () => {
     const pos = await nodePosition(page, PERSON);
     await page.mouse.move(pos.x, pos.y);
