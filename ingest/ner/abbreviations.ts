@@ -27,7 +27,8 @@ const RELATION =
 const OFFICE = /^(?:政府|总统|总理|外长|首相|国内|金融|大使|领导人|军|寇|议会|外交|经济)/;
 const IN_WORD = /华(?=侨|人|裔|商|工)|京(?=剧|韵|城|郊)|中(?=医|药)|青(?=藏)|(?<=青)藏/g;
 // Place words the 1998 corpus leaves as common nouns but the NER convention tags.
-const PLACE_WORDS = /地球|月球|火星|拉美|亚太|中东|中华(?=民族|文化|大地|儿女)/g;
+const PLACE_WORDS =
+  /地球|月球|火星|拉美|亚太|中东|中华(?=民族|文化|大地|儿女)|(?:东北|西北|西南|华北|华东|华南|华中)(?![部方风向侧角])/g;
 
 const has = (set: string, ch: string | undefined): boolean => ch !== undefined && set.includes(ch);
 // Characters that can start any of the patterns below: the scan skips every other position cheaply.

@@ -9,7 +9,7 @@ import { LEX_CLASSES, Lexicon, NUM_CLASSES } from "./lexicon.js";
 const SURN_CLASS = LEX_CLASSES.indexOf("SURN");
 
 export const NONE = 0xffffffff;
-const CHAR_TEMPLATES = 20;
+const CHAR_TEMPLATES = 22;
 
 // Characters of the standard transliteration tables (外国人名译名). A run of them (阿维兰热, 巴蒂斯图塔)
 // is a strong hint of a foreign name the lexicon has never seen; the model weighs the hint per position.
@@ -53,14 +53,14 @@ export function featuresOf(norm: Int32Array, lexicon: Lexicon, reuse = false): U
     out = outPool.subarray(0, n * F).fill(NONE);
   } else out = new Uint32Array(n * F).fill(NONE);
   const types = new Uint8Array(n);
-  // r[j + 2] is the hash of character j; outside the text it is BOS_HASH. uni/bi/tri/skip[j + 2] are the
-  // n-gram hashes starting at character j (j from -2).
-  const r = new Int32Array(n + 6).fill(BOS_HASH);
+  // r[j + 3] is the hash of character j; outside the text it is BOS_HASH. uni/bi/tri/skip[j + 3] are the
+  // n-gram hashes starting at character j (j from -3).
+  const r = new Int32Array(n + 8).fill(BOS_HASH);
   for (let i = 0; i < n; i++) {
     types[i] = charType(norm[i]!);
-    r[i + 2] = fmix(Math.imul(norm[i]!, 0x9e3779b1) + 0x7f4a7c15);
+    r[i + 3] = fmix(Math.imul(norm[i]!, 0x9e3779b1) + 0x7f4a7c15);
   }
-  const m = n + 4;
+  const m = n + 6;
   const uni = new Int32Array(m),
     bi = new Int32Array(m),
     tri = new Int32Array(m),
@@ -85,7 +85,7 @@ export function featuresOf(norm: Int32Array, lexicon: Lexicon, reuse = false): U
   }
   for (let i = 0; i < n; i++) {
     const o = i * F,
-      j = i + 2; // j: index of character i in the padded arrays
+      j = i + 3; // j: index of character i in the padded arrays
     out[o] = key(uni[j - 2]!, 0);
     out[o + 1] = key(uni[j - 1]!, 1);
     out[o + 2] = key(uni[j]!, 2);
@@ -111,6 +111,8 @@ export function featuresOf(norm: Int32Array, lexicon: Lexicon, reuse = false): U
       out[o + 18] = key(fmix(SURNAME_BACK + begin[(i - 1) * NUM_CLASSES + sur]! * 8 + types[i]!), 0);
     if (i >= 2 && begin[(i - 2) * NUM_CLASSES + sur])
       out[o + 19] = key(fmix(SURNAME_BACK + 64 + begin[(i - 2) * NUM_CLASSES + sur]! * 8 + types[i]!), 0);
+    out[o + 20] = key(uni[j - 3]!, 5); // c-3
+    out[o + 21] = key(uni[j + 3]!, 6); // c+3
     if (run[i]) {
       const pos = i === 0 || !run[i - 1] ? 1 : i + 1 === n || !run[i + 1] ? 2 : 3;
       out[o + 17] = key(fmix(TRANS + run[i]! * 4 + pos), 0);

@@ -94,22 +94,38 @@ const POPCOUNT = Uint8Array.from({ length: 256 }, (_, i) => i.toString(2).replac
 
 /** Tags text with a loaded model; spans are UTF-16 offsets. */
 export class Tagger {
-  // index[bucket] = first row << 8 | mask of slots present; 0 when the bucket has no rows. The rows of one
-  // bucket are adjacent, so the row of (bucket, slot) is first + popcount(mask below slot).
-  private readonly index: Int32Array;
+  // An open-addressing table over the buckets that have rows: table[2s] = bucket + 1 (0 = empty),
+  // table[2s + 1] = first row << 8 | mask of slots present. The rows of one bucket are adjacent, so the
+  // row of (bucket, slot) is first + popcount(mask below slot). The table is sized by the rows kept, not
+  // by the training hash space, so it stays small enough for the CPU cache.
+  private readonly table: Int32Array;
+  private readonly shift: number;
+  private readonly cmask: number;
   private readonly mask: number;
   private em = new Int32Array(0);
   private tags = new Uint8Array(0);
 
   constructor(private readonly m: ModelParts) {
     this.mask = (1 << m.header.tableBits) - 1;
-    this.index = new Int32Array(1 << m.header.tableBits);
     const rk = m.rowKeys;
+    let bits = 10;
+    while (1 << bits < rk.length * 2) bits++;
+    this.shift = 32 - bits;
+    this.cmask = (1 << bits) - 1;
+    this.table = new Int32Array(2 << bits);
+    let slotOf = -1,
+      last = -1;
     for (let r = 0; r < rk.length; r++) {
       const bucket = rk[r]! >>> 3,
         slot = rk[r]! & 7;
-      const cur = this.index[bucket]!;
-      this.index[bucket] = cur === 0 ? (r << 8) | (1 << slot) : cur | (1 << slot);
+      if (bucket !== last) {
+        slotOf = Math.imul(bucket, 0x9e3779b1) >>> this.shift;
+        while (this.table[slotOf * 2] !== 0) slotOf = (slotOf + 1) & this.cmask;
+        this.table[slotOf * 2] = bucket + 1;
+        this.table[slotOf * 2 + 1] = r << 8;
+        last = bucket;
+      }
+      this.table[slotOf * 2 + 1]! |= 1 << slot;
     }
   }
 
@@ -125,7 +141,9 @@ export class Tagger {
     }
     const em = this.em,
       w = this.m.weights,
-      index = this.index,
+      table = this.table,
+      shift = this.shift,
+      cmask = this.cmask,
       mask = this.mask;
     // Integer sums, 13 tags written out: this loop is most of the tagging time.
     for (let i = 0; i < n; i++) {
@@ -145,7 +163,15 @@ export class Tagger {
       for (let f = i * F, fe = f + F; f < fe; f++) {
         const k = feats[f]!;
         if (k === NONE) continue;
-        const entry = index[(k >>> 3) & mask]!;
+        const b1 = ((k >>> 3) & mask) + 1;
+        let at = Math.imul(b1 - 1, 0x9e3779b1) >>> shift;
+        let stored = table[at * 2]!;
+        while (stored !== b1 && stored !== 0) {
+          at = (at + 1) & cmask;
+          stored = table[at * 2]!;
+        }
+        if (stored === 0) continue;
+        const entry = table[at * 2 + 1]!;
         const bit = 1 << (k & 7);
         if ((entry & bit) === 0) continue;
         const wo = ((entry >>> 8) + POPCOUNT[entry & (bit - 1) & 0xff]!) * 13;

@@ -28,6 +28,28 @@ function add(spans: NerSpan[], start: number, end: number, type: NerSpan["type"]
   if (!spans.some((s) => s.start < end && start < s.end)) spans.push({ start, end, type });
 }
 
+const GOVERNMENT_BODY = /(?:部|院|局|委|委员会|署|厅|政协|人大|议会|内阁)$/;
+
+/** 美国财政部, 中国国家教委: a country directly before a government body belongs to its name. */
+function mergeGovernments(text: string, spans: NerSpan[]): NerSpan[] {
+  const out: NerSpan[] = [];
+  for (let k = 0; k < spans.length; k++) {
+    const a = spans[k]!,
+      b = spans[k + 1];
+    if (
+      a.type === "LOC" &&
+      b &&
+      b.type === "ORG" &&
+      b.start === a.end &&
+      GOVERNMENT_BODY.test(text.slice(b.start, b.end))
+    ) {
+      out.push({ start: a.start, end: b.end, type: "ORG" });
+      k++;
+    } else out.push(a);
+  }
+  return out;
+}
+
 function organizations(text: string, spans: NerSpan[]): NerSpan[] {
   const out = [...spans];
   for (const m of text.matchAll(KNOWN_ORGS)) add(out, m.index, m.index + m[0].length, "ORG");
@@ -44,7 +66,7 @@ function organizations(text: string, spans: NerSpan[]): NerSpan[] {
     }
   }
   out.sort((a, b) => a.start - b.start);
-  return mergeTeams(text, out);
+  return mergeTeams(text, mergeGovernments(text, out));
 }
 
 // A surname alone is a person before a form of address (李先生, 王某, 胡老说) or after 老/小 (老于还住在):
@@ -58,8 +80,12 @@ const ADDRESSED = new RegExp(
 );
 const OLD_YOUNG = new RegExp(`(?<=[老小])([${SURNAME}于])(?=说|还|也|就|和|是|在|，|、|。)`, "g");
 
+// The Thomas and Uber Cups are named after people: 汤杯, 尤伯杯 tag 汤 and 尤伯 as persons.
+const CUPS = /(?:汤姆斯|汤|尤伯|尤)(?=杯)/g;
+
 function persons(text: string, spans: NerSpan[]): NerSpan[] {
   const out = [...spans];
+  for (const m of text.matchAll(CUPS)) add(out, m.index, m.index + m[0].length, "PER");
   for (const re of [ADDRESSED, OLD_YOUNG]) for (const m of text.matchAll(re)) add(out, m.index, m.index + 1, "PER");
   return out.sort((a, b) => a.start - b.start);
 }
