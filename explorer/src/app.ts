@@ -66,6 +66,10 @@ export class App extends EventTarget {
     if (window.__JIANWEN_BENCH__) markFirstFrame(this.renderer);
     this.highlighter = new Highlighter(this.renderer, this.drawn);
     this.bindEvents();
+    if (unpositioned && this.drawn.order > 3000) {
+      // Too big to settle before drawing: let the worker untangle it for a while in view.
+      void this.startLayout().then(() => setTimeout(() => this.stopLayout(), 10_000));
+    }
     if (this.view.path) await this.findPath(this.view.path[0], this.view.path[1], false);
     this.applyHighlight();
     this.changed();
