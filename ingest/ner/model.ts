@@ -108,8 +108,10 @@ export class Tagger {
   constructor(private readonly m: ModelParts) {
     this.mask = (1 << m.header.tableBits) - 1;
     const rk = m.rowKeys;
+    let buckets = 0;
+    for (let r = 0; r < rk.length; r++) if (r === 0 || rk[r]! >>> 3 !== rk[r - 1]! >>> 3) buckets++;
     let bits = 10;
-    while (1 << bits < rk.length * 2) bits++;
+    while (1 << bits < buckets * 2) bits++;
     this.shift = 32 - bits;
     this.cmask = (1 << bits) - 1;
     this.table = new Int32Array(2 << bits);
