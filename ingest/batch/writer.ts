@@ -98,7 +98,7 @@ async function loadOnce(
   options: WriterOptions,
   outcome: BatchOutcome,
 ): Promise<void> {
-  const doc = mergeDocs(entries.map((e) => e.doc));
+  const doc = inLockOrder(mergeDocs(entries.map((e) => e.doc)));
   const ids = doc.articles.map((a) => a.id);
   for (let attempt = 0; ; attempt++) {
     try {
@@ -121,6 +121,22 @@ async function loadOnce(
       await new Promise((resolve) => setTimeout(resolve, 500 * 2 ** attempt));
     }
   }
+}
+
+/**
+ * Rows in one global order (entities by id, relationships by type, target, source): loads running at the same
+ * time then take their locks on shared nodes (中国, 国务院…) in the same order and wait for each other instead
+ * of deadlocking.
+ */
+export function inLockOrder(doc: GraphDoc): GraphDoc {
+  const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return {
+    articles: [...doc.articles].sort((a, b) => byKey(a.id, b.id)),
+    entities: [...doc.entities].sort((a, b) => byKey(a.id, b.id)),
+    relations: [...doc.relations].sort(
+      (a, b) => byKey(a.type, b.type) || byKey(a.target, b.target) || byKey(a.source, b.source),
+    ),
+  };
 }
 
 function asLoadError(error: unknown): Neo4jLoadError {
