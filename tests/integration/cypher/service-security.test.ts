@@ -11,7 +11,7 @@ import { useService } from "./service-harness.js";
 const TOKEN = "qfix-token-0123456789abcdef";
 
 describe("the read-only service", () => {
-  const service = useService({ limits: { timeoutMs: 1500, maxRows: 1000, maxBytes: 200_000 } });
+  const service = useService({ limits: { timeoutMs: 5000, maxRows: 1000, maxBytes: 200_000 } });
   const { get, post } = service;
   const counts = async () => {
     const driver = service.driver();
