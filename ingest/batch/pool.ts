@@ -21,8 +21,9 @@ export interface ExtractPool {
 
 /** The compiled worker: beside this file in dist/, or in dist/ when this file runs from source through tsx. */
 export function workerScript(): URL {
-  const here = import.meta.url;
-  return here.endsWith(".ts") ? new URL("../../dist/ingest/batch/worker.js", here) : new URL("./worker.js", here);
+  const here = new URL(import.meta.url);
+  // Test runners may add a query to the module URL; the path alone tells source from compiled.
+  return here.pathname.endsWith(".ts") ? new URL("../../dist/ingest/batch/worker.js", here) : new URL("./worker.js", here);
 }
 
 export async function createPool(workers: number, model: boolean): Promise<ExtractPool> {
