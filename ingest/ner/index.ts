@@ -26,11 +26,36 @@ export function defaultModelPath(): string {
 
 const isLow = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
 
+// Lines longer than this are tagged piece by piece, cut after a sentence mark where there is one, so a
+// pathological input line (a whole book on one line) costs memory in proportion to the piece, not the line.
+const PIECE = 4000;
+const SENTENCE_END = /[。！？；!?;\n]/g;
+
+function tagLong(tagger: Tagger, text: string): NerSpan[] {
+  if (text.length <= PIECE) return applyRules(text, tagger.tag(text));
+  const out: NerSpan[] = [];
+  for (let start = 0; start < text.length;) {
+    let end = Math.min(text.length, start + PIECE);
+    if (end < text.length) {
+      SENTENCE_END.lastIndex = start + PIECE / 2;
+      let cut = -1;
+      for (let m = SENTENCE_END.exec(text); m && m.index < end; m = SENTENCE_END.exec(text)) cut = m.index + 1;
+      if (cut > start) end = cut;
+      else if (isLow(text.charCodeAt(end))) end++; // never split a surrogate pair
+    }
+    const piece = text.slice(start, end);
+    for (const s of applyRules(piece, tagger.tag(piece)))
+      out.push({ start: s.start + start, end: s.end + start, type: s.type });
+    start = end;
+  }
+  return out;
+}
+
 export function loadNer(path: string = process.env.JIANWEN_NER_MODEL ?? defaultModelPath()): Ner {
   const tagger = new Tagger(readModel(path));
   return {
     tag(text: string): NerSpan[] {
-      const spans = applyRules(text, tagger.tag(text));
+      const spans = tagLong(tagger, text);
       // The model reads UTF-16 units; never let a span cut a surrogate pair in half.
       for (const s of spans) {
         if (s.start > 0 && isLow(text.charCodeAt(s.start))) s.start--;

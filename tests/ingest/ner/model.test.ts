@@ -70,3 +70,14 @@ describe.skipIf(!existsSync(DEV))("on the People's Daily dev split (../shared/da
   });
 });
 if (!existsSync(DEV)) console.warn("tests/ingest/ner: ../shared/data is absent; skipping the dev-split F1 check");
+
+describe("long lines", () => {
+  it("tags a very long line piece by piece with offsets into the whole line", () => {
+    const sentence = "国务院副总理李明远今天在北京会见了日本客人。";
+    const text = sentence.repeat(600); // about 13,000 characters
+    const spans = ner.tag(text);
+    const per = spans.filter((s) => s.type === "PER" && text.slice(s.start, s.end) === "李明远");
+    expect(per.length).toBeGreaterThan(590);
+    for (const s of spans) expect(s.end).toBeLessThanOrEqual(text.length);
+  });
+});
