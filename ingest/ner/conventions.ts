@@ -47,7 +47,10 @@ export function mergeTeams(text: string, spans: NerSpan[]): NerSpan[] {
     const m = sp.type === "LOC" ? TEAM.exec(text.slice(sp.end, sp.end + 3)) : null;
     if (m && !(next && next.start < sp.end + m[0].length))
       out.push({ start: sp.start, end: sp.end + m[0].length, type: "ORG" });
-    else out.push(sp);
+    else if (m && next && next.start === sp.end && next.end === sp.end + m[0].length) {
+      out.push({ start: sp.start, end: next.end, type: "ORG" }); // 古巴 + 代表团 tagged apart
+      k++;
+    } else out.push(sp);
   }
   return out;
 }
