@@ -8,7 +8,7 @@ import { NUM_TAGS, viterbi, tagsToSpans, type NerSpan } from "./decode.js";
 import { NONE, FEATURES_PER_CHAR, extractFeatures } from "./features.js";
 import { Lexicon } from "./lexicon.js";
 
-const MAGIC = "JWNER002";
+const MAGIC = "JWNER003";
 
 export interface ModelHeader {
   version: 1;
@@ -26,7 +26,7 @@ export interface ModelParts {
   trans: Float32Array; // already divided by scale, so emissions can stay integer
   lexicon: Lexicon;
   rowKeys: Uint32Array; // bucket << 3 | slot, ascending, one per weight row
-  weights: Int16Array; // numRows * numTags
+  weights: Int8Array; // numRows * numTags, scaled by header.scale
 }
 
 const pad8 = (n: number): number => (n + 7) & ~7;
@@ -86,7 +86,7 @@ export function readModel(path: string): ModelParts {
   const keys = take((o) => new Uint32Array(ab, o, header.lexSize), header.lexSize * 4);
   const vals = take((o) => new Uint16Array(ab, o, header.lexSize), header.lexSize * 2);
   const rowKeys = take((o) => new Uint32Array(ab, o, header.numRows), header.numRows * 4);
-  const weights = take((o) => new Int16Array(ab, o, header.numRows * T), header.numRows * T * 2);
+  const weights = take((o) => new Int8Array(ab, o, header.numRows * T), header.numRows * T);
   return { header, trans, lexicon: new Lexicon(keys, vals), rowKeys, weights };
 }
 
