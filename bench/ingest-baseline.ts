@@ -5,6 +5,7 @@ import { nodeMergeQuery } from "../cypher/load.js";
 import { planLoad, type LoadPlan } from "../cypher/load-plan.js";
 import { loadGraphDoc } from "../cypher/load.js";
 import { createExtractor } from "../ingest/batch/extract.js";
+import { DEFAULT_INGEST_SETTINGS } from "../ingest/batch/settings.js";
 import { mergeDocs } from "../ingest/pipeline.js";
 import { isReadFailure, readPath } from "../ingest/read/index.js";
 import type { GraphDoc } from "../core/model.js";
@@ -89,8 +90,9 @@ export async function perRowBaseline(
 ): Promise<{ perRow: number; batched: number }> {
   const { items, budgetS } = options;
   const doc = await sliceDoc(file, 0, items, options.model);
-  // Other items, loaded batched before the timed load so that both sides run planned, JIT-compiled queries.
-  const warmUp = await sliceDoc(file, items, items + 50, options.model);
+  // The next items, loaded batched before the timed load, so that the timed load runs planned, JIT-compiled
+  // queries on a graph of the size they were planned for (a wiped graph makes Neo4j plan again).
+  const warmUp = await sliceDoc(file, items, 2 * items, options.model);
   const plan = planLoad(doc);
   const total = rowCount(plan);
   print(`slice                ${doc.articles.length} articles, ${total} rows (nodes + relationships)`);
@@ -102,9 +104,9 @@ export async function perRowBaseline(
     `per-row              ${slow.rows} rows in ${slow.seconds.toFixed(1)} s = ${slowRate.toFixed(0)} rows/s${partial}`,
   );
   await wipe(driver);
-  await loadGraphDoc(driver, warmUp, { schema: false });
+  await loadGraphDoc(driver, warmUp, { schema: false, batchSize: DEFAULT_INGEST_SETTINGS.batchSize });
   const began = performance.now();
-  const counts = await loadGraphDoc(driver, doc, { schema: false });
+  const counts = await loadGraphDoc(driver, doc, { schema: false, batchSize: DEFAULT_INGEST_SETTINGS.batchSize });
   const seconds = (performance.now() - began) / 1000;
   const rows =
     Object.values(counts.nodes).reduce((a, b) => a + (b ?? 0), 0) +

@@ -113,7 +113,7 @@ async function main(): Promise<void> {
       `peak RSS             ingest process (main + ${workers} worker threads) ${mb(report.memory.mainMaxRssBytes)}; Neo4j (java) ${mb(javaPeak)}; this bench ${mb(process.resourceUsage().maxRSS * 1024)}`,
     );
     console.log(
-      `CPU seconds          ingest process ${report.cpuSeconds.toFixed(0)} (extraction ${(t.extractMs / 1000).toFixed(0)} of it), Neo4j ${javaCpu.toFixed(0)}; ${(wallS * availableParallelism()).toFixed(0)} core-seconds were available`,
+      `CPU seconds          ingest process ${report.cpuSeconds.toFixed(0)} (its workers spent ${(t.extractMs / 1000).toFixed(0)} s of wall time extracting), Neo4j ${javaCpu.toFixed(0)}; ${(wallS * availableParallelism()).toFixed(0)} core-seconds were available`,
     );
     console.log(`worker heaps (peak)  ${report.memory.workers.map((w) => mb(w.peakHeap)).join(", ") || "inline"}`);
     console.log(
