@@ -32,7 +32,7 @@ const PIECE = 4000;
 const SENTENCE_END = /[。！？；!?;\n]/g;
 
 function tagLong(tagger: Tagger, text: string): NerSpan[] {
-  if (text.length <= PIECE) return applyRules(text, tagger.tag(text));
+  if (text.length <= PIECE) return applyRules(text, tagger.tag(text), tagger.lexicon);
   const out: NerSpan[] = [];
   for (let start = 0; start < text.length;) {
     let end = Math.min(text.length, start + PIECE);
@@ -44,7 +44,7 @@ function tagLong(tagger: Tagger, text: string): NerSpan[] {
       else if (isLow(text.charCodeAt(end))) end++; // never split a surrogate pair
     }
     const piece = text.slice(start, end);
-    for (const s of applyRules(piece, tagger.tag(piece)))
+    for (const s of applyRules(piece, tagger.tag(piece), tagger.lexicon))
       out.push({ start: s.start + start, end: s.end + start, type: s.type });
     start = end;
   }

@@ -28,7 +28,7 @@ export function stepHash(h: number, norm: number): number {
   return Math.imul(h ^ norm, 0x01000193);
 }
 function keyOf(h: number): number {
-  return fmix(h) | 1; // 0 marks an empty slot
+  return (fmix(h) | 1) >>> 0; // 0 marks an empty slot; unsigned, like the Uint32Array it is compared with
 }
 
 // Scratch arrays reused across calls while tagging, so long inputs do not churn the garbage collector.

@@ -131,6 +131,10 @@ export class Tagger {
     }
   }
 
+  get lexicon(): Lexicon {
+    return this.m.lexicon;
+  }
+
   tag(text: string): NerSpan[] {
     const n = text.length;
     if (n === 0) return [];

@@ -3,7 +3,9 @@
 // unambiguous contexts (中美关系, 访华). Rules only add spans where the model found none.
 import { relabelAbbreviations } from "./abbreviations.js";
 import { MINISTRY, mergeTeams } from "./conventions.js";
+import { normalizeText } from "./chars.js";
 import type { NerSpan } from "./decode.js";
+import { LEX_CLASSES, NUM_CLASSES, type Lexicon } from "./lexicon.js";
 
 const WEATHER =
   "(?:晴|多云|阴|小雨|中雨|大雨|暴雨|大暴雨|雷阵雨|阵雨|雨夹雪|小雪|中雪|大雪|暴雪|阵雪|雾|霾|扬沙|浮尘|沙尘暴)";
@@ -90,6 +92,25 @@ function persons(text: string, spans: NerSpan[]): NerSpan[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
-export function applyRules(text: string, spans: NerSpan[]): NerSpan[] {
-  return relabelAbbreviations({ text, spans: persons(text, organizations(text, weatherPlaces(text, spans))) }).spans;
+const DIV = LEX_CLASSES.indexOf("DIV");
+const LEVEL_SUFFIX = /[省市县区州旗盟]$/;
+
+/**
+ * A full GB/T 2260 division name with its level suffix (聊城市, 高唐县) is a place even where its first
+ * character is a common word (聊 as in 聊天) and the model hesitated.
+ */
+function divisions(text: string, spans: NerSpan[], lexicon: Lexicon): NerSpan[] {
+  const { begin } = lexicon.scan(normalizeText(text), true);
+  const out = [...spans];
+  for (let i = 0; i < text.length; i++) {
+    const len = begin[i * NUM_CLASSES + DIV]!;
+    if (len >= 3 && LEVEL_SUFFIX.test(text.slice(i, i + len))) add(out, i, i + len, "LOC");
+  }
+  return out.length === spans.length ? spans : out.sort((a, b) => a.start - b.start);
+}
+
+export function applyRules(text: string, spans: NerSpan[], lexicon?: Lexicon): NerSpan[] {
+  const withPlaces = lexicon ? divisions(text, spans, lexicon) : spans;
+  return relabelAbbreviations({ text, spans: persons(text, organizations(text, weatherPlaces(text, withPlaces))) })
+    .spans;
 }
