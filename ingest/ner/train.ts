@@ -1,7 +1,7 @@
 // `npm run train`: trains the PER/LOC/ORG character tagger from ../shared/data and writes models/ner.bin.
 // Data: People's Daily January-1998 clauses (train + dev) and CLUENER2020 train (mapped to PER/LOC/ORG).
 // The People's Daily NER dev split (peoples-daily/dev.spans.jsonl) is never trained on; it is only scored.
-// Options: --epochs N  --bits B  --min-count C  --prune P  --self-lexicon  --cluener-weight W (0 drops CLUENER)  --holdout (score on 199801 dev
+// Options: --epochs N  --bits B  --min-count C  --prune P  --no-self-lexicon  --cluener-weight W (0 drops CLUENER)  --holdout (score on 199801 dev
 // instead of training on it)  --out PATH  --data DIR
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -29,9 +29,10 @@ const OUT = resolve(ROOT, opt("--out", "models/ner.bin"));
 const DATA = resolve(ROOT, opt("--data", "../shared/data"));
 const FOLDS = 5;
 const MIN_COUNT = Number(opt("--min-count", "2"));
-const PRUNE = Number(opt("--prune", "0.02"));
+const PRUNE = Number(opt("--prune", "0.01"));
 const MAX_ADDRESS = Number(opt("--cluener-max-address", "0"));
-const SELF_LEXICON = args.includes("--self-lexicon"); // off: on the PD NER dev split it cost 0.5 F1
+// Cross-folded lexicon of the training names: +0.2 F1 on the PD NER dev split. --no-self-lexicon turns it off.
+const SELF_LEXICON = !args.includes("--no-self-lexicon");
 
 function must(path: string): string {
   if (!existsSync(path))
