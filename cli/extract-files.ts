@@ -16,13 +16,14 @@ export async function extractFiles(
   const docs: GraphDoc[] = [];
   const failures: string[] = [];
   const tagger = options.model === false ? undefined : await (await import("../ingest/tagger.js")).loadTagger();
+  const segmenter = tagger ? (await import("../ingest/segmenter.js")).loadSegmenter() : undefined;
   for await (const item of readPaths(paths.length ? paths : ["-"], { encoding: options.encoding })) {
     if (isReadFailure(item)) {
       failures.push(item.error.message);
       continue;
     }
     try {
-      docs.push(extractDocument(item, { tagger }));
+      docs.push(extractDocument(item, { tagger, segmenter }));
     } catch (error) {
       if (!(error instanceof JianwenError)) throw error;
       failures.push(error.message);

@@ -8,11 +8,14 @@ import { relateArticle } from "./relate.js";
 import { contextFor, mergeEntities } from "./resolve.js";
 import { splitArticles } from "./split.js";
 import type { RawDocument } from "./types.js";
+import type { Segmenter } from "./segmenter.js";
 import { hasCjk } from "./text.js";
 import { InputError } from "../core/errors.js";
 
 export interface ExtractOptions {
-  tagger?: SpanTagger;
+  tagger?: SpanTagger | undefined;
+  /** Word boundaries that the tagger's spans must respect; used only with a tagger. */
+  segmenter?: Segmenter | undefined;
 }
 
 export function extractDocument(raw: RawDocument, options: ExtractOptions = {}): GraphDoc {
@@ -33,7 +36,7 @@ export function extractDocument(raw: RawDocument, options: ExtractOptions = {}):
       page.masthead.publisher,
       article.date,
     );
-    const found = findMentions(article, ctx, options.tagger);
+    const found = findMentions(article, ctx, options.tagger, options.segmenter);
     const graph = relateArticle(article, found, ctx);
     doc.articles.push(article);
     doc.entities.push(...graph.entities);

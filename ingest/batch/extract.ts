@@ -18,11 +18,12 @@ export type Extractor = (task: ExtractTask) => ExtractResult;
 export async function createExtractor(model: boolean): Promise<Extractor> {
   const { extractDocument } = await import("../index.js");
   const tagger = model ? await (await import("../tagger.js")).loadTagger() : undefined;
+  const segmenter = tagger ? (await import("../segmenter.js")).loadSegmenter() : undefined;
   return ({ seq, raw }) => {
     const began = performance.now();
     const chars = raw.text.length;
     try {
-      const doc = extractDocument(raw, tagger ? { tagger } : {});
+      const doc = extractDocument(raw, { tagger, segmenter });
       return { seq, ok: true, doc, chars, ms: performance.now() - began };
     } catch (error) {
       const e = error instanceof Error ? error : new Error(String(error));

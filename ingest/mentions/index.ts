@@ -7,6 +7,7 @@ import { findOrganizations } from "./organizations.js";
 import { findPersons, findTitles, nameAt } from "./persons.js";
 import { ORG_SUFFIXES } from "../gazetteer/lexicon.js";
 import { lookupPlace } from "../gazetteer/places.js";
+import { wordBoundaries, type Segmenter } from "../segmenter.js";
 import { findPlaces, homeCodes } from "./places.js";
 import { longestFirst, type ArticleContext, type Mention, type TitleMention } from "./types.js";
 
@@ -29,7 +30,12 @@ export interface ArticleMentions {
 
 const PRIORITY: Record<Mention["type"], number> = { Person: 0, Meeting: 1, Project: 2, Organization: 3, Place: 4 };
 
-export function findMentions(article: ArticleDoc, ctx: ArticleContext, tagger?: SpanTagger): ArticleMentions {
+export function findMentions(
+  article: ArticleDoc,
+  ctx: ArticleContext,
+  tagger?: SpanTagger,
+  segmenter?: Segmenter,
+): ArticleMentions {
   const text = article.text;
   const places = findPlaces(text, ctx);
   const orgs = findOrganizations(text, ctx, places);
@@ -50,7 +56,12 @@ export function findMentions(article: ArticleDoc, ctx: ArticleContext, tagger?: 
     if (fuller) Object.assign(p, { canonical: fuller.canonical, props: { ...fuller.props }, via: "truncated" });
   }
   const candidates = [...persons, ...meetings, ...projects, ...orgs, ...places];
-  if (tagger) candidates.push(...modelMentions(text, tagger, ctx));
+  if (tagger) {
+    // A model span that starts or ends inside a word the segmenter found is a fragment, not a name.
+    const bounds = segmenter ? wordBoundaries(segmenter, text) : null;
+    const whole = (m: Mention) => !bounds || (bounds.has(m.start) && bounds.has(m.end));
+    candidates.push(...modelMentions(text, tagger, ctx).filter(whole));
+  }
   // Rules before the model; then by type; longer spans first, so a name wins over the shorter names inside it.
   const fromModel = (m: Mention) => (m.via === "model" ? 1 : 0);
   candidates.sort((a, b) => fromModel(a) - fromModel(b) || PRIORITY[a.type] - PRIORITY[b.type] || longestFirst(a, b));
@@ -85,8 +96,16 @@ export function plausible(type: "PER" | "LOC" | "ORG", surface: string, ctx: Art
   const n = [...surface].length;
   if (type === "PER") return n >= 2 && n <= 4 && nameAt(surface, 0) === surface;
   if (type === "LOC")
-    return Boolean(lookupPlace(surface, { home: homeCodes(ctx) })) || (n >= 3 && /[镇乡村岛]$/.test(surface));
+    return farShortCounty(surface, ctx)
+      ? false
+      : Boolean(lookupPlace(surface, { home: homeCodes(ctx) })) || (n >= 3 && /[镇乡村岛]$/.test(surface));
   return n >= 4 && ORG_END.test(surface);
+}
+
+/** A two-character county name from far away (兴县, 唐县) is too often part of a longer word to trust alone. */
+function farShortCounty(surface: string, ctx: ArticleContext): boolean {
+  const d = lookupPlace(surface, { home: homeCodes(ctx) });
+  return surface.length === 2 && d?.level === "county" && !homeCodes(ctx).some((h) => d.code.startsWith(h));
 }
 
 function modelMentions(text: string, tagger: SpanTagger, ctx: ArticleContext): Mention[] {

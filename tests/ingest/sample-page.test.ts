@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { extractDocument } from "../../ingest/index.js";
 import { loadTagger } from "../../ingest/tagger.js";
+import { loadSegmenter } from "../../ingest/segmenter.js";
 import { scoreAgainstEditor, type EditorMarking } from "../fixtures/editor-score.js";
 
 const SAMPLE = fileURLToPath(new URL("../../../shared/samples/liaocheng-daily-2023-02-06-p1.txt", import.meta.url));
@@ -23,13 +24,13 @@ it("loads the shipped sequence model", () => {
 });
 
 describe.skipIf(!present).each([
-  { reading: "rules and gazetteers", tagger: undefined },
-  { reading: "rules with the trained model", tagger },
-])("the Liaocheng Daily front page of 2023-02-06, read by $reading", ({ tagger }) => {
+  { reading: "rules and gazetteers", tagger: undefined, segmenter: undefined },
+  { reading: "rules with the trained model and word boundaries", tagger, segmenter: loadSegmenter() },
+])("the Liaocheng Daily front page of 2023-02-06, read by $reading", ({ tagger, segmenter }) => {
   const doc = present
     ? extractDocument(
         { text: readFileSync(SAMPLE, "utf8"), meta: {}, origin: { file: SAMPLE }, kind: "page" },
-        { tagger },
+        { tagger, segmenter },
       )
     : { articles: [], entities: [], relations: [] };
 
