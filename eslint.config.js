@@ -3,7 +3,17 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "neo4j/target/**", "models/**", ".jianwen/**", "tests/artifacts/**"] },
+  {
+    ignores: [
+      "dist/**",
+      "node_modules/**",
+      "neo4j/target/**",
+      "models/**",
+      ".jianwen/**",
+      "tests/artifacts/**",
+      "bench/out/**",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

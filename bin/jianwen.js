@@ -5,7 +5,9 @@ import { fileURLToPath } from "node:url";
 
 const cli = new URL("../dist/cli/cli.js", import.meta.url);
 if (!existsSync(fileURLToPath(cli))) {
-  process.stderr.write("jianwen: the compiled CLI is missing (dist/cli/cli.js); run `npm run build` in the project folder\n");
+  process.stderr.write(
+    "jianwen: the compiled CLI is missing (dist/cli/cli.js); run `npm run build` in the project folder\n",
+  );
   process.exit(2);
 }
 const { main } = await import(cli.href);

@@ -23,7 +23,9 @@ export interface ExtractPool {
 export function workerScript(): URL {
   const here = new URL(import.meta.url);
   // Test runners may add a query to the module URL; the path alone tells source from compiled.
-  return here.pathname.endsWith(".ts") ? new URL("../../dist/ingest/batch/worker.js", here) : new URL("./worker.js", here);
+  return here.pathname.endsWith(".ts")
+    ? new URL("../../dist/ingest/batch/worker.js", here)
+    : new URL("./worker.js", here);
 }
 
 export async function createPool(workers: number, model: boolean): Promise<ExtractPool> {
