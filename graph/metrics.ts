@@ -9,7 +9,7 @@ import pagerankModule from "graphology-metrics/centrality/pagerank.js";
 import type { AbstractGraph } from "graphology-types";
 import type { Driver } from "neo4j-driver";
 import { Neo4jLoadError } from "../core/errors.js";
-import type { EntityType, RelationType } from "../core/model.js";
+import { RELATION_TYPES, type EntityType, type RelationType } from "../core/model.js";
 
 export interface EntityAttributes {
   type: EntityType;
@@ -55,15 +55,7 @@ export interface MetricsOptions {
 export const BETWEENNESS_AUTO_MAX_NODES = 5000;
 
 /** Entities are linked by the facts between them (posts, meetings, places, projects), not by shared articles. */
-export const FACT_TYPES: RelationType[] = [
-  "HOLDS_POSITION",
-  "PARTICIPATED_IN",
-  "HELD_IN",
-  "ORGANIZED_BY",
-  "RUNS",
-  "LOCATED_IN",
-  "PART_OF",
-];
+export const FACT_TYPES: RelationType[] = RELATION_TYPES.filter((t) => t !== "MENTIONS" && t !== "REPORTED");
 
 export function createEntityGraph(): EntityGraph {
   return new UndirectedGraph<EntityAttributes, RelationAttributes, CorpusAttributes>({ allowSelfLoops: false });
