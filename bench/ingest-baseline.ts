@@ -1,6 +1,7 @@
 // The per-row baseline of bench/ingest.ts: the same rows the batched loader writes, sent as one MERGE per
 // node and per relationship, each in its own write transaction, timed against cypher/load on the same slice.
 import type { Driver } from "neo4j-driver";
+import { emptyGraph } from "../cypher/empty.js";
 import { nodeMergeQuery } from "../cypher/load.js";
 import { planLoad, type LoadPlan } from "../cypher/load-plan.js";
 import { loadGraphDoc } from "../cypher/load.js";
@@ -9,18 +10,6 @@ import { DEFAULT_INGEST_SETTINGS } from "../ingest/batch/settings.js";
 import { mergeDocs } from "../ingest/pipeline.js";
 import { isReadFailure, readPath } from "../ingest/read/index.js";
 import type { GraphDoc } from "../core/model.js";
-
-async function wipe(driver: Driver): Promise<void> {
-  const session = driver.session();
-  try {
-    // Relationships first, in bounded transactions: deleting a hub node with its thousands of relationships
-    // in one go can pass the server's transaction memory limit.
-    await session.run("MATCH ()-[r]->() CALL { WITH r DELETE r } IN TRANSACTIONS OF 10000 ROWS");
-    await session.run("MATCH (n) CALL { WITH n DELETE n } IN TRANSACTIONS OF 10000 ROWS");
-  } finally {
-    await session.close();
-  }
-}
 
 /** Items [from, to) of the file, extracted and merged into one document. */
 async function sliceDoc(file: string, from: number, to: number, model: boolean): Promise<GraphDoc> {
@@ -96,14 +85,14 @@ export async function perRowBaseline(
   const plan = planLoad(doc);
   const total = rowCount(plan);
   print(`slice                ${doc.articles.length} articles, ${total} rows (nodes + relationships)`);
-  await wipe(driver);
+  await emptyGraph(driver);
   const slow = await perRow(driver, plan, budgetS);
   const slowRate = slow.rows / slow.seconds;
   const partial = slow.rows < total ? ` (stopped at the ${budgetS} s budget; the rate is what counts)` : "";
   print(
     `per-row              ${slow.rows} rows in ${slow.seconds.toFixed(1)} s = ${slowRate.toFixed(0)} rows/s${partial}`,
   );
-  await wipe(driver);
+  await emptyGraph(driver);
   await loadGraphDoc(driver, warmUp, { schema: false, batchSize: DEFAULT_INGEST_SETTINGS.batchSize });
   const began = performance.now();
   const counts = await loadGraphDoc(driver, doc, { schema: false, batchSize: DEFAULT_INGEST_SETTINGS.batchSize });
@@ -115,6 +104,6 @@ export async function perRowBaseline(
   print(
     `batched              ${rows} rows in ${seconds.toFixed(1)} s = ${fastRate.toFixed(0)} rows/s (${counts.batches} transactions)`,
   );
-  await wipe(driver);
+  await emptyGraph(driver);
   return { perRow: slowRate, batched: fastRate };
 }

@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Driver } from "neo4j-driver";
+import { emptyGraph } from "../../../cypher/empty.js";
 
 export const ROOT = resolve(fileURLToPath(new URL("../../..", import.meta.url)));
 const BIN = join(ROOT, "bin/jianwen.js");
@@ -84,17 +85,7 @@ export async function duplicates(driver: Driver): Promise<{ nodes: string[]; rel
 }
 
 /** Empties the database. The integration files run one at a time and each leaves the graph as it found it. */
-export async function resetGraph(driver: Driver): Promise<void> {
-  const session = driver.session();
-  try {
-    // Relationships first, in bounded transactions: deleting a hub node with its thousands of relationships
-    // in one go can pass the server's transaction memory limit.
-    await session.run("MATCH ()-[r]->() CALL { WITH r DELETE r } IN TRANSACTIONS OF 10000 ROWS");
-    await session.run("MATCH (n) CALL { WITH n DELETE n } IN TRANSACTIONS OF 10000 ROWS");
-  } finally {
-    await session.close();
-  }
-}
+export { emptyGraph as resetGraph };
 
 export async function countArticles(driver: Driver): Promise<number> {
   const { records } = await driver.executeQuery("MATCH (a:Article) RETURN count(a) AS n", {}, { routing: "READ" });
