@@ -81,11 +81,11 @@ async function sampleInputs(): Promise<{
   }
 }
 
-async function startService(): Promise<{ url: string; stop: () => void }> {
+async function startService(extraArgs: string[] = []): Promise<{ url: string; stop: () => void }> {
   const cli = join(ROOT, "bin", "jianwen.js");
   if (!existsSync(join(ROOT, "dist", "cli", "cli.js")))
     throw new Error("bench/api: run `npm run build` first (the service runs from dist/)");
-  const child = spawn(process.execPath, [cli, "serve", "--port", "0"], {
+  const child = spawn(process.execPath, [cli, "serve", "--port", "0", ...extraArgs], {
     cwd: ROOT,
     stdio: ["ignore", "pipe", "inherit"],
     env: process.env,
@@ -103,7 +103,7 @@ async function startService(): Promise<{ url: string; stop: () => void }> {
 
 function report(label: string, r: AutocannonResult): void {
   console.log(
-    `${label.padEnd(34)} ${r.requests.average.toFixed(0).padStart(6)} req/s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms   ` +
+    `${label.padEnd(38)} ${r.requests.average.toFixed(0).padStart(6)} req/s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms   ` +
       `max ${String(r.latency.max).padStart(5)} ms   errors ${r.errors}   timeouts ${r.timeouts}   non-2xx ${r.non2xx}   (${r.requests.total} requests)`,
   );
 }
@@ -143,26 +143,41 @@ async function main(): Promise<void> {
     console.log("bench/api: no entity has a neighbour; nothing to measure");
     return;
   }
-  const service = await startService();
+  const search = () => `/api/search?q=${encodeURIComponent(pick(inputs.names))}&limit=20`;
+  const neighbours = () => `/api/neighbours?id=${encodeURIComponent(pick(inputs.typical))}&limit=50`;
+
+  // First every request from Neo4j (--no-cache): what a request costs when nothing has been asked before.
+  const cold = await startService(["--no-cache"]);
   try {
-    const search = () => `/api/search?q=${encodeURIComponent(pick(inputs.names))}&limit=20`;
-    const neighbours = () => `/api/neighbours?id=${encodeURIComponent(pick(inputs.typical))}&limit=50`;
-    await run(service.url, search, 3); // warm-up: query plans, JIT, connection pool
-    await run(service.url, neighbours, 3);
+    await run(cold.url, search, 3); // warm-up: query plans, JIT, connection pool
+    await run(cold.url, neighbours, 3);
     // One connection first: what a request costs on this machine when nothing queues behind it.
-    report("GET /api/search, 1 connection", await run(service.url, search, 5, 1));
-    report("GET /api/neighbours, 1 connection", await run(service.url, neighbours, 5, 1));
-    report("GET /api/search (names, prefixes)", await run(service.url, search));
-    report("GET /api/neighbours (typical node)", await run(service.url, neighbours));
+    report("no cache: search, 1 connection", await run(cold.url, search, 5, 1));
+    report("no cache: neighbours, 1 connection", await run(cold.url, neighbours, 5, 1));
+    report("no cache: search", await run(cold.url, search));
+    report("no cache: neighbours (typical node)", await run(cold.url, neighbours));
+  } finally {
+    cold.stop();
+  }
+
+  // Then as served: answers kept until the graph changes. The measured runs start with an empty cache, so
+  // they include the misses of every node asked for the first time.
+  const served = await startService();
+  try {
+    // Warm-up on requests outside the measured sets (the overview, the hub), so the code is compiled.
+    await run(served.url, () => `/api/graph?limit=${50 + Math.floor(Math.random() * 50)}`, 3);
+    report("search (names, prefixes)", await run(served.url, search));
+    report("neighbours (typical node)", await run(served.url, neighbours));
+    report("neighbours (typical node), again", await run(served.url, neighbours));
     if (inputs.hub) {
       const hub = inputs.hub;
       report(
-        `GET /api/neighbours (hub)`,
-        await run(service.url, () => `/api/neighbours?id=${encodeURIComponent(hub)}&limit=50`, Math.min(DURATION, 10)),
+        "neighbours (hub)",
+        await run(served.url, () => `/api/neighbours?id=${encodeURIComponent(hub)}&limit=50`, Math.min(DURATION, 10)),
       );
     }
   } finally {
-    service.stop();
+    served.stop();
   }
 }
 

@@ -161,11 +161,16 @@ export function planLoad(doc: GraphDoc): LoadPlan {
   };
 }
 
+/** The label an id's prefix names (person:…, org:…, place:…), or undefined for an id without a known prefix. */
+export function labelFromId(id: string): NodeLabel | undefined {
+  const colon = id.indexOf(":");
+  return colon > 0 ? PREFIX_LABELS[id.slice(0, colon).toLowerCase()] : undefined;
+}
+
 function resolveLabel(id: string, labelOf: Map<string, NodeLabel>, type: RelationType): NodeLabel {
   const known = labelOf.get(id);
   if (known) return known;
-  const prefix = id.split(":")[0]?.toLowerCase() ?? "";
-  const guessed = PREFIX_LABELS[prefix];
+  const guessed = labelFromId(id);
   if (guessed) return guessed;
   throw new InputError(
     `cypher/load: a ${type} relation refers to "${id}", which is neither an article or entity of this document nor an id with a known type prefix (person:, place:, …)`,

@@ -10,6 +10,7 @@ interface ServeFlags {
   timeout: number;
   maxRows: number;
   log?: boolean;
+  cache: boolean;
 }
 
 function port(value: string): number {
@@ -37,6 +38,7 @@ export function define(): Command {
     )
     .addOption(new Option("--timeout <ms>", "time limit of a user query").default(10_000).argParser(positive))
     .addOption(new Option("--max-rows <n>", "rows a user query may return").default(1000).argParser(positive))
+    .option("--no-cache", "answer every graph request from Neo4j instead of keeping answers until the graph changes")
     .option("--log", "log each request")
     .action(async (flags: ServeFlags) => {
       const { connectionSettingsFromEnv, openDriver } = await import("../../cypher/driver.js");
@@ -53,6 +55,7 @@ export function define(): Command {
           token: flags.token,
           limits: { timeoutMs: flags.timeout, maxRows: flags.maxRows },
           logger: flags.log ?? false,
+          cache: flags.cache ? {} : false,
         });
         const url = await server.listen();
         process.stdout.write(

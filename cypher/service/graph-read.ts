@@ -3,6 +3,7 @@
 import neo4j, { type Driver, type ManagedTransaction } from "neo4j-driver";
 import type { ApiEdge, ApiEvidence, ApiNode } from "../../core/api.js";
 import type { PropertyValue, RelationType } from "../../core/model.js";
+import { labelFromId } from "../load-plan.js";
 import { toQueryError } from "../readonly.js";
 import { toPlain } from "../values.js";
 
@@ -15,6 +16,16 @@ export const NODE_BY_ID = `CALL {
   UNION ALL MATCH (n:Meeting {id: $id}) RETURN n
   UNION ALL MATCH (n:Article {id: $id}) RETURN n
 }`;
+
+/**
+ * The fastest way to a node by id: one seek in the label its prefix names (person:…, place:…), or NODE_BY_ID for
+ * an id without a known prefix. Loads give every id its type's prefix; a query that finds nothing this way can
+ * fall back to NODE_BY_ID to be sure.
+ */
+export function nodeByIdFast(id: string): string {
+  const label = labelFromId(id);
+  return label ? `MATCH (n:\`${label}\` {id: $id})` : NODE_BY_ID;
+}
 
 /** The map a query returns for a node: `n {.*, labels: labels(n)}` minus the article text, which can be long. */
 export const NODE_MAP = (v: string) =>
@@ -100,17 +111,29 @@ export function foldEdges(rows: RelRow[]): ApiEdge[] {
 export interface ReadOpts {
   database?: string;
   timeoutMs: number;
+  /** Told the bookmark of the reads once they are done: the graph version they saw (service/cache.ts). */
+  onBookmark?: (bookmark: string) => void;
 }
 
-/** Runs fixed service Cypher in a managed read transaction with a server-side timeout. */
-export async function readTx<T>(
-  driver: Driver,
-  opts: ReadOpts,
-  work: (tx: ManagedTransaction) => Promise<T>,
-): Promise<T> {
+/** What the service's fixed reads need from a transaction: `run`. */
+export type Reader = Pick<ManagedTransaction, "run">;
+
+/**
+ * Runs the service's own fixed Cypher with a server-side timeout. Each statement is an auto-commit read: one
+ * round trip to Neo4j instead of the three (BEGIN, RUN, COMMIT) of an explicit transaction, which is most of
+ * a neighbours request's cost. User Cypher never comes through here: /api/query runs it in an explicit READ
+ * transaction (readonly.ts), where Neo4j itself refuses writes.
+ */
+export async function readTx<T>(driver: Driver, opts: ReadOpts, work: (tx: Reader) => Promise<T>): Promise<T> {
   const session = driver.session({ database: opts.database, defaultAccessMode: neo4j.session.READ });
+  const reader: Reader = {
+    run: ((query: string, parameters?: Record<string, unknown>) =>
+      session.run(query, parameters, { timeout: opts.timeoutMs })) as Reader["run"],
+  };
   try {
-    return await session.executeRead(work, { timeout: opts.timeoutMs });
+    const result = await work(reader);
+    opts.onBookmark?.(session.lastBookmarks().join(","));
+    return result;
   } catch (error) {
     throw toQueryError(error);
   } finally {

@@ -11,6 +11,8 @@ import { projectRoot } from "../files.js";
 import { DEFAULT_READONLY, type ReadOnlyOptions } from "../readonly.js";
 import { TOKEN_COOKIE, bearer, isLoopbackHost, readCookie, tokenMatches } from "./auth.js";
 import { nodeDetail, neighbours, overview, search, shortestPath } from "./graph-api.js";
+import { ReadCache, type ReadCacheOptions } from "./cache.js";
+import { readTx, type ReadOpts } from "./graph-read.js";
 import { QueryLimiter } from "./limiter.js";
 import { openApiDocument } from "./openapi.js";
 import { namedQueries, runNamed, userQuery } from "./query-api.js";
@@ -35,6 +37,10 @@ export interface ServerOptions {
   limits?: ReadOnlyOptions;
   /** Timeout for the service's own reads. */
   readTimeoutMs?: number;
+  /** Answers of the graph routes kept until the graph changes (service/cache.ts); false keeps none. */
+  cache?: ReadCacheOptions | false;
+  /** The service's own reads run at once (default 8); more wait in line. */
+  maxConcurrentReads?: number;
   /** User queries run at once (default 4) and queued beyond that (default 32) before 429 BUSY. */
   maxConcurrentQueries?: number;
   maxQueuedQueries?: number;
@@ -79,6 +85,17 @@ export async function createServer(opts: ServerOptions): Promise<JianwenServer> 
   const limits: ReadOnlyOptions = { ...DEFAULT_READONLY, maxBytes: 2_000_000, ...opts.limits, database };
   const read = { database, timeoutMs: opts.readTimeoutMs ?? 10_000 };
   const limiter = new QueryLimiter(opts.maxConcurrentQueries ?? 4, opts.maxQueuedQueries ?? 32);
+  const reads = new QueryLimiter(opts.maxConcurrentReads ?? 8, 4096, "graph reads");
+  const cache =
+    opts.cache === false
+      ? null
+      : new ReadCache(read, (o) => readTx(driver, o, (tx) => tx.run("RETURN 1")), opts.cache ?? {});
+  /** Answers a graph route: from the cache when the graph has not changed, else by `work` (eight at a time). */
+  const answer = async <T>(reply: FastifyReply, key: string, work: (o: ReadOpts) => Promise<T>) => {
+    if (!cache) return reads.run(() => work(read));
+    const { json, outcome } = await cache.get(key, (o) => reads.run(() => work(o)));
+    return reply.header("x-jianwen-cache", outcome).type("application/json; charset=utf-8").send(json);
+  };
 
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 256 * 1024, return503OnClosing: true });
 
@@ -117,14 +134,16 @@ export async function createServer(opts: ServerOptions): Promise<JianwenServer> 
     if (req.url.startsWith("/api/")) reply.header("cache-control", "no-store");
   });
 
-  app.get(API_ROUTES.graph, async (req) =>
-    overview(driver, read, S.parse(S.GraphQuery, req.query, "query string").limit),
-  );
-  app.get(`${API_ROUTES.node}/:id`, async (req) => {
-    const { id } = S.parse(S.NodeParams, req.params, "path");
-    return nodeDetail(driver, read, id, S.parse(S.NodeQuery, req.query, "query string").limit);
+  app.get(API_ROUTES.graph, async (req, reply) => {
+    const { limit } = S.parse(S.GraphQuery, req.query, "query string");
+    return answer(reply, `graph|${limit}`, (o) => overview(driver, o, limit));
   });
-  const neighboursHandler = async (req: FastifyRequest) => {
+  app.get(`${API_ROUTES.node}/:id`, async (req, reply) => {
+    const { id } = S.parse(S.NodeParams, req.params, "path");
+    const { limit } = S.parse(S.NodeQuery, req.query, "query string");
+    return answer(reply, `node|${limit}|${id}`, (o) => nodeDetail(driver, o, id, limit));
+  });
+  const neighboursHandler = async (req: FastifyRequest, reply: FastifyReply) => {
     const { id: pathId } = S.parse(S.NeighboursParams, req.params, "path");
     const q = S.parse(S.NeighboursQuery, req.query, "query string");
     const id = pathId ?? q.id;
@@ -133,17 +152,19 @@ export async function createServer(opts: ServerOptions): Promise<JianwenServer> 
         "service: invalid query string: id: give the node id as /api/neighbours/:id or ?id=",
         "BAD_REQUEST",
       );
-    return neighbours(driver, read, id, q.limit);
+    return answer(reply, `neighbours|${q.limit}|${id}`, (o) => neighbours(driver, o, id, q.limit));
   };
   app.get(API_ROUTES.neighbours, neighboursHandler);
   app.get(`${API_ROUTES.neighbours}/:id`, neighboursHandler);
-  app.get(API_ROUTES.search, async (req) => {
+  app.get(API_ROUTES.search, async (req, reply) => {
     const q = S.parse(S.SearchQuery, req.query, "query string");
-    return search(driver, read, q.q, q.limit);
+    return answer(reply, `search|${q.limit}|${q.q}`, (o) => search(driver, o, q.q, q.limit));
   });
-  app.get(API_ROUTES.path, async (req) => {
+  app.get(API_ROUTES.path, async (req, reply) => {
     const q = S.parse(S.PathQuery, req.query, "query string");
-    return shortestPath(driver, read, q.from, q.to, q.maxLength);
+    return answer(reply, JSON.stringify(["path", q.maxLength, q.from, q.to]), (o) =>
+      shortestPath(driver, o, q.from, q.to, q.maxLength),
+    );
   });
   app.get(API_ROUTES.queries, async (req) => {
     S.parse(S.EmptyQuery, req.query, "query string");
@@ -160,9 +181,9 @@ export async function createServer(opts: ServerOptions): Promise<JianwenServer> 
       userQuery(driver, body.cypher, S.toCypherParams(body.params) as Record<string, unknown>, limits),
     );
   });
-  app.get(API_ROUTES.stats, async (req) => {
+  app.get(API_ROUTES.stats, async (req, reply) => {
     S.parse(S.EmptyQuery, req.query, "query string");
-    return stats(driver, read);
+    return answer(reply, "stats", (o) => stats(driver, o));
   });
   app.get(API_ROUTES.openapi, async () => openApiDocument());
 

@@ -11,6 +11,8 @@ export interface ServiceHarness {
   driver(): Driver;
   get(path: string, headers?: Record<string, string>): Promise<{ status: number; body: Record<string, unknown> }>;
   post(path: string, body: string, contentType?: string): Promise<{ status: number; body: Record<string, unknown> }>;
+  /** The whole response, headers included. */
+  fetch(path: string): Promise<Response>;
 }
 
 export function useService(options: Partial<ServerOptions> = {}): ServiceHarness {
@@ -42,6 +44,7 @@ export function useService(options: Partial<ServerOptions> = {}): ServiceHarness
       const res = await fetch(`${base}${path}`, { headers });
       return { status: res.status, body: (await res.json()) as Record<string, unknown> };
     },
+    fetch: (path) => fetch(`${base}${path}`),
     async post(path, body, contentType = "application/json") {
       const res = await fetch(`${base}${path}`, { method: "POST", headers: { "content-type": contentType }, body });
       return { status: res.status, body: (await res.json()) as Record<string, unknown> };
