@@ -1,7 +1,9 @@
 // `npm run bench:extract`: speed and quality of the `extract --spans` path. Prints characters per second
-// for the whole command (process start, model load, all lines; spawned through bin/jianwen.js, so run
-// `npm run build` first) and in-process (tagging only), and exact-span P/R/F1 per type on the People's
-// Daily dev split. Reads the split from ../shared/data; without it, times a page of our own samples.
+// for the whole command (process start, model load, all lines; spawned through bin/jianwen.js and through
+// `npx jianwen`, so run `npm run build` first) and in-process (tagging only), at the dev split's size and at
+// twice it (the People's Daily test split's size), and exact-span P/R/F1 per type on the People's Daily dev
+// split, which the shipped model was trained on (held-out figures: `npm run eval`). Reads the split from
+// ../shared/data; without it, times a page of our own samples.
 import { existsSync, readFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { dirname, join, resolve } from "node:path";
@@ -78,45 +80,50 @@ async function main(): Promise<void> {
   );
 
   const cli = join(ROOT, "bin/jianwen.js");
-  const runs: number[] = [];
-  const cpuRuns: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    const s0 = process.hrtime.bigint();
-    // Through /usr/bin/time where present, so the child's CPU seconds are known as well as the wall time
-    // (on a shared, loaded machine the wall time says more about the neighbours than about the code).
-    const timed = existsSync("/usr/bin/time");
-    const argv = timed ? ["-f", "cpu %U %S", process.execPath, cli, "extract", "--spans"] : [cli, "extract", "--spans"];
-    const run = spawnSync(timed ? "/usr/bin/time" : process.execPath, argv, {
-      input,
-      encoding: "utf8",
-      maxBuffer: 1 << 30,
-      cwd: ROOT,
-    });
-    const secs = Number(process.hrtime.bigint() - s0) / 1e9;
-    if (run.status !== 0) {
-      console.log(`whole command failed (${run.status}): ${run.stderr.slice(-500)}; run \`npm run build\` first`);
-      break;
-    }
-    if (run.stdout.trim().split("\n").length !== lines.length)
-      console.log("whole command: output line count differs from input!");
-    runs.push(secs);
-    const cpu = /cpu ([\d.]+) ([\d.]+)/.exec(run.stderr);
-    if (cpu) cpuRuns.push(Number(cpu[1]) + Number(cpu[2]));
-  }
-  if (runs.length) {
-    const best = Math.min(...runs);
-    console.log(
-      `whole command (node bin/jianwen.js extract --spans): best of ${runs.length} ${(best * 1000).toFixed(0)} ms = ${(chars / best / 1000).toFixed(0)}k chars/s (runs: ${runs.map((r) => (r * 1000).toFixed(0)).join(", ")} ms)`,
-    );
-    if (cpuRuns.length) {
-      const c = Math.min(...cpuRuns);
+  // npx costs about half a second of its own before the command starts, so its figure depends on the input size.
+  const commands: [string, string, string[]][] = [
+    ["node bin/jianwen.js extract --spans", process.execPath, [cli, "extract", "--spans"]],
+    ["npx --no-install jianwen extract --spans", "npx", ["--no-install", "jianwen", "extract", "--spans"]],
+  ];
+  for (const copies of [1, 2]) {
+    const text = input.repeat(copies);
+    const size = chars * copies;
+    for (const [label, command, argv] of commands) {
+      const runs: number[] = [];
+      const cpuRuns: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const s0 = process.hrtime.bigint();
+        // Through /usr/bin/time where present, so the child's CPU seconds are known as well as the wall time
+        // (on a shared, loaded machine the wall time says more about the neighbours than about the code).
+        const timed = existsSync("/usr/bin/time");
+        const run = spawnSync(timed ? "/usr/bin/time" : command, timed ? ["-f", "cpu %U %S", command, ...argv] : argv, {
+          input: text,
+          encoding: "utf8",
+          maxBuffer: 1 << 30,
+          cwd: ROOT,
+        });
+        const secs = Number(process.hrtime.bigint() - s0) / 1e9;
+        if (run.status !== 0) {
+          console.log(`${label} failed (${run.status}): ${run.stderr.slice(-500)}; run \`npm run build\` first`);
+          break;
+        }
+        if (run.stdout.trim().split("\n").length !== lines.length * copies)
+          console.log(`${label}: output line count differs from input!`);
+        runs.push(secs);
+        const cpu = /cpu ([\d.]+) ([\d.]+)/.exec(run.stderr);
+        if (cpu) cpuRuns.push(Number(cpu[1]) + Number(cpu[2]));
+      }
+      if (!runs.length) continue;
+      const best = Math.min(...runs);
+      const cpu = cpuRuns.length ? Math.min(...cpuRuns) : 0;
       console.log(
-        `whole command CPU time (user + sys): best ${(c * 1000).toFixed(0)} ms = ${(chars / c / 1000).toFixed(0)}k chars per CPU-second`,
+        `whole command, ${size} chars, ${label}: best of ${runs.length} ${(best * 1000).toFixed(0)} ms = ${(size / best / 1000).toFixed(0)}k chars/s` +
+          ` (runs ${runs.map((r) => (r * 1000).toFixed(0)).join(", ")} ms${cpu ? `; CPU ${(cpu * 1000).toFixed(0)} ms` : ""})`,
       );
     }
   }
   if (gold) {
-    console.log(`F1 on ${GOLD} (${lines.length} lines):`);
+    console.log(`F1 on ${GOLD} (${lines.length} lines; the shipped model was trained on it, see npm run eval):`);
     score(out, gold);
   }
 }

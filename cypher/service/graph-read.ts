@@ -132,7 +132,9 @@ export async function readTx<T>(driver: Driver, opts: ReadOpts, work: (tx: Reade
   };
   try {
     const result = await work(reader);
-    opts.onBookmark?.(session.lastBookmarks().join(","));
+    const bookmarks = session.lastBookmarks();
+    // A server that gives no bookmark gives no version either: nothing is reported, so nothing is kept.
+    if (opts.onBookmark && bookmarks.length > 0) opts.onBookmark(bookmarks.join(","));
     return result;
   } catch (error) {
     throw toQueryError(error);

@@ -49,8 +49,10 @@ describe("the shipped model", () => {
 });
 
 const DEV = new URL("../../../../shared/data/peoples-daily/dev.spans.jsonl", import.meta.url);
-describe.skipIf(!existsSync(DEV))("on the People's Daily dev split (../shared/data)", () => {
-  it("scores at least 0.78 exact-span micro-F1", () => {
+// The shipped model is trained on this split (held-out quality is `npm run eval`, which trains without each half):
+// scoring it here checks that the shipped file loads and decodes as it was trained, so the bar is high.
+describe.skipIf(!existsSync(DEV))("on the People's Daily dev split it was trained on (../shared/data)", () => {
+  it("scores at least 0.88 exact-span micro-F1", () => {
     const gold = readFileSync(DEV, "utf8")
       .trim()
       .split("\n")
@@ -66,7 +68,7 @@ describe.skipIf(!existsSync(DEV))("on the People's Daily dev split (../shared/da
       ng += want.size;
       for (const s of got) if (want.has(`${s.type}:${s.start}:${s.end}`)) tp++;
     }
-    expect((2 * tp) / (np + ng)).toBeGreaterThanOrEqual(0.78);
+    expect((2 * tp) / (np + ng)).toBeGreaterThanOrEqual(0.88);
   });
 });
 if (!existsSync(DEV)) console.warn("tests/ingest/ner: ../shared/data is absent; skipping the dev-split F1 check");
