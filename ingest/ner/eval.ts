@@ -5,6 +5,7 @@
 // ../shared/tools/score-spans.mjs through the whole `extract --spans` command. Both folds train at once (one a
 // core, about 7 GB of memory each).
 // Options: --folds 0,1 (which halves to score)  --keep DIR (keep the fold models and half files there)
+//          --train ARGS… (everything after it goes to train.ts, to measure another recipe: --train --epochs 15)
 import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -15,7 +16,10 @@ import { InputError } from "../../core/errors.js";
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const DATA = resolve(ROOT, "../shared/data");
 const SCORER = resolve(ROOT, "../shared/tools/score-spans.mjs");
-const args = process.argv.slice(2);
+const all = process.argv.slice(2);
+const cut = all.indexOf("--train");
+const args = cut < 0 ? all : all.slice(0, cut);
+const TRAIN_ARGS = cut < 0 ? [] : all.slice(cut + 1);
 const opt = (name: string, dflt: string): string => (args.includes(name) ? args[args.indexOf(name) + 1]! : dflt);
 const FOLDS = opt("--folds", "0,1")
   .split(",")
@@ -51,7 +55,7 @@ async function main(): Promise<void> {
   const t0 = Date.now();
   try {
     console.log(
-      `ner/eval: training ${FOLDS.length} fold model(s) of the shipped recipe, each without the half it is scored on`,
+      `ner/eval: training ${FOLDS.length} fold model(s) of the ${TRAIN_ARGS.length ? `recipe with ${TRAIN_ARGS.join(" ")}` : "shipped recipe"}, each without the half it is scored on`,
     );
     const trained = await Promise.all(
       FOLDS.map(async (f) => {
@@ -64,6 +68,7 @@ async function main(): Promise<void> {
           `fold${f}`,
           "--out",
           model,
+          ...TRAIN_ARGS,
         ]);
         if (r.code !== 0) throw new Error(`ner/eval: training fold ${f} failed:\n${r.out.slice(-2000)}`);
         const last =
