@@ -47,8 +47,24 @@ export class App extends EventTarget {
   }
 
   private changed(): void {
-    history.replaceState(null, "", `${location.pathname}${writeView(this.view)}${location.hash}`);
+    this.writeUrl();
     this.dispatchEvent(new Event("changed"));
+  }
+
+  private writeUrl(): void {
+    history.replaceState(null, "", `${location.pathname}${writeView(this.view)}${location.hash}`);
+  }
+
+  /** Keeps the camera in the URL a moment after it stops moving; only the URL changes, the panels do not redraw. */
+  private followCamera(): void {
+    let timer: number | undefined;
+    this.renderer.getCamera().on("updated", (state) => {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(() => {
+        this.view = { ...this.view, camera: { x: state.x, y: state.y, ratio: state.ratio } };
+        this.writeUrl();
+      }, 250);
+    });
   }
 
   /** Loads the first view, replays what the URL asks for (expansions, query, path), then draws. */
@@ -71,6 +87,11 @@ export class App extends EventTarget {
       void this.startLayout().then(() => setTimeout(() => this.stopLayout(), 10_000));
     }
     if (this.view.path) await this.findPath(this.view.path[0], this.view.path[1], false);
+    // A link's camera wins over the fit a path asked for: it is what the person who copied the link saw.
+    if (this.view.camera) {
+      this.renderer.getCamera().cancelAnimation().setState(this.view.camera);
+    }
+    this.followCamera();
     this.applyHighlight();
     this.changed();
   }

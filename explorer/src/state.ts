@@ -1,5 +1,5 @@
 // The view state: everything a link must carry to reopen the same view (selection, filters, query, expansions,
-// appearance). It lives in the URL's query string; the app reads it at start and writes it on every change.
+// appearance, camera). It lives in the URL's query string; the app reads it at start and writes it on every change.
 import type { PropertyValue, RelationType } from "../../core/model.js";
 import type { ColorBy, SizeBy } from "./appearance.js";
 import type { NodeKind } from "./dataset.js";
@@ -15,6 +15,8 @@ export interface ViewState {
   /** Nodes whose neighbours were loaded, in order. */
   expanded: string[];
   path: [string, string] | null;
+  /** Where the camera looks (sigma's framed-graph coordinates) and its zoom ratio; null: fit the whole graph. */
+  camera: { x: number; y: number; ratio: number } | null;
 }
 
 export const DEFAULT_VIEW: ViewState = {
@@ -25,9 +27,20 @@ export const DEFAULT_VIEW: ViewState = {
   query: null,
   expanded: [],
   path: null,
+  camera: null,
 };
 
 const list = (v: string | null): string[] => (v ? v.split(",").filter(Boolean) : []);
+
+/** "x,y,ratio" as written by writeView; anything else (a hand-edited link) is no camera. */
+function readCamera(v: string | null): ViewState["camera"] {
+  const [x, y, ratio] = (v ?? "").split(",").map(Number);
+  if (![x, y, ratio].every((n) => typeof n === "number" && Number.isFinite(n))) return null;
+  return ratio! > 0 ? { x: x!, y: y!, ratio: ratio! } : null;
+}
+
+/** Four decimals: a link stays short and the view moves by less than a pixel. */
+const round = (n: number): number => Math.round(n * 1e4) / 1e4;
 
 export function readView(search: string): ViewState {
   const p = new URLSearchParams(search);
@@ -58,6 +71,7 @@ export function readView(search: string): ViewState {
     query,
     expanded: list(p.get("exp")),
     path: path.length === 2 ? [path[0] ?? "", path[1] ?? ""] : null,
+    camera: readCamera(p.get("cam")),
   };
 }
 
@@ -79,6 +93,7 @@ export function writeView(v: ViewState): string {
   }
   if (v.expanded.length) p.set("exp", v.expanded.join(","));
   if (v.path) p.set("path", v.path.join(","));
+  if (v.camera) p.set("cam", [v.camera.x, v.camera.y, v.camera.ratio].map(round).join(","));
   const s = p.toString();
   return s ? `?${s}` : "";
 }

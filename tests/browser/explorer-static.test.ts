@@ -120,8 +120,13 @@ describe.skipIf(!hasChromium)("the static explorer", () => {
     await screenshot(page, "static-filter-person-off");
   });
 
-  it("reopens the same view from a copied link", async () => {
+  it("reopens the same view, camera included, from a copied link", async () => {
     await page.evaluate(() => window.__jianwen?.select("org:河清市人民政府"));
+    await page.waitForTimeout(600); // let the selection's camera move end
+    await page.evaluate(() =>
+      window.__jianwen?.renderer.getCamera().cancelAnimation().setState({ x: 0.3, y: 0.6, ratio: 0.5 }),
+    );
+    await expect.poll(() => page.url(), { timeout: 10_000 }).toContain("cam=0.3%2C0.6%2C0.5");
     const url = page.url();
     expect(url).toContain("sel=");
     expect(url).toContain("hide=");
@@ -136,8 +141,10 @@ describe.skipIf(!hasChromium)("the static explorer", () => {
       nodes: window.__jianwen?.drawn.order,
       filters: window.__jianwen?.view.filters,
       sel: window.__jianwen?.view.selected,
+      camera: window.__jianwen?.renderer.getCamera().getState(),
     }));
     expect(got.sel).toBe("org:河清市人民政府");
+    expect(got.camera).toMatchObject({ x: 0.3, y: 0.6, ratio: 0.5 });
     expect(got.filters).toEqual(expected.filters);
     expect(got.nodes).toBe(expected.nodes);
     await again.getByTestId("panel-title").filter({ hasText: "河清市人民政府" }).waitFor();

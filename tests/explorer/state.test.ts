@@ -8,7 +8,7 @@ describe("explorer view links", () => {
     expect(readView("")).toEqual(DEFAULT_VIEW);
   });
 
-  it("round-trip selection, filters, appearance, query, expansions and path", () => {
+  it("round-trip selection, filters, appearance, query, expansions, path and camera", () => {
     const view: ViewState = {
       selected: "person:陈静怡",
       filters: {
@@ -24,8 +24,18 @@ describe("explorer view links", () => {
       query: { cypher: "MATCH (p:Person {name: $name}) RETURN p", params: { name: "陈静怡", limit: 5 } },
       expanded: ["person:陈静怡", "org:河清市人民政府"],
       path: ["person:林晓峰", "person:周明远"],
+      camera: { x: 0.4213, y: -0.05, ratio: 0.3125 },
     };
     expect(readView(writeView(view))).toEqual(view);
+  });
+
+  it("round the camera to four decimals and ignore a camera that is not three finite numbers", () => {
+    const cam = { x: 0.123456, y: 0.987654, ratio: 1.5 };
+    expect(writeView({ ...DEFAULT_VIEW, camera: cam })).toBe("?cam=0.1235%2C0.9877%2C1.5");
+    expect(readView("?cam=0.5,0.5").camera).toBeNull();
+    expect(readView("?cam=0.5,abc,1").camera).toBeNull();
+    expect(readView("?cam=0.5,0.5,0").camera).toBeNull();
+    expect(readView("?cam=0.5,0.5,2").camera).toEqual({ x: 0.5, y: 0.5, ratio: 2 });
   });
 
   it("ignore query parameters that are not JSON rather than fail to open the link", () => {
