@@ -18,6 +18,13 @@ type Step =
 
 export const OVERVIEW_LIMIT = 400;
 export const NEIGHBOUR_LIMIT = 25;
+/** The service's own cap on one neighbours request. */
+export const MAX_NEIGHBOURS = 500;
+
+/** Neighbours loaded by the nth expansion of one node (n from 0): 25, then 100, then 400, then the service's cap. */
+export function neighbourLimit(times: number): number {
+  return Math.min(MAX_NEIGHBOURS, NEIGHBOUR_LIMIT * 4 ** times);
+}
 
 export class App extends EventTarget {
   readonly dataset = new Dataset();
@@ -72,7 +79,12 @@ export class App extends EventTarget {
     const overview = await this.source.overview(this.source.mode === "static" ? 1_000_000 : OVERVIEW_LIMIT);
     this.dataset.merge(overview);
     const unpositioned = overview.nodes.some((n) => typeof n.x !== "number");
-    for (const id of this.view.expanded) await this.loadNeighbours(id, false);
+    const replayed = new Map<string, number>();
+    for (const id of this.view.expanded) {
+      const times = replayed.get(id) ?? 0;
+      replayed.set(id, times + 1);
+      await this.loadNeighbours(id, false, times);
+    }
     if (this.view.query) await this.runQuery(this.view.query.cypher, this.view.query.params, false);
     this.filtered = applyFilters(this.dataset.graph, this.view.filters);
     await this.syncDrawn();
@@ -171,25 +183,33 @@ export class App extends EventTarget {
 
   // ---- expand, collapse, undo -------------------------------------------------------------------------------
 
-  private async loadNeighbours(id: string, record: boolean): Promise<Added> {
-    const g = await this.source.neighbours(id, NEIGHBOUR_LIMIT);
+  /** Loads a node's neighbours; the `times`-th expansion of the same node asks for four times as many. */
+  private async loadNeighbours(id: string, record: boolean, times: number): Promise<Added> {
+    const limit = neighbourLimit(times);
+    const g = await this.source.neighbours(id, limit);
     const added = this.dataset.merge(g, id);
     if (record) this.history.push({ kind: "expand", node: id, added });
     const left = g.omitted ?? 0;
+    const more = neighbourLimit(times + 1);
     this.notify(
       `展开 ${this.label(id)}：新增 ${added.nodes.length} 个节点` +
-        (left > 0 ? `，另有 ${left} 个邻居未载入（上限 ${NEIGHBOUR_LIMIT}）` : ""),
+        (left > 0
+          ? more > limit
+            ? `，另有 ${left} 个邻居未载入（再次展开载入至多 ${more} 个）`
+            : `，另有 ${left} 个邻居未载入（上限 ${limit}）`
+          : ""),
     );
     return added;
   }
 
   async expand(id: string): Promise<void> {
     try {
-      await this.loadNeighbours(id, true);
+      // Expanding a node again loads more of its neighbours; the link keeps one entry per expansion.
+      const times = this.view.expanded.filter((e) => e === id).length;
+      await this.loadNeighbours(id, true, times);
       // A small picture is re-settled so the newcomers find their place; a big one keeps its layout.
       if (this.dataset.graph.order <= 500) this.needsSettle = true;
-      const expanded = this.view.expanded.includes(id) ? this.view.expanded : [...this.view.expanded, id];
-      this.view = { ...this.view, expanded };
+      this.view = { ...this.view, expanded: [...this.view.expanded, id] };
       await this.refresh();
     } catch (error) {
       this.notify(`展开失败：${(error as Error).message}`, "error");
@@ -212,7 +232,8 @@ export class App extends EventTarget {
     if (!step) return this.notify("没有可以撤销的操作");
     if (step.kind === "expand") {
       this.dataset.remove(step.added);
-      this.view = { ...this.view, expanded: this.view.expanded.filter((e) => e !== step.node) };
+      const last = this.view.expanded.lastIndexOf(step.node);
+      this.view = { ...this.view, expanded: this.view.expanded.filter((_, i) => i !== last) };
     } else {
       this.dataset.clear();
       this.dataset.merge(step.previous);

@@ -115,6 +115,46 @@ describe.skipIf(!hasChromium)("the explorer on the service", () => {
     await expect.poll(() => page.evaluate(() => window.__jianwen?.drawn.order ?? 0), { timeout: 20_000 }).toBe(before);
   });
 
+  it("loads four times more neighbours when a node is expanded again, and undo takes back only the last", async () => {
+    // A hub with 40 people, loaded after the page opened, so none of them is drawn yet.
+    const hub = "org:浏阳河书画院";
+    const people = Array.from({ length: 40 }, (_, i) => `person:浏阳河会员${String(i).padStart(2, "0")}`);
+    await loadGraphDoc(driver, {
+      articles: [],
+      entities: [
+        { id: hub, type: "Organization", name: "浏阳河书画院", aliases: [] },
+        ...people.map((id) => ({ id, type: "Person" as const, name: id.slice(7), aliases: [] })),
+      ],
+      relations: people.map((id) => ({
+        type: "HOLDS_POSITION" as const,
+        source: id,
+        target: hub,
+        properties: { title: "会员" },
+        evidence: [],
+      })),
+    });
+    try {
+      const drawnPeople = () =>
+        page.evaluate((ids) => ids.filter((id) => window.__jianwen?.dataset.graph.hasNode(id)).length, people);
+      await page.evaluate((id) => window.__jianwen?.expand(id), hub);
+      expect(await drawnPeople()).toBe(25);
+      await expect
+        .poll(() => page.locator("#toast").textContent(), { timeout: 5_000 })
+        .toContain("另有 15 个邻居未载入");
+      await page.evaluate((id) => window.__jianwen?.expand(id), hub);
+      expect(await drawnPeople()).toBe(40);
+      expect(
+        await page.evaluate(() => window.__jianwen?.view.expanded.filter((e) => e === "org:浏阳河书画院")),
+      ).toHaveLength(2);
+      await page.getByTestId("undo").click();
+      await expect.poll(drawnPeople, { timeout: 20_000 }).toBe(25);
+      await page.getByTestId("undo").click();
+      await expect.poll(drawnPeople, { timeout: 20_000 }).toBe(0);
+    } finally {
+      await driver.executeQuery("MATCH (n) WHERE n.id IN $ids DETACH DELETE n", { ids: [hub, ...people] });
+    }
+  });
+
   it("logged no console errors", () => {
     // The refused write is an HTTP 400 the page handles; Chromium still logs the failed fetch itself.
     expect(errors.filter((e) => !/status of 400/.test(e))).toEqual([]);
