@@ -1,7 +1,7 @@
 // The shipped NER model: binary file (models/ner.bin) holding BIOES transition scores, the lexicon
 // (hash keys + class masks) and quantized weight rows for the feature buckets that carry weight.
 // Loading is a few typed-array views and one index fill, so `extract --spans` starts fast.
-import { readFileSync, writeFileSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readSync, writeFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { ExtractionError } from "../../core/errors.js";
 import { NUM_TAGS, viterbi, tagsToSpans, type NerSpan } from "./decode.js";
@@ -55,21 +55,42 @@ export function writeModel(path: string, m: ModelParts): number {
   return raw.length;
 }
 
-export function readModel(path: string): ModelParts {
-  let buf: Buffer;
+/** The file's bytes in a fresh ArrayBuffer (aligned for typed-array views), read without an intermediate copy. */
+function readAligned(path: string): ArrayBuffer {
+  const fd = openSync(path, "r");
   try {
-    buf = readFileSync(path);
+    const size = fstatSync(fd).size;
+    const ab = new ArrayBuffer(size);
+    for (let off = 0; off < size;) {
+      const n = readSync(fd, new Uint8Array(ab, off), 0, size - off, off);
+      if (n === 0) break;
+      off += n;
+    }
+    return ab;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export function readModel(path: string): ModelParts {
+  let ab: ArrayBuffer;
+  try {
+    ab = readAligned(path);
   } catch (error) {
     throw new ExtractionError(`ingest/ner: cannot read the NER model at ${path}; run \`npm run train\` to rebuild it`, {
       cause: error,
     });
   }
-  if (buf[0] === 0x1f && buf[1] === 0x8b) buf = gunzipSync(buf);
+  let buf = Buffer.from(ab);
+  if (buf[0] === 0x1f && buf[1] === 0x8b) {
+    // A gzipped model: inflate, then copy once into an aligned buffer.
+    const raw = gunzipSync(buf);
+    ab = new ArrayBuffer(raw.length);
+    new Uint8Array(ab).set(raw);
+    buf = Buffer.from(ab);
+  }
   if (buf.toString("latin1", 0, 8) !== MAGIC)
     throw new ExtractionError(`ingest/ner: ${path} is not a Jianwen NER model; run \`npm run train\` to rebuild it`);
-  // Copy into a fresh, aligned ArrayBuffer so typed-array views need no per-section copies.
-  const ab = new ArrayBuffer(buf.length);
-  new Uint8Array(ab).set(buf);
   const headLen = new DataView(ab).getUint32(8, true);
   const header = JSON.parse(buf.toString("utf8", 12, 12 + headLen)) as ModelHeader;
   if (header.featuresPerChar !== FEATURES_PER_CHAR || header.numTags !== NUM_TAGS)
