@@ -1,9 +1,9 @@
 // `npm run bench:extract`: speed and quality of the `extract --spans` path. Prints characters per second
 // for the whole command (process start, model load, all lines; spawned through bin/jianwen.js and through
 // `npx jianwen`, so run `npm run build` first) and in-process (tagging only), at the dev split's size and at
-// twice it (the People's Daily test split's size), and exact-span P/R/F1 per type on the People's Daily dev
-// split, which the shipped model was trained on (held-out figures: `npm run eval`). Reads the split from
-// ../shared/data; without it, times a page of our own samples.
+// twice it (the usual People's Daily test split has twice the dev split's sentences), and exact-span P/R/F1
+// per type on the People's Daily dev split, which the shipped model was trained on (held-out figures:
+// `npm run eval`). Reads the split from ../shared/data; without it, times a page of our own samples.
 import { existsSync, readFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { dirname, join, resolve } from "node:path";
