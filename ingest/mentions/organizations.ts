@@ -46,7 +46,16 @@ function mention(start: number, text: string, canonical: string, via: string): M
 }
 
 /** Characters that cannot sit inside an organization name; left extension stops at them. */
-const STOP = /[，。、；：！？“”（）《》\s的了在和与及是为将对把从到由向如等其]/;
+const STOP = /[，。、；：！？“”（）《》\s的了在和与及是为将对把从到由向如等其给]/;
+
+/**
+ * Verbs and time words of news sentences that never sit inside an organization's name. Transcripts without
+ * punctuation run a place, a verb and a name together (北京会见英国力拓集团, 昆明市举办国务院新闻办): left extension
+ * stops after them, and a place-plus-suffix match that holds one is not a name.
+ */
+const NOT_IN_NAME =
+  /会见|会晤|举办|举行|召开|表示|指出|介绍|发布|参加|出席|主持|支持|访问|考察|调研|视察|签署|宣布|发售|强调|致电|致信|接受|继续|加入|今天|昨天|明天|日前|近日|当天|同时|期间|此前/;
+const NOT_IN_NAME_AT_END = new RegExp(`(?:${NOT_IN_NAME.source})$`);
 
 export function findOrganizations(text: string, ctx: ArticleContext, places: Mention[]): Mention[] {
   const out: Mention[] = [];
@@ -87,7 +96,7 @@ export function findOrganizations(text: string, ctx: ArticleContext, places: Men
       /^(政府新闻办|人民政府|政府|委员会|[\u4e00-\u9fff]{1,8}?(?:局|委员会|新闻办|办公室|厅|中心|法院|检察院))/.exec(
         rest,
       );
-    if (!m || STOP.test(m[1]!)) continue;
+    if (!m || STOP.test(m[1]!) || NOT_IN_NAME.test(m[1]!)) continue;
     const suffix = m[1]!;
     const canonicalSuffix =
       suffix === "政府新闻办"
@@ -102,7 +111,13 @@ export function findOrganizations(text: string, ctx: ArticleContext, places: Men
   // Companies and groups: extend left from the suffix to the nearest stop character.
   for (const m of text.matchAll(/(集团股份有限公司|股份有限公司|有限责任公司|有限公司|集团)/g)) {
     let start = m.index;
-    while (start > 0 && m.index - start < 24 && !STOP.test(text[start - 1]!)) start--;
+    while (
+      start > 0 &&
+      m.index - start < 24 &&
+      !STOP.test(text[start - 1]!) &&
+      !NOT_IN_NAME_AT_END.test(text.slice(Math.max(0, start - 2), start))
+    )
+      start--;
     const surface = text.slice(start, m.index + m[0].length);
     if ([...surface].length < 4) continue;
     out.push(mention(start, surface, surface, "company-suffix"));

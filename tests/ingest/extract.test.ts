@@ -77,6 +77,21 @@ describe("entities", () => {
   it("does not read 产业兴县 as a county far away", () => {
     expect(names(extract("本报讯 坚持产业兴县、工业强县。"), "Place")).not.toContain("兴县");
   });
+  it.each([
+    { text: "国家领导人在北京会见英国力拓集团首席执行官。", name: "英国力拓集团", not: "北京会见英国力拓集团" },
+    { text: "峰会期间表示二十国集团应当加强合作。", name: "二十国集团", not: "期间表示二十国集团" },
+  ])("stops a company name at a verb run into it: $name", ({ text, name, not }) => {
+    const orgs = names(extract(`本报讯 ${text}`), "Organization");
+    expect(orgs).toContain(name);
+    expect(orgs).not.toContain(not);
+  });
+  it("does not read a place, a verb and a bureau run together as one name", () => {
+    const orgs = names(
+      extract("本报讯 中国—南亚博览会将于8月在昆明市举办国务院新闻办今天举行新闻发布会。"),
+      "Organization",
+    );
+    expect(orgs.filter((o) => o.includes("举办"))).toEqual([]);
+  });
   it("does not take 重点项目 for a project", () => {
     expect(names(extract("本报讯 要加快推进重点项目落实落地。"), "Project")).toEqual([]);
   });
