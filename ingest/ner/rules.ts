@@ -93,14 +93,14 @@ function persons(text: string, spans: NerSpan[]): NerSpan[] {
 }
 
 const DIV = LEX_CLASSES.indexOf("DIV");
+const CTRY = LEX_CLASSES.indexOf("CTRY");
 const LEVEL_SUFFIX = /[省市县区州旗盟]$/;
 
 /**
  * A full GB/T 2260 division name with its level suffix (聊城市, 高唐县) is a place even where its first
  * character is a common word (聊 as in 聊天) and the model hesitated.
  */
-function divisions(text: string, spans: NerSpan[], lexicon: Lexicon): NerSpan[] {
-  const { begin } = lexicon.scan(normalizeText(text), true);
+function divisions(text: string, spans: NerSpan[], begin: Uint8Array): NerSpan[] {
   const out = [...spans];
   for (let i = 0; i < text.length; i++) {
     const len = begin[i * NUM_CLASSES + DIV]!;
@@ -109,8 +109,37 @@ function divisions(text: string, spans: NerSpan[], lexicon: Lexicon): NerSpan[] 
   return out.length === spans.length ? spans : out.sort((a, b) => a.start - b.start);
 }
 
+/** The longest division or country name beginning at `i` (0: none). */
+function placeAt(begin: Uint8Array, i: number): number {
+  return Math.max(begin[i * NUM_CLASSES + DIV]!, begin[i * NUM_CLASSES + CTRY]!);
+}
+
+/**
+ * A province, city or country before a name that starts with a full division name of its own is a place of its
+ * own: 河南省 + 郑州市二七司法培训学校, 吉林 + 东丰县第五中学教导处. Where what follows starts with a foreign country
+ * or a short place name (美国哥伦比亚大学, 中国香港队, 贵州裕华实业公司) the convention keeps one name, and so does this.
+ */
+function splitLeadingPlaces(text: string, spans: NerSpan[], begin: Uint8Array): NerSpan[] {
+  let changed = false;
+  const out: NerSpan[] = [];
+  for (const s of spans) {
+    const head = s.type === "PER" ? 0 : placeAt(begin, s.start);
+    const at = s.start + head;
+    const inner = head >= 2 ? begin[at * NUM_CLASSES + DIV]! : 0;
+    if (inner >= 3 && s.end - at > inner && LEVEL_SUFFIX.test(text.slice(at, at + inner))) {
+      out.push({ start: s.start, end: at, type: "LOC" }, { start: at, end: s.end, type: s.type });
+      changed = true;
+    } else out.push(s);
+  }
+  return changed ? out : spans;
+}
+
 export function applyRules(text: string, spans: NerSpan[], lexicon?: Lexicon): NerSpan[] {
-  const withPlaces = lexicon ? divisions(text, spans, lexicon) : spans;
+  let withPlaces = spans;
+  if (lexicon) {
+    const { begin } = lexicon.scan(normalizeText(text), true);
+    withPlaces = splitLeadingPlaces(text, divisions(text, spans, begin), begin);
+  }
   return relabelAbbreviations({ text, spans: persons(text, organizations(text, weatherPlaces(text, withPlaces))) })
     .spans;
 }
