@@ -75,9 +75,20 @@ export function findMentions(
       m.end <= host.end &&
       host !== m &&
       (m.type === "Place" || m.type === "Organization")
-    )
-      nested.push(m);
+    ) {
+      if (m.via === "model" && m.type === "Organization" && host.type === "Organization" && host.via !== "model") {
+        // The model's organization inside a rule's: a company name the suffix rule ran left past its start in
+        // unpunctuated text (此次签约包括中粮集团) is cut where the model starts it; any other is a fragment or a
+        // short form of the rule's name (改革委员会 in 山东省发展和改革委员会, 市工信局 in the 聊城市工业和信息化局 it
+        // was expanded to), not a second organization.
+        // A place right before the model's start belongs to the name (河南省 in 河南省安阳市…有限公司).
+        const placeBefore = places.some((p) => p.end === m.start && p.start >= host.start);
+        if (host.via === "company-suffix" && m.end === host.end && m.start > host.start && !placeBefore)
+          Object.assign(host, { start: m.start, text: m.text, canonical: m.canonical });
+      } else nested.push(m);
+    }
   }
+
   top.sort((a, b) => a.start - b.start);
   return { sentences: splitSentences(text), mentions: top, nested, titles, dates: findDates(text, article.date) };
 }
@@ -98,7 +109,8 @@ export function plausible(type: "PER" | "LOC" | "ORG", surface: string, ctx: Art
   if (type === "LOC")
     return farShortCounty(surface, ctx)
       ? false
-      : Boolean(lookupPlace(surface, { home: homeCodes(ctx) })) || (n >= 3 && /[镇乡村岛]$/.test(surface));
+      : Boolean(lookupPlace(surface, { home: homeCodes(ctx) })) ||
+          (n >= 3 && /[镇乡村岛]$/.test(surface) && !/(?:乡村|农村)$/.test(surface)); // 数字乡村 is no village
   return n >= 4 && ORG_END.test(surface);
 }
 

@@ -96,7 +96,9 @@ export function findOrganizations(text: string, ctx: ArticleContext, places: Men
       /^(政府新闻办|人民政府|政府|委员会|[\u4e00-\u9fff]{1,8}?(?:局|委员会|新闻办|办公室|厅|中心|法院|检察院))/.exec(
         rest,
       );
-    if (!m || STOP.test(m[1]!) || NOT_IN_NAME.test(m[1]!)) continue;
+    // 和 joins the two halves of many bureau names (发展和改革委员会, 人力资源和社会保障局), so it may sit inside
+    // one here, though not at its start (山东省和江苏省…).
+    if (!m || STOP.test(m[1]!.replace(/(?<=.)和/g, "")) || NOT_IN_NAME.test(m[1]!)) continue;
     const suffix = m[1]!;
     const canonicalSuffix =
       suffix === "政府新闻办"

@@ -1,6 +1,8 @@
 // Extraction from articles to entities and relations: table-driven hard cases met in municipal papers.
 import { describe, expect, it } from "vitest";
 import { extractDocument } from "../../ingest/index.js";
+import { plausible } from "../../ingest/mentions/index.js";
+import type { ArticleContext } from "../../ingest/mentions/types.js";
 import type { GraphDoc } from "../../core/model.js";
 
 const MASTHEAD = "临河日报社出版 中共德州市委机关报\n2024年3月12日 星期二 第6120期\n\n";
@@ -47,6 +49,12 @@ describe("entities", () => {
       name: "临河恒达纺织有限公司",
     },
     {
+      case: "和 inside a bureau's name does not cut it",
+      body: "本报讯 山东省发展和改革委员会副主任刘卫东介绍了项目进展。",
+      type: "Organization",
+      name: "山东省发展和改革委员会",
+    },
+    {
       case: "a quoted platform is a project",
       body: "本报讯 “爱德州”政务服务平台上线。",
       type: "Project",
@@ -91,6 +99,13 @@ describe("entities", () => {
       "Organization",
     );
     expect(orgs.filter((o) => o.includes("举办"))).toEqual([]);
+  });
+  it("does not take a word ending in 乡村 or 农村 for a village the model proposes", () => {
+    const ctx: ArticleContext = { paper: "临河日报", articleDate: null, city: null, province: null };
+    expect(plausible("LOC", "数字乡村", ctx)).toBe(false);
+    expect(plausible("LOC", "美丽农村", ctx)).toBe(false);
+    expect(plausible("LOC", "石门镇", ctx)).toBe(true);
+    expect(plausible("LOC", "柳树村", ctx)).toBe(true);
   });
   it("does not take 重点项目 for a project", () => {
     expect(names(extract("本报讯 要加快推进重点项目落实落地。"), "Project")).toEqual([]);

@@ -54,6 +54,16 @@ describe.skipIf(!present).each([
     expect(score.precision, `spurious: ${score.spurious.join(", ")}`).toBeGreaterThanOrEqual(0.9);
     expect(score.linkRecall, `missed links: ${score.missedLinks.join(", ")}`).toBeGreaterThanOrEqual(0.8);
   });
+  it("makes one node of a shorthand and its full name (市工信局 is 聊城市工业和信息化局, not a second node)", () => {
+    for (const short of ["市工信局", "市商务局", "市委办公室", "山东省政府新闻办"]) {
+      const holders = doc.entities.filter((e) => e.name === short || e.aliases.includes(short));
+      expect(
+        holders.map((e) => e.name),
+        short,
+      ).toHaveLength(1);
+      expect(holders[0]!.name).not.toBe(short);
+    }
+  });
   it("gives every relation the sentence it came from", () => {
     for (const r of doc.relations)
       expect(r.evidence.every((e) => e.sentence.length > 0 && doc.articles.some((a) => a.id === e.article))).toBe(true);
