@@ -3,7 +3,7 @@
 // conventions), so scoring the shipped model on it would measure memory, not reading. Instead the shipped recipe
 // is run twice, each time training on one half of the split (sentence index % 2) and scoring the other half with
 // ../shared/tools/score-spans.mjs through the whole `extract --spans` command. Both folds train at once (one a
-// core, about 7 GB of memory each).
+// core, about 5 GB of memory each).
 // Options: --folds 0,1 (which halves to score)  --keep DIR (keep the fold models and half files there)
 //          --train ARGS… (everything after it goes to train.ts, to measure another recipe: --train --epochs 15)
 import { spawn } from "node:child_process";
