@@ -1,12 +1,15 @@
 // Helpers of the batch-ingest integration tests: run `jianwen ingest` as a real child process, snapshot what
 // the graph holds (node ids by label, relationships with their keys and evidence), reset the graph, and
-// generate a corpus of fictional articles large enough to kill a run in the middle of it.
+// generate a corpus of fictional articles large enough to kill a run in the middle of it; `useIngestSandbox` gives
+// a test file its driver, its temporary folder and an empty graph.
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Driver } from "neo4j-driver";
+import { afterAll, beforeAll, inject } from "vitest";
+import { connectionSettingsFromEnv, openDriver } from "../../../cypher/driver.js";
 import { emptyGraph } from "../../../cypher/empty.js";
 
 export const ROOT = resolve(fileURLToPath(new URL("../../..", import.meta.url)));
@@ -92,11 +95,13 @@ export async function countArticles(driver: Driver): Promise<number> {
   return Number(records[0]?.get("n") ?? 0);
 }
 
-export async function tempDir(): Promise<{
+export interface TempDir {
   root: string;
   write: (name: string, data: string | Uint8Array) => Promise<string>;
   remove: () => Promise<void>;
-}> {
+}
+
+export async function tempDir(): Promise<TempDir> {
   const root = await mkdtemp(join(tmpdir(), "jianwen-ingest-it-"));
   return {
     root,
@@ -107,6 +112,42 @@ export async function tempDir(): Promise<{
     },
     remove: () => rm(root, { recursive: true, force: true }),
   };
+}
+
+export interface IngestSandbox {
+  readonly uri: string;
+  /** Set in the sandbox's beforeAll, which runs before the file's own. */
+  driver: Driver;
+  dir: TempDir;
+  /** Quiet ingest flags without analytics or the model, `extra` among them, the report in <dir>/<report>.json. */
+  flags(report: string, ...extra: string[]): string[];
+}
+
+/** For one test file: a driver on the test Neo4j and a temporary folder; the graph is emptied before and after. */
+export function useIngestSandbox(): IngestSandbox {
+  const sandbox = {
+    uri: inject("neo4jUri"),
+    flags: (report: string, ...extra: string[]) => [
+      "--no-analyze",
+      "--no-model",
+      ...extra,
+      "--quiet",
+      "--report",
+      `${sandbox.dir.root}/${report}.json`,
+    ],
+  } as IngestSandbox;
+  beforeAll(async () => {
+    sandbox.driver = await openDriver({ ...connectionSettingsFromEnv(), uri: sandbox.uri });
+    sandbox.dir = await tempDir();
+    await emptyGraph(sandbox.driver);
+  });
+  afterAll(async () => {
+    if (!sandbox.driver) return;
+    await emptyGraph(sandbox.driver);
+    await sandbox.driver.close();
+    await sandbox.dir?.remove();
+  });
+  return sandbox;
 }
 
 const SURNAMES = ["韩", "苏", "周", "郑", "魏", "蒋", "沈", "彭", "薛", "范", "钟", "汪"];
