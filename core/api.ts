@@ -84,6 +84,9 @@ export interface ApiError {
   code: string;
 }
 
+/** The most neighbours one /api/neighbours request may ask for (its `limit`). */
+export const MAX_NEIGHBOURS = 500;
+
 /** Routes of the read-only API, so the service and the explorer spell them once. */
 export const API_ROUTES = {
   /** GET ?limit=N → ApiGraph: the starting view (most connected entities and the relations among them). */

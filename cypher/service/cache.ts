@@ -28,8 +28,6 @@ export class ReadCache {
   private probing: Promise<void> | null = null;
   private readonly entries: LRUCache<string, Entry>;
   private readonly checkMs: number;
-  hits = 0;
-  misses = 0;
 
   /** `probe` runs a trivial read with the given options, so its bookmark reaches `onBookmark`. */
   constructor(
@@ -47,11 +45,6 @@ export class ReadCache {
     });
   }
 
-  /** Read options whose reads report their bookmark to this cache. */
-  private readOpts(): ReadOpts {
-    return { ...this.read, onBookmark: (b) => this.saw(b) };
-  }
-
   private saw(bookmark: string): void {
     this.stamp = bookmark;
     this.seenAt = Date.now();
@@ -60,7 +53,7 @@ export class ReadCache {
   /** Makes sure the stamp is at most `checkMs` old. */
   private async current(): Promise<string | null> {
     if (this.stamp !== null && Date.now() - this.seenAt < this.checkMs) return this.stamp;
-    this.probing ??= this.probe(this.readOpts())
+    this.probing ??= this.probe({ ...this.read, onBookmark: (b) => this.saw(b) })
       .then(() => undefined)
       .finally(() => {
         this.probing = null;
@@ -73,31 +66,18 @@ export class ReadCache {
   async get<T>(key: string, work: (opts: ReadOpts) => Promise<T>): Promise<{ json: string; outcome: CacheOutcome }> {
     const stamp = await this.current();
     const kept = this.entries.get(key);
-    if (kept && kept.stamp === stamp) {
-      this.hits += 1;
-      return { json: kept.json, outcome: "hit" };
-    }
-    this.misses += 1;
+    if (kept && kept.stamp === stamp) return { json: kept.json, outcome: "hit" };
     let readStamp: string | null = null;
-    const opts = this.readOpts();
     const value = await work({
-      ...opts,
+      ...this.read,
       onBookmark: (b) => {
         readStamp = b;
-        opts.onBookmark?.(b);
+        this.saw(b);
       },
     });
     const json = JSON.stringify(value);
     // Kept only when the read says which version of the graph it saw.
     if (readStamp !== null) this.entries.set(key, { stamp: readStamp, json });
     return { json, outcome: "miss" };
-  }
-
-  get size(): number {
-    return this.entries.size;
-  }
-
-  clear(): void {
-    this.entries.clear();
   }
 }

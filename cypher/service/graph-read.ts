@@ -3,7 +3,6 @@
 import neo4j, { type Driver, type ManagedTransaction } from "neo4j-driver";
 import type { ApiEdge, ApiEvidence, ApiNode } from "../../core/api.js";
 import type { PropertyValue, RelationType } from "../../core/model.js";
-import { labelFromId } from "../load-plan.js";
 import { toQueryError } from "../readonly.js";
 import { toPlain } from "../values.js";
 
@@ -16,16 +15,6 @@ export const NODE_BY_ID = `CALL {
   UNION ALL MATCH (n:Meeting {id: $id}) RETURN n
   UNION ALL MATCH (n:Article {id: $id}) RETURN n
 }`;
-
-/**
- * The fastest way to a node by id: one seek in the label its prefix names (person:…, place:…), or NODE_BY_ID for
- * an id without a known prefix. Loads give every id its type's prefix; a query that finds nothing this way can
- * fall back to NODE_BY_ID to be sure.
- */
-export function nodeByIdFast(id: string): string {
-  const label = labelFromId(id);
-  return label ? `MATCH (n:\`${label}\` {id: $id})` : NODE_BY_ID;
-}
 
 /** The map a query returns for a node: `n {.*, labels: labels(n)}` minus the article text, which can be long. */
 export const NODE_MAP = (v: string) =>

@@ -2,6 +2,7 @@
 // Cypher runs. Objects are strict, so an unknown field is a 400 with a reason, not silently ignored.
 import neo4j from "neo4j-driver";
 import { z } from "zod";
+import { MAX_NEIGHBOURS } from "../../core/api.js";
 import { QueryError } from "../../core/errors.js";
 
 const id = z.string().min(1).max(500);
@@ -11,7 +12,7 @@ export const GraphQuery = z.strictObject({ limit: limit(300, 2000) });
 export const NodeParams = z.strictObject({ id });
 export const NodeQuery = z.strictObject({ limit: limit(200, 2000) });
 export const NeighboursParams = z.strictObject({ id: id.optional() });
-export const NeighboursQuery = z.strictObject({ id: id.optional(), limit: limit(50, 500) });
+export const NeighboursQuery = z.strictObject({ id: id.optional(), limit: limit(50, MAX_NEIGHBOURS) });
 export const SearchQuery = z.strictObject({ q: z.string().trim().min(1).max(200), limit: limit(20, 100) });
 export const PathQuery = z.strictObject({ from: id, to: id, maxLength: limit(6, 10) });
 export const EmptyQuery = z.strictObject({});

@@ -2,7 +2,7 @@
 // dataset → filtered graph (filters.ts) → drawn graph (view.ts) after every change. UI modules call its
 // methods and listen to "changed"; none of them touches sigma's graph directly.
 import { MultiDirectedGraph } from "graphology";
-import type { ApiGraph, ApiNodeDetail, ApiQueryResult } from "../../core/api.js";
+import { MAX_NEIGHBOURS, type ApiGraph, type ApiNodeDetail, type ApiQueryResult } from "../../core/api.js";
 import type { PropertyValue } from "../../core/model.js";
 import { Dataset, type Added } from "./dataset.js";
 import { computeMetrics, filteredSubgraph, syncDrawn, type Metrics } from "./drawn-sync.js";
@@ -18,8 +18,6 @@ type Step =
 
 export const OVERVIEW_LIMIT = 400;
 export const NEIGHBOUR_LIMIT = 25;
-/** The service's own cap on one neighbours request. */
-export const MAX_NEIGHBOURS = 500;
 
 /** Neighbours loaded by the nth expansion of one node (n from 0): 25, then 100, then 400, then the service's cap. */
 export function neighbourLimit(times: number): number {

@@ -35,7 +35,7 @@ const list = (v: string | null): string[] => (v ? v.split(",").filter(Boolean) :
 /** "x,y,ratio" as written by writeView; anything else (a hand-edited link) is no camera. */
 function readCamera(v: string | null): ViewState["camera"] {
   const [x, y, ratio] = (v ?? "").split(",").map(Number);
-  if (![x, y, ratio].every((n) => typeof n === "number" && Number.isFinite(n))) return null;
+  if (![x, y, ratio].every(Number.isFinite)) return null;
   return ratio! > 0 ? { x: x!, y: y!, ratio: ratio! } : null;
 }
 
