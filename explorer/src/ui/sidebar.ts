@@ -66,20 +66,10 @@ export function mountSidebar(app: App, el: HTMLElement): void {
     const hi = f.to
       ? Math.max(0, dates.length - 1 - [...dates].reverse().findIndex((x) => x <= (f.to ?? "")))
       : dates.length - 1;
-    const from = h("input", {
-      type: "range",
-      min: 0,
-      max: Math.max(0, dates.length - 1),
-      value: lo,
-      "data-testid": "date-from",
-    });
-    const to = h("input", {
-      type: "range",
-      min: 0,
-      max: Math.max(0, dates.length - 1),
-      value: hi,
-      "data-testid": "date-to",
-    });
+    const slider = (value: number, testid: string) =>
+      h("input", { type: "range", min: 0, max: Math.max(0, dates.length - 1), value, "data-testid": testid });
+    const from = slider(lo, "date-from");
+    const to = slider(hi, "date-to");
     const onRange = () => {
       const a = Math.min(Number(from.value), Number(to.value));
       const b = Math.max(Number(from.value), Number(to.value));
