@@ -14,6 +14,7 @@ export const RELATION_TYPES = [
   "RUNS",
   "LOCATED_IN",
   "PART_OF",
+  "PARTNER_OF",
 ] as const;
 export type RelationType = (typeof RELATION_TYPES)[number];
 
@@ -82,6 +83,8 @@ export interface EntityDoc extends EntityProps {
 export interface Evidence {
   article: string;
   sentence: string;
+  /** The reporting article's date (ISO), when it has one: firstSeen/lastSeen of a fact come from these. */
+  date?: string | null;
 }
 
 export type PropertyValue = string | number | boolean | null;
