@@ -1,10 +1,11 @@
 // The relate stage: from one article's mentions to entities and evidence-carrying relations. One family a file
-// under relations/ (posts, participation, projects, places, partners); each reads the mentions and appends
+// under relations/ (posts, participation, projects, organizations, places, partners); each reads the mentions and appends
 // entities and relations; none calls back into the mentions stage, and ids come only from resolve.
 import type { ArticleDoc, EntityDoc, RelationDoc } from "../core/model.js";
 import type { ArticleMentions } from "./mentions/index.js";
 import type { ArticleContext } from "./mentions/types.js";
 import { dateMeetings, relateParticipation } from "./relations/participation.js";
+import { relateOrganizations } from "./relations/organizations.js";
 import { relatePartners } from "./relations/partners.js";
 import { relatePlaces } from "./relations/places.js";
 import { relatePosts } from "./relations/posts.js";
@@ -23,6 +24,7 @@ export function relateArticle(article: ArticleDoc, found: ArticleMentions, ctx: 
   relatePosts(s);
   relateParticipation(s);
   relateProjects(s);
+  relateOrganizations(s);
   relatePartners(s);
   // Last: the hierarchy covers every place the families above added.
   relatePlaces(s);

@@ -1,5 +1,4 @@
-// Projects and where things are: which organization runs a project (RUNS), where a project or an organization
-// is (LOCATED_IN).
+// Projects: which organization runs a project (RUNS) and where it is (LOCATED_IN).
 import type { EntityDoc } from "../../core/model.js";
 import { lookupPlace } from "../gazetteer/places.js";
 import { findPlaces, homeCodes } from "../mentions/places.js";
@@ -20,12 +19,6 @@ export function relateProjects(s: RelateScope): void {
       s.entities.push(place);
       s.rel("LOCATED_IN", pid, place.id, p.start);
     }
-  }
-  for (const o of orgMentions) {
-    const place = placeInName(o.canonical.replace(/^中共/, ""), ctx);
-    if (!place) continue;
-    s.entities.push(place);
-    s.rel("LOCATED_IN", s.entityOf(o).id, place.id, o.start);
   }
 }
 
