@@ -5,11 +5,22 @@ import { createRequire } from "node:module";
 export interface Segmenter {
   /** The text cut into words, in order; the words joined give the text back. */
   cut(text: string): string[];
+  /** Words with their part of speech (jieba's ICTCLAS-style tags: n nr ns nt nz v vn d p c u m r t x …). */
+  tag?(text: string): Array<{ word: string; tag: string }>;
+}
+
+/** A word of the text at its UTF-16 offsets, with its part-of-speech tag ("" where the segmenter gives none). */
+export interface Word {
+  word: string;
+  tag: string;
+  start: number;
+  end: number;
 }
 
 interface Jieba {
   load(): void;
   cut(text: string, hmm?: boolean): string[];
+  tag(text: string): Array<{ word: string; tag: string }>;
 }
 
 let jieba: Segmenter | null = null;
@@ -19,21 +30,38 @@ export function loadSegmenter(): Segmenter {
   if (jieba) return jieba;
   const lib = createRequire(import.meta.url)("nodejieba") as Jieba;
   lib.load();
-  jieba = { cut: (text) => lib.cut(text, true) };
+  jieba = { cut: (text) => lib.cut(text, true), tag: (text) => lib.tag(text) };
   return jieba;
 }
 
 /** Offsets (UTF-16) where a word starts or ends. */
 export function wordBoundaries(segmenter: Segmenter, text: string): Set<number> {
   const out = new Set<number>([0, text.length]);
-  let at = 0;
   // Located, not summed: a segmenter may drop or fold whitespace.
-  for (const word of segmenter.cut(text)) {
-    const i = text.indexOf(word, at);
-    if (i < 0) continue;
-    out.add(i);
-    at = i + word.length;
-    out.add(at);
+  for (const w of wordsOf(segmenter, text)) {
+    out.add(w.start);
+    out.add(w.end);
   }
   return out;
+}
+
+let lastWords: { segmenter: Segmenter; text: string; words: Word[] } | null = null;
+
+/**
+ * The text's words at their offsets, with tags where the segmenter tags. Every finder of one article asks for the
+ * same text, so the last answer is kept: an article is segmented once however many finders read its words.
+ */
+export function wordsOf(segmenter: Segmenter, text: string): Word[] {
+  if (lastWords && lastWords.segmenter === segmenter && lastWords.text === text) return lastWords.words;
+  const pieces = segmenter.tag ? segmenter.tag(text) : segmenter.cut(text).map((word) => ({ word, tag: "" }));
+  const words: Word[] = [];
+  let at = 0;
+  for (const { word, tag } of pieces) {
+    const i = text.indexOf(word, at);
+    if (i < 0) continue;
+    words.push({ word, tag, start: i, end: i + word.length });
+    at = i + word.length;
+  }
+  lastWords = { segmenter, text, words };
+  return words;
 }
