@@ -1,8 +1,12 @@
 // Applies cypher/schema.cypher: constraints and indexes, each statement `IF NOT EXISTS`, so it is safe to run
 // before every load. Schema commands cannot share a transaction with data writes, so each runs on its own.
-import neo4j, { type Driver } from "neo4j-driver";
+// Runs that start together on an empty database race here: `IF NOT EXISTS` is checked before the schema lock
+// is taken, so a twin's commit surfaces as "an equivalent index already exists", and two creations can deadlock
+// on the schema lock. Both are retried; the retry sees the twin's rule and does nothing.
+import neo4j, { type Driver, type Session } from "neo4j-driver";
 import { Neo4jLoadError } from "../core/errors.js";
 import { readCypherFile, splitStatements } from "./files.js";
+import { isTransient, isUnavailable, neo4jCode, withRetries } from "./retry.js";
 
 export interface SchemaOptions {
   database?: string;
@@ -14,28 +18,50 @@ export function schemaStatements(): string[] {
   return splitStatements(readCypherFile("schema.cypher"));
 }
 
+/** A concurrent creation of the same rule committed first: the statement is run again and then finds it. */
+export function isSchemaRace(error: unknown): boolean {
+  return /^Neo\.ClientError\.Schema\.\w*(AlreadyExists|EquivalentSchemaRule)/.test(neo4jCode(error));
+}
+
+const retryOn = (error: unknown) => isSchemaRace(error) || (isTransient(error) && !isUnavailable(error));
+
 export async function applySchema(driver: Driver, opts: SchemaOptions = {}): Promise<number> {
   const statements = schemaStatements();
   const session = driver.session({ database: opts.database, defaultAccessMode: "WRITE" });
   try {
-    for (const statement of statements) {
-      try {
-        await session.run(statement);
-      } catch (error) {
-        throw new Neo4jLoadError(
-          `cypher/schema: Neo4j refused a schema statement (${firstLine(statement)}): ${errorMessage(error)}; check that the server is Neo4j 5`,
-          isRetriable(error),
-          { cause: error },
-        );
-      }
-    }
+    for (const statement of statements) await runSchemaStatement(session, statement);
     const wait = opts.awaitIndexesSeconds ?? 60;
     // A fresh full-text index fills in the background; searches right after a first load would miss nodes.
-    if (wait > 0) await session.run("CALL db.awaitIndexes($wait)", { wait: neo4j.int(wait) });
+    if (wait > 0) {
+      await withRetries(() => session.run("CALL db.awaitIndexes($wait)", { wait: neo4j.int(wait) }), {
+        retryOn,
+      }).catch((error: unknown) => {
+        throw schemaError("CALL db.awaitIndexes", error);
+      });
+    }
   } finally {
     await session.close();
   }
   return statements.length;
+}
+
+async function runSchemaStatement(session: Session, statement: string): Promise<void> {
+  try {
+    await withRetries(() => session.run(statement), { retryOn });
+  } catch (error) {
+    throw schemaError(firstLine(statement), error);
+  }
+}
+
+function schemaError(what: string, error: unknown): Neo4jLoadError {
+  const hint = isUnavailable(error)
+    ? "check that Neo4j is running and NEO4J_URI points at it"
+    : "check that the server is Neo4j 5 and that the data allows the constraint";
+  return new Neo4jLoadError(
+    `cypher/schema: Neo4j refused a schema statement (${what}): ${errorMessage(error)} [${neo4jCode(error) || "no code"}]; ${hint}`,
+    isRetriable(error),
+    { cause: error },
+  );
 }
 
 function firstLine(statement: string): string {

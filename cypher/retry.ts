@@ -1,0 +1,58 @@
+// Retries with exponential backoff for Neo4j work that may meet a concurrent twin: transient errors (lock
+// deadlocks, a leader switch, a server restarting) and, for schema statements, "already exists" races. The
+// driver's managed transactions retry transient errors by themselves; auto-commit statements (schema commands)
+// and whole loads need this.
+import neo4j from "neo4j-driver";
+
+export interface RetryOptions {
+  /** Tries in all, the first included. */
+  attempts: number;
+  /** Wait before the second try; doubled each time, with up to 50% random jitter. */
+  baseMs: number;
+  maxMs: number;
+  /** Whether the error is worth another try. */
+  retryOn: (error: unknown) => boolean;
+}
+
+export const DEFAULT_RETRY: RetryOptions = { attempts: 8, baseMs: 100, maxMs: 3000, retryOn: isTransient };
+
+export async function withRetries<T>(
+  work: (attempt: number) => Promise<T>,
+  options: Partial<RetryOptions> = {},
+): Promise<T> {
+  const opts = { ...DEFAULT_RETRY, ...options };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work(attempt);
+    } catch (error) {
+      if (attempt >= opts.attempts || !opts.retryOn(error)) throw error;
+      const wait = Math.min(opts.maxMs, opts.baseMs * 2 ** (attempt - 1));
+      await sleep(wait * (1 + Math.random() / 2));
+    }
+  }
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** The Neo4j code of a driver error, or "" when it has none. */
+export function neo4jCode(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" ? code : "";
+}
+
+/** Transient by Neo4j's own classification (TransientError.*, deadlocks, lost connections), as the driver decides. */
+export function isTransient(error: unknown): boolean {
+  return (
+    neo4j.isRetryableError(error as Error) ||
+    /^Neo\.TransientError\./.test(neo4jCode(error)) ||
+    /DeadlockDetected/.test(neo4jCode(error))
+  );
+}
+
+/** Nothing answers: the server is down, unreachable, or dropped the connection. */
+export function isUnavailable(error: unknown): boolean {
+  const code = neo4jCode(error);
+  return code === neo4j.error.SERVICE_UNAVAILABLE || code === neo4j.error.SESSION_EXPIRED;
+}
