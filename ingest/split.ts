@@ -1,8 +1,10 @@
 // Splits a laid-out page into articles. Columns of one article are interleaved with others in e-paper text, so a body
-// block joins the article whose text it shares most distinctive character pairs with, preferring the current one.
+// block joins the article whose text it shares most distinctive character pairs with, preferring the current one;
+// a second pass (split-regroup.ts) moves fragments once every article is known in full.
 import type { LaidOutPage, Block } from "./layout.js";
 import { OPENING, isFooter, isHeadline, isOpening, parseByline } from "./markers.js";
 import { parseDate } from "./masthead.js";
+import { bigrams, inPaperVoice, regroup, type Member } from "./split-regroup.js";
 
 export interface ArticleDraft {
   title: string;
@@ -19,19 +21,14 @@ export interface ArticleDraft {
 /** How much closer another article must be before a block leaves the current one. */
 const CURRENT_BIAS = 0.12;
 
-function bigrams(text: string): Set<string> {
-  const chars = [...text.replace(/[^\u4e00-\u9fff]/g, "")];
-  const out = new Set<string>();
-  for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i]! + chars[i + 1]!);
-  return out;
-}
-
 interface Building {
   draft: ArticleDraft;
   grams: Set<string>;
   /** Sum of squared weights of the article's distinctive pairs. */
   norm: number;
   hasTitle: boolean;
+  /** Body blocks with their page index; the draft's blocks are filled from these at the end. */
+  members: Member[];
 }
 
 function pageFromFile(file: string): string | null {
@@ -59,6 +56,7 @@ export function splitArticles(page: LaidOutPage): ArticleDraft[] {
     grams: new Set(),
     norm: 0,
     hasTitle: headlines.length > 0,
+    members: [],
   });
 
   if (raw.kind === "article") {
@@ -103,8 +101,8 @@ export function splitArticles(page: LaidOutPage): ArticleDraft[] {
       a.norm += weight(g) ** 2;
     }
   };
-  const attach = (a: Building, text: string) => {
-    a.draft.blocks.push(text);
+  const attach = (a: Building, text: string, index: number, movable = false) => {
+    a.members.push({ index, text, movable });
     addGrams(a, text);
   };
   const open = (headlines: string[], source: string): Building => {
@@ -115,9 +113,12 @@ export function splitArticles(page: LaidOutPage): ArticleDraft[] {
   };
   const bestFor = (text: string): Building | null => {
     const grams = bigrams(text);
-    let best = current;
-    let bestScore = current ? score(grams, current) + CURRENT_BIAS : -1;
+    // The paper's own voice (本报, 我市, a bare 市委) never continues a wire-agency story.
+    const eligible = (a: Building) => !(inPaperVoice(text) && a.draft.source !== paper);
+    let best = current && eligible(current) ? current : null;
+    let bestScore = best ? score(grams, best) + CURRENT_BIAS : -1;
     for (const a of articles) {
+      if (!eligible(a)) continue;
       const s = score(grams, a);
       if (s > bestScore) [best, bestScore] = [a, s];
     }
@@ -143,7 +144,7 @@ export function splitArticles(page: LaidOutPage): ArticleDraft[] {
       current = open(heads, parts.agency ?? paper);
       current.draft.byline = parts.byline;
       pending = [];
-      if (!/^■/.test(parts.body)) attach(current, parts.body);
+      if (!/^■/.test(parts.body)) attach(current, parts.body, i);
       return;
     }
     if (/^■/.test(block.text)) {
@@ -161,14 +162,14 @@ export function splitArticles(page: LaidOutPage): ArticleDraft[] {
         paper,
       );
       pending = [];
-      attach(current, block.text);
+      attach(current, block.text, i);
       return;
     }
     const target = bestFor(block.text);
-    if (target) attach(target, block.text);
+    if (target) attach(target, block.text, i, true);
     else {
       current = open([], paper);
-      attach(current, block.text);
+      attach(current, block.text, i);
     }
   });
 
@@ -183,6 +184,11 @@ export function splitArticles(page: LaidOutPage): ArticleDraft[] {
       match.a.hasTitle = true;
     }
   }
+  regroup(
+    articles.map((a) => ({ headlines: a.draft.headlines, members: a.members, agency: a.draft.source !== paper })),
+    weight,
+  );
+  for (const a of articles) a.draft.blocks = a.members.map((m) => m.text);
   return articles.filter((a) => a.draft.blocks.length > 0).map(finishTitle);
 }
 
