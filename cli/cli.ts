@@ -37,7 +37,33 @@ export async function buildProgram(argv: string[]): Promise<Command> {
   return program;
 }
 
+/** Once a failure is reported, the process gets this long to end by itself before it is ended. */
+const EXIT_GRACE_MS = 3000;
+
+/**
+ * A reader that goes away (`jianwen … | head`) closes our standard output: the rest of the output has nowhere
+ * to go, so the process ends quietly with the status it has, instead of dying on an unhandled EPIPE.
+ */
+export function exitQuietlyOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code !== "EPIPE") throw error;
+      process.exit(typeof process.exitCode === "number" ? process.exitCode : 0);
+    });
+  }
+}
+
+/**
+ * After a fatal error nothing should keep the process alive; if a socket, worker or timer still does, it is
+ * ended after a short grace so that the error and its exit status reach the caller. The timer itself is unref'd:
+ * a process that can end sooner does.
+ */
+function exitSoon(): void {
+  setTimeout(() => process.exit(), EXIT_GRACE_MS).unref();
+}
+
 export async function main(argv: string[]): Promise<void> {
+  exitQuietlyOnClosedPipe();
   try {
     const program = await buildProgram(argv);
     await program.parseAsync(argv);
@@ -46,6 +72,7 @@ export async function main(argv: string[]): Promise<void> {
       process.exitCode = error.exitCode;
       return;
     }
+    exitSoon();
     if (error instanceof JianwenError) {
       process.stderr.write(`jianwen: ${error.message}\n`);
       process.exitCode = error.exitCode;

@@ -62,6 +62,23 @@ export async function openDriver(
   return driver;
 }
 
+/**
+ * Closes a driver, waiting at most `timeoutMs` for it: closing sends a goodbye on every pooled connection, and a
+ * server that went away mid-write must not hold up a process that is reporting exactly that.
+ */
+export async function closeDriver(driver: Driver, timeoutMs = 2000): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, timeoutMs);
+    timer.unref();
+  });
+  try {
+    await Promise.race([driver.close().catch(() => undefined), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Maps a driver error to a Neo4jLoadError whose message says what to do. */
 export function toNeo4jLoadError(error: unknown, uri: string): Neo4jLoadError {
   const code = errorCode(error);

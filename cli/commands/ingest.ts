@@ -10,6 +10,7 @@ interface IngestFlags {
   batchArticles?: string;
   workers?: string;
   concurrency?: string;
+  atomicLoads?: boolean;
   shard?: string;
   report?: string;
   quiet?: boolean;
@@ -47,6 +48,10 @@ export function define(): Command {
       "loads written to Neo4j at the same time (default 1; more can deadlock on shared entities and wait in retries)",
     )
     .option(
+      "--atomic-loads",
+      "write each load (--batch-articles articles) in one transaction: a failure mid-load leaves nothing of it behind (larger transactions)",
+    )
+    .option(
       "--shard <i/n>",
       "take only the inputs whose content hash falls in shard i of n (for several processes or machines)",
     )
@@ -59,7 +64,8 @@ export function define(): Command {
       "after",
       `
 Exit status: 0 when every input was ingested, 2 when some inputs failed (the others are ingested; the report
-lists each failure with file, line and reason), 3 when Neo4j cannot be reached or refuses writes.
+lists each failure with file, line and reason), 3 when Neo4j cannot be reached or refuses writes (the run
+stops), 1 when an extraction worker died (the run stops; rerun it to continue).
 
 Examples:
   jianwen ingest archive/
@@ -71,7 +77,7 @@ Examples:
       const { ingestPaths, parseShard, parseCount, defaultReportPath, summaryText } =
         await import("../../ingest/batch/index.js");
       const { parseJsonlFields, parseByteSize } = await import("../../ingest/read/index.js");
-      const { connectionSettingsFromEnv, openDriver } = await import("../../cypher/driver.js");
+      const { closeDriver, connectionSettingsFromEnv, openDriver } = await import("../../cypher/driver.js");
       const count = (option: string, text: string | undefined, min = 1) =>
         text === undefined ? undefined : parseCount(option, text, min);
       const settings = {
@@ -79,6 +85,7 @@ Examples:
         batchArticles: count("--batch-articles", flags.batchArticles),
         workers: count("--workers", flags.workers, 0),
         concurrency: count("--concurrency", flags.concurrency),
+        atomicLoads: flags.atomicLoads ?? false,
         shard: flags.shard === undefined ? undefined : parseShard(flags.shard),
         analyze: flags.analyze,
         model: flags.model,
@@ -90,7 +97,9 @@ Examples:
       };
       const progress = flags.json ? "json" : flags.quiet ? "quiet" : process.stderr.isTTY ? "bar" : "lines";
       const connection = connectionSettingsFromEnv();
-      const driver = await openDriver(connection);
+      // The driver retries a transaction that met a deadlock or a lost connection for this long before the run
+      // sees the error; a server that has gone away is then reported within seconds, not after minutes.
+      const driver = await openDriver(connection, { config: { maxTransactionRetryTime: 10_000 } });
       try {
         const outcome = await ingestPaths(paths, {
           driver,
@@ -107,7 +116,7 @@ Examples:
         else if (!flags.quiet) process.stderr.write(`${summaryText(outcome.summary, outcome.reportFile)}\n`);
         if (outcome.summary.failures > 0) process.exitCode = 2;
       } finally {
-        await driver.close();
+        await closeDriver(driver);
       }
     });
 }

@@ -1,7 +1,9 @@
 // Batch ingest, composed: settings → run (read, extract in workers, write in batches) → analyze → summary and
 // run report. The CLI's `ingest` command, the benchmark and the integration tests all call ingestPaths.
 import type { Driver } from "neo4j-driver";
+import { Neo4jLoadError } from "../../core/errors.js";
 import { ENTITY_TYPES } from "../../core/model.js";
+import { withRetries } from "../../cypher/retry.js";
 import type { PartialReadSettings } from "../read/index.js";
 import { resolveReadSettings } from "../read/index.js";
 import { startProgress, type ProgressMode } from "./progress.js";
@@ -10,6 +12,7 @@ import { runIngest } from "./run.js";
 import { resolveIngestSettings, type IngestSettings } from "./settings.js";
 import { newStats, type IngestStats } from "./stats.js";
 import type { WorkerStats } from "./pool.js";
+import { serverGone } from "./writer.js";
 
 export {
   DEFAULT_INGEST_SETTINGS,
@@ -64,7 +67,12 @@ export async function ingestPaths(paths: readonly string[], options: IngestOptio
   if (settings.analyze && stats.articlesNew > 0) {
     const began = performance.now();
     const { analyzeGraph } = await import("../../graph/metrics.js");
-    await analyzeGraph(options.driver, { database: options.database });
+    // Shards that finish together analyze together; their metric writes touch the same nodes and may deadlock.
+    await withRetries(() => analyzeGraph(options.driver, { database: options.database }), {
+      attempts: 4,
+      baseMs: 1000,
+      retryOn: (error) => error instanceof Neo4jLoadError && error.retriable && !serverGone(error),
+    });
     stats.analyzeMs = performance.now() - began;
   }
   const summary = summarize(stats, await graphTotals(options.driver, options.database));

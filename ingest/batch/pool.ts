@@ -1,5 +1,7 @@
 // The extraction pool: worker_threads running dist/ingest/batch/worker.js, each given at most `perWorker`
 // documents at a time so memory stays bounded however large the archive. With zero workers it extracts inline.
+// A worker that dies (crash, out of memory, killed) fails its documents and tells the run, which stops: the
+// rest of the archive would otherwise pile onto the survivors or fail document by document.
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
@@ -16,6 +18,9 @@ export interface ExtractPool {
   readonly capacity: number;
   extract(raw: RawDocument): Promise<ExtractResult>;
   stats(): Promise<WorkerStats[]>;
+  /** Called once when a worker dies; the run treats it as fatal. */
+  onFatal(listener: (error: ExtractionError) => void): void;
+  /** Terminates every worker; after it nothing of the pool keeps the process alive. */
   close(): Promise<void>;
 }
 
@@ -38,6 +43,7 @@ function inlinePool(extract: Extractor): ExtractPool {
     capacity: 1,
     extract: async (raw) => extract({ seq: seq++, raw }),
     stats: async () => [],
+    onFatal: () => undefined,
     close: async () => undefined,
   };
 }
@@ -59,6 +65,19 @@ async function threadPool(count: number, model: boolean): Promise<ExtractPool> {
   const slots: Slot[] = await Promise.all(Array.from({ length: count }, () => startWorker(script, model)));
   let seq = 0;
   let closing = false;
+  let fatalListener: ((error: ExtractionError) => void) | undefined;
+  let deathReported = false;
+  const died = (slot: Slot, error: Error) => {
+    failAll(slot, error);
+    if (closing || deathReported) return;
+    deathReported = true;
+    fatalListener?.(
+      new ExtractionError(
+        `ingest/batch: an extraction worker died (${error.message}); the run stops, rerun it to continue (finished articles are kept)`,
+        { cause: error },
+      ),
+    );
+  };
   for (const slot of slots) {
     slot.worker.on("message", (message: ExtractResult | { stats: unknown }) => {
       if (!("seq" in message)) return;
@@ -66,9 +85,9 @@ async function threadPool(count: number, model: boolean): Promise<ExtractPool> {
       slot.pending.delete(message.seq);
       resolve?.(message);
     });
-    slot.worker.on("error", (error: Error) => failAll(slot, error));
+    slot.worker.on("error", (error: Error) => died(slot, error));
     slot.worker.on("exit", (code) => {
-      if (!closing) failAll(slot, new Error(`worker exited with code ${code}`));
+      if (!closing) died(slot, new Error(`worker exited with code ${code}`));
     });
   }
   const perWorker = 2;
@@ -95,20 +114,26 @@ async function threadPool(count: number, model: boolean): Promise<ExtractPool> {
         slot.worker.postMessage(task);
       });
     },
+    onFatal(listener) {
+      fatalListener = listener;
+    },
     stats: () =>
       Promise.all(
-        slots.map(
-          (slot) =>
-            new Promise<WorkerStats>((resolve) => {
-              const onMessage = (message: { stats?: WorkerStats }) => {
-                if (!message.stats) return;
-                slot.worker.off("message", onMessage);
-                resolve(message.stats);
-              };
-              slot.worker.on("message", onMessage);
-              slot.worker.postMessage("stats");
-            }),
-        ),
+        // A dead worker would never answer.
+        slots
+          .filter((slot) => !slot.dead)
+          .map(
+            (slot) =>
+              new Promise<WorkerStats>((resolve) => {
+                const onMessage = (message: { stats?: WorkerStats }) => {
+                  if (!message.stats) return;
+                  slot.worker.off("message", onMessage);
+                  resolve(message.stats);
+                };
+                slot.worker.on("message", onMessage);
+                slot.worker.postMessage("stats");
+              }),
+          ),
       ),
     async close() {
       closing = true;

@@ -1,6 +1,8 @@
 // The batch ingest run: read → (shard) → extract in the worker pool → gather batches → write to Neo4j.
 // Every stage is bounded (documents in flight ≤ the pool's capacity, one batch gathering, ≤ concurrency writes),
-// so memory stays flat on an archive of any size. Failures are recorded per input and never stop the run.
+// so memory stays flat on an archive of any size. Failures of one input are recorded and the run goes on; a
+// failure of the run itself (the schema refused, Neo4j gone, an extraction worker dead) stops it: nothing more
+// is read, the writes in flight settle, the workers are terminated and the error is thrown.
 import { stat } from "node:fs/promises";
 import type { Driver } from "neo4j-driver";
 import { applySchema } from "../../cypher/schema.js";
@@ -39,12 +41,21 @@ export async function runIngest(
   await applySchema(driver, { database: options.database });
   stats.bytesTotal = await totalBytes(paths);
   const pool = await createPool(settings.workers, settings.model);
-  const writer = { batchSize: settings.batchSize, loadRetries: settings.loadRetries, database: options.database };
+  const writer = {
+    batchSize: settings.batchSize,
+    loadRetries: settings.loadRetries,
+    atomicLoads: settings.atomicLoads,
+    database: options.database,
+  };
   const extractions = new Set<Promise<void>>();
   const writes = new Set<Promise<void>>();
   let gathering: LoadEntry[] = [];
   let gatheredArticles = 0;
   let draining = false;
+  /** The first error that ends the run; checked between documents. */
+  let fatal: Error | undefined;
+  const stopOn = (error: Error) => (fatal ??= error);
+  pool.onFatal(stopOn);
 
   // Extraction of the next batch overlaps the write of the current one; a full batch waits for a free writer.
   // The first load is small: a fresh server plans its queries and warms up on it while extraction goes on.
@@ -52,7 +63,7 @@ export async function runIngest(
   const full = () =>
     gatheredArticles >= (loadsStarted === 0 ? Math.min(100, settings.batchArticles) : settings.batchArticles);
   const maybeWrite = () => {
-    while (writes.size < settings.concurrency && gathering.length > 0 && (full() || draining)) startWrite();
+    while (!fatal && writes.size < settings.concurrency && gathering.length > 0 && (full() || draining)) startWrite();
   };
 
   const startWrite = () => {
@@ -75,10 +86,11 @@ export async function runIngest(
         }
       },
       (error: unknown) => {
-        // The batch could not even be checked against the graph (server gone): every input in it is reported.
+        // The batch could not be written at all (server gone): every input in it is reported, and the run stops.
         const message = error instanceof Error ? error.message : String(error);
         for (const entry of entries)
           fail({ ...where(entry.file, entry.line), stage: "load", reason: "neo4j", message });
+        stopOn(error instanceof Error ? error : new Error(message));
       },
     );
     const tracked = job.finally(() => {
@@ -99,12 +111,14 @@ export async function runIngest(
         fail({ ...where(item.file, item.line), stage: "read", reason: item.reason, message: item.error.message });
         continue;
       }
+      if (fatal) break;
       stats.documentsRead++;
       if (!inShard(item, settings.shard)) {
         stats.documentsOtherShard++;
         continue;
       }
-      while (extractions.size >= pool.capacity || full()) await Promise.race([...extractions, ...writes]);
+      while (!fatal && (extractions.size >= pool.capacity || full())) await Promise.race([...extractions, ...writes]);
+      if (fatal) break;
       const origin = item.origin;
       const job = pool.extract(item).then((result) => {
         stats.extractMs += result.ms;
@@ -130,10 +144,11 @@ export async function runIngest(
     await Promise.all(extractions);
     draining = true;
     maybeWrite();
-    while (writes.size > 0 || gathering.length > 0) {
+    while (writes.size > 0 || (gathering.length > 0 && !fatal)) {
       await Promise.race(writes);
       maybeWrite();
     }
+    if (fatal) throw fatal;
     return { stats, workers: await pool.stats() };
   } finally {
     await pool.close();

@@ -25,6 +25,8 @@ export interface IngestSettings {
   analyze: boolean;
   /** How many times a load that failed with a transient error is tried again (beyond the driver's own retries). */
   loadRetries: number;
+  /** Write each load in one transaction, so a failure mid-load leaves nothing of it (ingest/batch/atomic.ts). */
+  atomicLoads: boolean;
 }
 
 export const DEFAULT_INGEST_SETTINGS: IngestSettings = {
@@ -39,6 +41,7 @@ export const DEFAULT_INGEST_SETTINGS: IngestSettings = {
   model: true,
   analyze: true,
   loadRetries: 3,
+  atomicLoads: false,
 };
 
 export function resolveIngestSettings(partial: Partial<IngestSettings> = {}): IngestSettings {

@@ -1,11 +1,14 @@
 // Writes one batch of extracted documents into Neo4j. Articles already in the graph are skipped; the rest go
 // through cypher/load's batched MERGE. An Article is marked `ingested` only after everything its document
 // holds is written, so a run killed mid-batch leaves unmarked articles that the next run writes again.
+// A server that stops answering fails the whole batch (writeBatch rejects): the run cannot go on without it.
 import type { Driver } from "neo4j-driver";
 import { Neo4jLoadError } from "../../core/errors.js";
 import type { GraphDoc } from "../../core/model.js";
 import { loadGraphDoc } from "../../cypher/load.js";
+import { isTransient, isUnavailable, withRetries } from "../../cypher/retry.js";
 import { mergeDocs } from "../pipeline.js";
+import { loadAtomically } from "./atomic.js";
 
 export interface LoadEntry {
   file: string;
@@ -35,6 +38,8 @@ export interface BatchOutcome {
 export interface WriterOptions {
   batchSize: number;
   loadRetries: number;
+  /** Each load in one transaction (ingest/batch/atomic.ts) instead of one transaction per statement. */
+  atomicLoads?: boolean;
   database?: string | undefined;
 }
 
@@ -85,6 +90,7 @@ async function loadWithRetries(
     return [];
   } catch (error) {
     const loadError = asLoadError(error);
+    if (serverGone(loadError)) throw loadError;
     if (entries.length === 1) return [{ entry: entries[0]!, error: loadError }];
     const failures: LoadFailure[] = [];
     for (const entry of entries) failures.push(...(await loadWithRetries(driver, [entry], options, outcome)));
@@ -100,27 +106,36 @@ async function loadOnce(
 ): Promise<void> {
   const doc = inLockOrder(mergeDocs(entries.map((e) => e.doc)));
   const ids = doc.articles.map((a) => a.id);
-  for (let attempt = 0; ; attempt++) {
+  const { batchSize, database } = options;
+  const once = async () => {
     try {
-      const counts = await loadGraphDoc(driver, doc, {
-        batchSize: options.batchSize,
-        schema: false,
-        database: options.database,
-      });
+      if (options.atomicLoads) {
+        const counts = await loadAtomically(driver, doc, { batchSize, database, markComplete: MARK_COMPLETE });
+        outcome.nodesCreated += counts.nodesCreated;
+        outcome.relationshipsCreated += counts.relationshipsCreated;
+        outcome.rows += counts.rows;
+        return;
+      }
+      const counts = await loadGraphDoc(driver, doc, { batchSize, schema: false, database });
       outcome.nodesCreated += counts.nodesCreated;
       outcome.relationshipsCreated += counts.relationshipsCreated;
       outcome.rows +=
         Object.values(counts.nodes).reduce((a, b) => a + (b ?? 0), 0) +
         Object.values(counts.relationships).reduce((a, b) => a + b, 0);
-      await driver.executeQuery(MARK_COMPLETE, { ids }, { routing: "WRITE", database: options.database });
-      return;
+      await driver.executeQuery(MARK_COMPLETE, { ids }, { routing: "WRITE", database });
     } catch (error) {
-      const loadError = asLoadError(error);
-      // The driver already retried transient errors inside each transaction; these retries outlast a restart.
-      if (!loadError.retriable || attempt >= options.loadRetries) throw loadError;
-      await new Promise((resolve) => setTimeout(resolve, 500 * 2 ** attempt));
+      throw asLoadError(error);
     }
-  }
+  };
+  // The driver already retried transient errors (deadlocks, a dropped connection) inside each transaction for
+  // its maxTransactionRetryTime; these retries run the whole load again after a pause, which outlasts a longer
+  // lock contention. A server still unreachable after the driver's retries is not waited for: the run stops.
+  await withRetries(once, {
+    attempts: options.loadRetries + 1,
+    baseMs: 500,
+    maxMs: 8000,
+    retryOn: (error) => error instanceof Neo4jLoadError && error.retriable && !serverGone(error),
+  });
 }
 
 /**
@@ -139,10 +154,21 @@ export function inLockOrder(doc: GraphDoc): GraphDoc {
   };
 }
 
+/** The driver error underneath our wrappers. */
+function rootCause(error: unknown): unknown {
+  let e = error;
+  while (e instanceof Neo4jLoadError && e.cause !== undefined) e = e.cause;
+  return e;
+}
+
+/** Whether the failure means the server is gone (after the driver's own reconnect attempts). */
+export function serverGone(error: unknown): boolean {
+  return isUnavailable(rootCause(error));
+}
+
 function asLoadError(error: unknown): Neo4jLoadError {
   if (error instanceof Neo4jLoadError) return error;
-  const retriable =
-    typeof error === "object" && error !== null && (error as { retriable?: unknown }).retriable === true;
+  const retriable = isTransient(error);
   const message = error instanceof Error ? error.message : String(error);
   return new Neo4jLoadError(
     `ingest/batch: writing to Neo4j failed: ${message}; check the server and run the ingest again`,
