@@ -1,0 +1,129 @@
+// Reading a person's name at a position: a surname and a one- or two-character given name, whose end the
+// segmenter agrees with. Word boundaries decide what a pattern cannot: 钟娟说 is 钟娟 + 说 (说 is a word of its
+// own), 寻国华 is one name (国华 is one word), 王永来到 is 王永 + 来到 (来 starts the next word).
+import { COMPOUND_SURNAMES, SURNAMES } from "../gazetteer/lexicon.js";
+import type { Word } from "../segmenter.js";
+
+/** The article's words, indexed for the questions name reading asks. */
+export interface WordIndex {
+  /** Offsets where a word starts or ends. */
+  bounds: Set<number>;
+  /** The word starting at an offset. */
+  startingAt: Map<number, Word>;
+  /** All words in text order. */
+  list: Word[];
+}
+
+export function indexWords(words: Word[]): WordIndex {
+  const bounds = new Set<number>();
+  const startingAt = new Map<number, Word>();
+  for (const w of words) {
+    bounds.add(w.start);
+    bounds.add(w.end);
+    startingAt.set(w.start, w);
+  }
+  return { bounds, startingAt, list: words };
+}
+
+/** The word that holds the character at `offset`, by binary search. */
+export function wordAt(words: WordIndex, offset: number): Word | undefined {
+  const { list } = words;
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const w = list[mid]!;
+    if (offset < w.start) hi = mid - 1;
+    else if (offset >= w.end) lo = mid + 1;
+    else return w;
+  }
+  return undefined;
+}
+
+/** Characters that never sit in a given name of news text (function words, place and body words). */
+const NOT_NAME_CHARS = /[的了在和与及是为将对把从到向等其这那各全本该市省县区镇乡村局委办会议部厅院记者员]/;
+/** One-character words that follow a name and never end one: 钟娟说, 李强还, 杨勇正. */
+const AFTER_NAME_CHAR = /[说问道称还来去正再又也就都将已曾在对向把被给让以头和与及等是为]/;
+/** Characters that almost never end a given name, whatever the segmenter joined: 唐攀说, 李强还. */
+export const NEVER_LAST = /[说问称还再又也就都将已曾]/;
+/** Tags of words that a name may be as a whole (people, unknown words). */
+const NAME_TAGS = /^(?:nr|nrfg|nrt|x|zg|ng|g|j|)$/;
+/** Tags of words that never sit inside a name after its first character: verbs, adverbs, function words, time. */
+const NOT_IN_NAME_TAG = /^(?:v|vd|vn|vi|d|p|c|u|uj|ul|uz|ug|uv|ud|r|f|t|m|q|y|e|o)$/;
+/** What may follow a name when no segmenter is at hand: punctuation, a verb of reporting or meeting, a title. */
+const AFTER_NAME =
+  /^(?:[，。、；：！？）”\s]|总书记|书记|主席|同志|市长|县长|省长|主持|出席|参加|指出|强调|表示|介绍|讲话|说|问|在|到|前往|深入|调研|会见|看望|听取|带队|陪同|等|一行|率|对|向|与|和|就|作|为|是|及|要求|提出|宣布|察看|检查|慰问|来到|走进|先后|分别|代表|致辞|发言|通报|汇报|作了|$)/;
+
+export function surnameAt(text: string, i: number): number {
+  if (COMPOUND_SURNAMES.has(text.slice(i, i + 2))) return 2;
+  return SURNAMES.has(text[i] ?? "") ? 1 : 0;
+}
+
+/** The words after a surname up to `end` hold no verb, adverb or function word (来 + 调解 is no name). */
+function restIsName(from: number, end: number, words: WordIndex): boolean {
+  for (let at = from; at < end; ) {
+    const w = words.startingAt.get(at);
+    if (!w || w.end > end) return true;
+    // A one-character adverb may be a given name's character (鲁隆均: 均); a two-character verb never is (来调解).
+    if (NOT_IN_NAME_TAG.test(w.tag) && (w.word.length > 1 || AFTER_NAME_CHAR.test(w.word))) return false;
+    at = w.end;
+  }
+  return true;
+}
+
+/**
+ * The name starting at i, or null. With words, the name must start and end on word boundaries, its last
+ * character must not be a one-character word of its own that cannot end a name, and a name that is one
+ * dictionary word must be tagged as a name or an unknown word (强调, 党组织 and 周原 are words, not people).
+ * Without words, what follows must be able to follow a name.
+ */
+export function nameAt(text: string, i: number, words?: WordIndex): string | null {
+  const sur = surnameAt(text, i);
+  if (!sur) return null;
+  if (words && !words.bounds.has(i)) return null;
+  // Set when a longer reading ended in a word that follows names (张明说): the shorter one then needs no boundary.
+  let verbCut = false;
+  for (const len of [sur + 2, sur + 1]) {
+    const name = text.slice(i, i + len);
+    if (name.length < len || !/^[\u4e00-\u9fff]+$/.test(name)) continue;
+    if (NOT_NAME_CHARS.test(name.slice(sur))) continue;
+    if (len > 2 && NEVER_LAST.test(name.at(-1)!)) {
+      verbCut = true;
+      continue;
+    }
+    if (words) {
+      if (!words.bounds.has(i + len) && !verbCut) continue;
+      const last = words.startingAt.get(i + len - 1);
+      if (len > 2 && last && last.end === i + len && AFTER_NAME_CHAR.test(last.word)) continue;
+      const whole = words.startingAt.get(i);
+      if (whole && whole.end === i + len && !NAME_TAGS.test(whole.tag)) continue;
+      if (whole && whole.end < i + len && !restIsName(whole.end, i + len, words)) continue;
+      return name;
+    }
+    if (len > 2 && AFTER_NAME_CHAR.test(name.at(-1)!) && AFTER_NAME.test(text.slice(i + len - 1))) continue;
+    if (AFTER_NAME.test(text.slice(i + len))) return name;
+  }
+  return null;
+}
+
+/**
+ * Whether the words under [start, end) can be a name the tagger proposed: one word tagged as a name or unknown
+ * (李长萍, 唐攀), or a surname followed by words none of which is a verb, adverb or function word (寻 + 国华; not
+ * 来 + 调解, 都 + 开始).
+ */
+export function looksLikeName(start: number, end: number, words: WordIndex): boolean {
+  const first = words.startingAt.get(start);
+  if (!first || !words.bounds.has(end)) return false;
+  if (first.end === end) return NAME_TAGS.test(first.tag);
+  if (first.end > end) return false;
+  return restIsName(first.end, end, words) && words.startingAt.get(first.end)?.end !== undefined;
+}
+
+/** Words that follow a place, project or body name, never a person's: 周原遗址, 李庄村. */
+const HEAD_AFTER =
+  /^(?:遗址|遗迹|古城|村|镇|乡|县|区|市|省|路|街|社区|公司|集团|大学|中学|小学|医院|工程|项目|水库|山|河|湖|江|人)/;
+
+/** A name the tagger proposes must not run into the head word of a place or body (周原遗址). */
+export function freeStanding(text: string, end: number): boolean {
+  return !HEAD_AFTER.test(text.slice(end, end + 2));
+}

@@ -1,0 +1,223 @@
+// Titles of office and whom they name. News writes a post as organization, title and name run together
+// (东信烟花集团有限公司总经理钟娟, 嘉鱼县委书记王永), with a sub-unit between (品宣部部长, 督查四处处长), several titles
+// for one person (市委副书记、市长张百顺), a body named earlier (公司总经理唐攀 → the company of the article), a
+// former post (时任…副局长的杨虹), or a name first (习近平总书记, 罗煜明是…书记).
+import { TITLES } from "../gazetteer/lexicon.js";
+import { DERIVED_TITLES } from "../gazetteer/titles.generated.js";
+import { nameAt, NEVER_LAST, wordAt, type WordIndex } from "./person-names.js";
+import type { Mention, TitleMention } from "./types.js";
+
+/** Posts of Chinese administration and newsrooms that the derived list may lack; facts of the civil service. */
+const MORE_TITLES = [
+  "社工",
+  "主理人",
+  "法官助理",
+  "专职委员",
+  "审判委员会专职委员",
+  "负责人",
+  "一级主任科员",
+  "二级主任科员",
+  "三级主任科员",
+  "四级主任科员",
+  "一级调研员",
+  "二级调研员",
+  "三级调研员",
+  "四级调研员",
+  "一级巡视员",
+  "二级巡视员",
+  "第一书记",
+  "驻村第一书记",
+  "党支部书记",
+  "党总支书记",
+  "村委会主任",
+  "居委会主任",
+  "人大代表",
+  "政协委员",
+  "党代表",
+  "网格员",
+  "主治医师",
+  "副主任医师",
+  "主任医师",
+  "护士长",
+  "总工",
+  "总工程师",
+  "副总工程师",
+  "庭长",
+  "副庭长",
+  "审判员",
+  "检察官",
+  "民警",
+  "辅警",
+  "教练员",
+  "版式设计",
+];
+const ALL_TITLES = new Set([...TITLES, ...DERIVED_TITLES, ...MORE_TITLES]);
+const LAST_CHARS = new Set([...ALL_TITLES].map((t) => t.at(-1)!));
+const MAX_TITLE = 9;
+
+/** A sub-unit between an organization and a title: 品宣部, 特效事业部, 民一庭, 督查四处, 建筑工程学院. */
+const SUB_UNIT =
+  /^[\u4e00-\u9fff\d·]{0,10}(?:部|处|科|室|庭|所|队|组|中心|学院|系|事业部|车间|办|站|馆|分公司|项目部|支部|党委|党组|纪委|团委|工会|分局|院)$/;
+const NOT_IN_SUB_UNIT = /[的了在和与及是为将对把从到由向等，。、；：！？“”\s]/;
+/** A body the article named before, written short: 公司总经理, 该局局长, 研究院副院长. */
+const REFERENT = /(?:该|本|这家|这个)?(公司|集团|企业|研究院|研究所|学院|大学|学校|医院|中心|局|法院|合作社|协会|实验室|工作室)$/;
+const GOVERNMENT_HEAD = /^(?:常务)?副?(?:省长|市长|县长|区长|州长|旗长|镇长|乡长)$/;
+const FORMER = /(?:时任|原任|前任|曾任|原)$/;
+/** A name first: 罗煜明是湴崀村党总支书记, 他担任…. */
+const NAME_THEN_POST = /(?:是|任|担任|现任|兼任|出任)$/;
+
+/** Every title in the text, longest at each end, none inside another, aligned with the words where known. */
+export function scanTitles(text: string, words?: WordIndex): Array<{ start: number; end: number; title: string }> {
+  const found: Array<{ start: number; end: number; title: string }> = [];
+  for (let e = 2; e <= text.length; e++) {
+    if (!LAST_CHARS.has(text[e - 1]!)) continue;
+    if (words && !words.bounds.has(e)) continue;
+    for (let len = Math.min(MAX_TITLE, e); len >= 2; len--) {
+      const t = text.slice(e - len, e);
+      if (!ALL_TITLES.has(t)) continue;
+      found.push({ start: e - len, end: e, title: t });
+      break;
+    }
+  }
+  // Of overlapping titles keep the longer (总经理助理 over 总经理 and 助理).
+  found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: typeof found = [];
+  for (const t of found) if (!kept.some((k) => k.start < t.end && t.start < k.end)) kept.push(t);
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+export interface TitleContext {
+  text: string;
+  /** Organizations and places of the article, in text order. */
+  orgs: Mention[];
+  places: Mention[];
+  words?: WordIndex | undefined;
+  /** Person spans the trained tagger proposes, by start offset. */
+  modelNames?: Map<number, number> | undefined;
+}
+
+/** Titles with the organization each names and the person each introduces. */
+export function findTitles(c: TitleContext): TitleMention[] {
+  const { text } = c;
+  const orgEnding = new Map<number, Mention>();
+  for (const o of c.orgs) orgEnding.set(o.end, o);
+  const placeEnding = new Map<number, Mention>();
+  for (const p of c.places) placeEnding.set(p.end, p);
+  const titles: TitleMention[] = [];
+  for (const t of scanTitles(text, c.words)) {
+    const m: TitleMention = { start: t.start, end: t.end, title: t.title, org: null, person: null };
+    attachOrganization(m, c, orgEnding, placeEnding);
+    m.former = FORMER.test(text.slice(Math.max(0, m.start - 2), m.start)) || undefined;
+    titles.push(m);
+  }
+  attachPersons(titles, c);
+  return titles;
+}
+
+function attachOrganization(
+  m: TitleMention,
+  c: TitleContext,
+  orgEnding: Map<number, Mention>,
+  placeEnding: Map<number, Mention>,
+): void {
+  const { text } = c;
+  const at = m.start;
+  const direct = orgEnding.get(at);
+  if (direct) {
+    Object.assign(m, { org: direct, start: direct.start });
+    return;
+  }
+  // An organization, then a sub-unit, then the title: the title keeps the sub-unit (品宣部部长).
+  for (let p = at - 1; p >= Math.max(0, at - 11); p--) {
+    const o = orgEnding.get(p);
+    if (!o) continue;
+    const unit = text.slice(p, at);
+    if (!NOT_IN_SUB_UNIT.test(unit) && SUB_UNIT.test(unit)) {
+      Object.assign(m, { org: o, start: o.start, title: unit + m.title });
+      return;
+    }
+    break;
+  }
+  // A place and the head of its government: 蓟州区副区长 → 蓟州区人民政府.
+  const place = placeEnding.get(at);
+  if (place && GOVERNMENT_HEAD.test(m.title)) {
+    const canonical = `${place.canonical}人民政府`;
+    const org: Mention = { ...place, type: "Organization", canonical, props: { kind: "government" }, via: "place-head" };
+    Object.assign(m, { org, start: place.start });
+    return;
+  }
+  // A body named earlier, written short: 公司总经理 → the last company the article named.
+  const ref = REFERENT.exec(text.slice(Math.max(0, at - 4), at));
+  if (ref) {
+    const head = ref[1]!;
+    const earlier = c.orgs.filter((o) => o.end <= at - ref[0].length && o.canonical.endsWith(head)).at(-1);
+    if (earlier) Object.assign(m, { org: { ...earlier, start: at - ref[0].length, end: at, text: ref[0] } });
+  }
+}
+
+function attachPersons(titles: TitleMention[], c: TitleContext): void {
+  const { text } = c;
+  const nameFrom = (i: number): string | null => {
+    const modelEnd = c.modelNames?.get(i);
+    // The tagger's name right after a title, even with a surname the list lacks (寻国华) or a given name the
+    // segmenter reads as other words (龙 + 国庆, 韩 + 立新): the title anchors it. Its end must be a word boundary,
+    // or fall inside an unknown word the segmenter glued to what follows (程立伟带).
+    if (modelEnd && modelEnd - i >= 2 && modelEnd - i <= 4) {
+      const n = text.slice(i, modelEnd);
+      const w = c.words;
+      const endOk = !w || w.bounds.has(modelEnd) || wordAt(w, modelEnd)?.tag === "x";
+      if (/^[\u4e00-\u9fff]+$/.test(n) && !NEVER_LAST.test(n.at(-1)!) && endOk) return n;
+    }
+    return nameAt(text, i, c.words);
+  };
+  for (let k = 0; k < titles.length; k++) {
+    const t = titles[k]!;
+    // 时任…副局长的杨虹: a former post names its holder after 的.
+    const at = text[t.end] === "的" && t.former ? t.end + 1 : t.end;
+    const name = nameFrom(at);
+    if (!name) continue;
+    const p = person(at, name, "title");
+    t.person = p;
+    // Earlier titles of the chain joined by 、 name the same person (市委副书记、市长张百顺).
+    for (let j = k - 1; j >= 0; j--) {
+      const prev = titles[j]!;
+      const next = titles[j + 1]!;
+      if (!/^[、和及]$/.test(text.slice(prev.end, next.start)) || prev.person) break;
+      prev.person = p;
+    }
+  }
+  for (let k = 0; k < titles.length; k++) {
+    const t = titles[k]!;
+    if (t.person) continue;
+    // A name before a title with no organization: 习近平总书记, 李长萍书记.
+    if (!t.org) {
+      for (const len of [3, 2]) {
+        const name = t.start >= len ? nameAt(text, t.start - len, c.words) : null;
+        if (name && name.length === len && !/[、，]/.test(text[t.end] ?? "")) {
+          t.person = person(t.start - len, name, "before-title");
+          break;
+        }
+      }
+      if (t.person) continue;
+    }
+    // 罗煜明是湴崀村党总支书记、村委会主任: the subject before 是/任/担任 holds every title of the chain.
+    const verb = NAME_THEN_POST.exec(text.slice(Math.max(0, t.start - 2), t.start));
+    if (!verb) continue;
+    const vStart = t.start - verb[0].length;
+    for (const len of [4, 3, 2]) {
+      const name = vStart >= len ? nameAt(text, vStart - len, c.words) : null;
+      if (!name || name.length !== len) continue;
+      const p = person(vStart - len, name, "name-then-post");
+      for (let j = k; j < titles.length; j++) {
+        const cur = titles[j]!;
+        if (j > k && (!/^[、和及]$/.test(text.slice(titles[j - 1]!.end, cur.start)) || cur.person)) break;
+        cur.person = p;
+      }
+      break;
+    }
+  }
+}
+
+function person(start: number, name: string, via: string): Mention {
+  return { type: "Person", start, end: start + name.length, text: name, canonical: name, props: {}, via };
+}
