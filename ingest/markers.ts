@@ -13,9 +13,13 @@ export function parseByline(text: string): string[] {
   const names: string[] = [];
   const parts = text.split(BYLINE_ROLE).slice(1);
   for (const part of parts) {
-    for (const name of part.split(/[\s、，,]+/)) {
-      const clean = name.replace(/[()（）■]/g, "").trim();
-      if (/^[\u4e00-\u9fff·]{2,5}$/.test(clean)) names.push(clean);
+    // Papers pad a two-character name to the width of three (颜  珂, 周  欢): single characters in a row are one name.
+    const tokens = part.split(/[\s、，,]+/).map((t) => t.replace(/[()（）■]/g, "").trim());
+    for (let k = 0; k < tokens.length; k++) {
+      let name = tokens[k]!;
+      while (/^[\u4e00-\u9fff]$/.test(tokens[k]!) && /^[\u4e00-\u9fff]$/.test(tokens[k + 1] ?? "") && name.length < 3)
+        name += tokens[++k]!;
+      if (/^[\u4e00-\u9fff·]{2,5}$/.test(name)) names.push(name);
     }
   }
   return names;

@@ -11,6 +11,7 @@ import { relatePlaces } from "./relations/places.js";
 import { relatePosts } from "./relations/posts.js";
 import { relateProjects } from "./relations/projects.js";
 import { relateScope } from "./relations/scope.js";
+import { publisherEntity } from "./resolve.js";
 
 export interface ArticleGraph {
   entities: EntityDoc[];
@@ -44,7 +45,11 @@ function relateMentions(article: ArticleDoc, s: ReturnType<typeof relateScope>):
     counts.set(e.id, (counts.get(e.id) ?? 0) + 1);
   }
   // The paper or agency that published the article is named by it (本报讯, 新华社…电).
-  if (article.source) counts.set(`org:${article.source}`, counts.get(`org:${article.source}`) ?? 1);
+  if (article.source) {
+    const publisher = publisherEntity(article.source);
+    s.entities.push(publisher);
+    counts.set(publisher.id, counts.get(publisher.id) ?? 1);
+  }
   for (const [id, count] of counts) {
     const first = [...mentions, ...nested].find((m) => s.entityOf(m).id === id);
     s.rel("MENTIONS", article.id, id, first?.start ?? 0, { count });

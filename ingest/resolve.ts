@@ -61,6 +61,15 @@ export function entityFor(m: Mention, ctx: ArticleContext, meetingDate?: string 
   }
 }
 
+/**
+ * The organization behind a paper or agency: a newspaper is published by its 社 (人民日报 → 人民日报社, with the
+ * paper's name as an alias); an agency or broadcaster is its own name (新华社).
+ */
+export function publisherEntity(source: string): EntityDoc {
+  const name = /报$/.test(source) ? `${source}社` : source;
+  return { id: `org:${name}`, type: "Organization", name, aliases: name === source ? [] : [source], kind: "media" };
+}
+
 /** Merges entities with the same id: names stay, aliases and known properties union. */
 export function mergeEntities(list: EntityDoc[]): EntityDoc[] {
   const byId = new Map<string, EntityDoc>();

@@ -4,10 +4,12 @@ import { splitSentences, type Sentence } from "../sentences.js";
 import { findDates, type DateMention } from "./dates.js";
 import { findMeetings, findProjects } from "./events.js";
 import { findOrganizations } from "./organizations.js";
-import { findPersons, findTitles, nameAt } from "./persons.js";
+import { freeStanding, indexWords, looksLikeName, nameAt } from "./person-names.js";
+import { findPersons } from "./persons.js";
+import { findTitles } from "./titles.js";
 import { ORG_SUFFIXES } from "../gazetteer/lexicon.js";
 import { lookupPlace } from "../gazetteer/places.js";
-import { wordBoundaries, type Segmenter } from "../segmenter.js";
+import { wordBoundaries, wordsOf, type Segmenter } from "../segmenter.js";
 import { findPlaces, homeCodes } from "./places.js";
 import { longestFirst, type ArticleContext, type Mention, type TitleMention } from "./types.js";
 
@@ -39,8 +41,12 @@ export function findMentions(
   const text = article.text;
   const places = findPlaces(text, ctx);
   const orgs = findOrganizations(text, ctx, places);
-  const titles = findTitles(text, (pos) => orgs.find((o) => o.end === pos) ?? null);
-  const persons = findPersons(text, titles, article.byline);
+  // The model's spans and the article's words are read once and shared by the finders that use them.
+  const tagged = tagger ? tagger.tag(text) : [];
+  const words = segmenter ? indexWords(wordsOf(segmenter, text)) : undefined;
+  const modelNames = new Map(tagged.filter((t) => t.type === "PER").map((t) => [t.start, t.end]));
+  const titles = findTitles({ text, orgs, places, words, modelNames });
+  const persons = findPersons(text, titles, article.byline, words);
   const meetings = findMeetings(text);
   const projects = findProjects(text, orgs);
 
@@ -60,7 +66,13 @@ export function findMentions(
     // A model span that starts or ends inside a word the segmenter found is a fragment, not a name.
     const bounds = segmenter ? wordBoundaries(segmenter, text) : null;
     const whole = (m: Mention) => !bounds || (bounds.has(m.start) && bounds.has(m.end));
-    candidates.push(...modelMentions(text, tagger, ctx).filter(whole));
+    candidates.push(
+      ...modelMentions(text, tagged, ctx).filter(
+        (m) =>
+          whole(m) &&
+          (m.type !== "Person" || ((!words || looksLikeName(m.start, m.end, words)) && freeStanding(text, m.end))),
+      ),
+    );
   }
   // Rules before the model; then by type; longer spans first, so a name wins over the shorter names inside it.
   const fromModel = (m: Mention) => (m.via === "model" ? 1 : 0);
@@ -120,9 +132,9 @@ function farShortCounty(surface: string, ctx: ArticleContext): boolean {
   return surface.length === 2 && d?.level === "county" && !homeCodes(ctx).some((h) => d.code.startsWith(h));
 }
 
-function modelMentions(text: string, tagger: SpanTagger, ctx: ArticleContext): Mention[] {
+function modelMentions(text: string, tagged: ReturnType<SpanTagger["tag"]>, ctx: ArticleContext): Mention[] {
   const out: Mention[] = [];
-  for (const s of tagger.tag(text)) {
+  for (const s of tagged) {
     const surface = text.slice(s.start, s.end);
     if (!plausible(s.type, surface, ctx)) continue;
     out.push({

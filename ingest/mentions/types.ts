@@ -22,6 +22,8 @@ export interface TitleMention {
   /** The organization mention the title belongs to, when the prefix names one. */
   org: Mention | null;
   person: Mention | null;
+  /** The text marks the post as held before (时任, 原, 前任). */
+  former?: boolean | undefined;
 }
 
 /** Where the paper stands: resolves 市委, 市政府, short county names and relative dates. */

@@ -32,6 +32,15 @@ export function parseMarkdown(text: string, file: string): RawDocument {
     meta.title = (end < 0 ? body.slice(2) : body.slice(2, end)).trim();
     body = end < 0 ? "" : body.slice(end + 1);
   }
+  // 人民日报's e-paper cites itself under the byline: 《人民日报》（2025年02月12日第 01 版）.
+  const cite =
+    /《([\u4e00-\u9fff]{2,12}(?:报|刊))》\s*[（(]\s*\d{4}年\d{1,2}月\d{1,2}日\s*第\s*([A-Z]?\d{1,3})\s*版\s*[）)]/.exec(
+      body.slice(0, 600),
+    );
+  if (cite) {
+    meta.source ??= cite[1]!;
+    meta.page ??= cite[2]!.replace(/^0+(?=\d)/, "");
+  }
   return {
     text: body,
     meta,

@@ -1,29 +1,37 @@
-// Posts: who holds which title at which organization (HOLDS_POSITION), from bylines and title chains.
+// Posts: who holds which title at which organization (HOLDS_POSITION), from bylines, credits and title chains.
+// A post the text marks as held before (时任, 原) carries `former: true`.
 import type { EntityDoc } from "../../core/model.js";
 import type { ArticleContext } from "../mentions/types.js";
+import { publisherEntity } from "../resolve.js";
 import type { RelateScope } from "./scope.js";
+
+/** Credit lines at an article's end: （版式设计：张芳曼）, 摄影：…, 制图：…. */
+const CREDIT =
+  /[（(]?(版式设计|制图|摄影|图片|视频|监制|策划)\s*[:：]\s*([\u4e00-\u9fff]{2,4}(?:[、\s]+[\u4e00-\u9fff]{2,4})*)\s*[）)]?/g;
 
 export function relatePosts(s: RelateScope): void {
   const { article, text, ctx, found } = s;
-  // Bylines: the reporter REPORTED the article and is a reporter of the paper or agency.
-  const source = article.source
-    ? {
-        id: `org:${article.source}`,
-        type: "Organization" as const,
-        name: article.source,
-        aliases: [],
-        kind: "media" as const,
-      }
-    : null;
-  if (source) s.entities.push(source);
+  const flat = text.replace(/[ \u3000\t]+/g, "");
+  // Bylines: the reporter REPORTED the article and holds the post the byline gives at the paper's publisher.
+  const publisher = article.source ? publisherEntity(article.source) : null;
+  if (publisher) s.entities.push(publisher);
   for (const name of article.byline) {
     const p = { id: `person:${name}`, type: "Person" as const, name, aliases: [] };
     s.entities.push(p);
     const at = Math.max(0, text.indexOf(name));
     s.rel("REPORTED", p.id, article.id, at);
-    const title = text.includes(`通讯员${name}`) ? "通讯员" : "记者";
-    if (source && title === "记者") s.rel("HOLDS_POSITION", p.id, source.id, at, { title });
+    const title = new RegExp(`通讯员[^记者]{0,12}${name}`).test(flat) ? "通讯员" : "记者";
+    if (publisher) s.rel("HOLDS_POSITION", p.id, publisher.id, at, { title });
   }
+  if (publisher)
+    for (const m of flat.matchAll(CREDIT)) {
+      for (const name of m[2]!.split(/[、\s]+/)) {
+        if (!/^[\u4e00-\u9fff]{2,4}$/.test(name)) continue;
+        const p = { id: `person:${name}`, type: "Person" as const, name, aliases: [] };
+        s.entities.push(p);
+        s.rel("HOLDS_POSITION", p.id, publisher.id, Math.max(0, text.indexOf(name)), { title: m[1]! });
+      }
+    }
 
   // Title chains: each title links its person to the organization the title names.
   let chainOrg: EntityDoc | null = null;
@@ -36,7 +44,10 @@ export function relatePosts(s: RelateScope): void {
     chainOrg = org;
     if (!org) continue;
     s.entities.push(org);
-    s.rel("HOLDS_POSITION", `person:${t.person.canonical}`, org.id, t.person.start, { title: t.title });
+    s.rel("HOLDS_POSITION", `person:${t.person.canonical}`, org.id, t.person.start, {
+      title: t.title,
+      ...(t.former ? { former: true } : {}),
+    });
   }
 }
 

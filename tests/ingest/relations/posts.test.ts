@@ -1,0 +1,89 @@
+// Posts as Chinese news writes them, read through the whole extraction (rules, tagger, word boundaries).
+// The sentences are written for these tests in the manner of several papers; none is taken from a corpus.
+import { describe, expect, it } from "vitest";
+import { extractDocument } from "../../../ingest/index.js";
+import { parseMarkdown } from "../../../ingest/read/markdown.js";
+import { loadSegmenter } from "../../../ingest/segmenter.js";
+import { loadTagger } from "../../../ingest/tagger.js";
+import type { GraphDoc } from "../../../core/model.js";
+
+const tagger = await loadTagger();
+const segmenter = loadSegmenter();
+
+function read(text: string, meta: Record<string, string> = {}): GraphDoc {
+  return extractDocument(
+    { text, meta: { title: "测试稿", date: "2024-05-10", ...meta }, origin: { file: "posts.test" }, kind: "article" },
+    { tagger, segmenter },
+  );
+}
+const persons = (doc: GraphDoc) => doc.entities.filter((e) => e.type === "Person").map((e) => e.name);
+const posts = (doc: GraphDoc) =>
+  doc.relations
+    .filter((r) => r.type === "HOLDS_POSITION")
+    .map((r) => `${r.source.replace("person:", "")}|${r.target.replace("org:", "")}|${String(r.properties.title)}`);
+
+describe("a name that a reporting word follows is the name alone", () => {
+  it.each([
+    ["河北利达机械有限公司总经理孙海鹏说，今年的订单已经排到八月。", "孙海鹏"],
+    ["“质量是企业的生命。”宁波恒丰纺织有限公司董事长吴晓梅说。", "吴晓梅"],
+    ["黔东南州人民医院院长龙国庆介绍，新院区年底投用。", "龙国庆"],
+    ["安阳市文物局副局长郭建问道，这些陶片从何而来？", "郭建"],
+  ])("%s → %s", (text, name) => {
+    const found = persons(read(text));
+    expect(found).toContain(name);
+    expect(found.some((p) => p !== name && p.startsWith(name))).toBe(false);
+  });
+});
+
+describe("organization, title and name run together give a post", () => {
+  it.each([
+    ["河北利达机械有限公司总经理孙海鹏说，今年的订单已经排到八月。", "孙海鹏|河北利达机械有限公司|总经理"],
+    ["浙江云帆智能科技有限公司研发部部长程立伟带我们走进车间。", "程立伟|浙江云帆智能科技有限公司|研发部部长"],
+    ["黔东南州人民医院院长龙国庆介绍，新院区年底投用。", "龙国庆|黔东南州人民医院|院长"],
+  ])("%s", (text, post) => {
+    expect(posts(read(text))).toContain(post);
+  });
+
+  it("gives a body named earlier and written short to the post (公司总经理 → the company)", () => {
+    const doc = read("山西晋丰农业发展有限公司去年流转土地两千亩。公司总经理梁志远说，今年还要扩种。");
+    expect(posts(doc)).toContain("梁志远|山西晋丰农业发展有限公司|总经理");
+  });
+
+  it("gives a district's deputy head to the district government", () => {
+    const doc = read("据滨海新区副区长马晓东介绍，园区今年新增企业四十家。");
+    expect(posts(doc).some((p) => p.startsWith("马晓东|") && p.includes("人民政府|副区长"))).toBe(true);
+  });
+
+  it("keeps a former post as former", () => {
+    const doc = read("时任沧州市交通运输局副局长的韩立新主持了这项工程。");
+    const post = doc.relations.find((r) => r.type === "HOLDS_POSITION" && r.source === "person:韩立新");
+    expect(post?.properties).toMatchObject({ title: "副局长", former: true });
+  });
+
+  it("never makes a person of a title's next words (律师来调解, 社工都开始)", () => {
+    const found = persons(read("后来，社区又请律师来调解。现在社工都开始学法用法。"));
+    expect(found).toEqual([]);
+  });
+});
+
+describe("bylines", () => {
+  const page = (byline: string, author: string) =>
+    extractDocument(
+      parseMarkdown(
+        `---\ntitle: "春耕时节"\ndate: 2024-05-10\nauthor: "${author}"\n---\n\n# 春耕时节\n\n> ${byline}《人民日报》（2024年05月10日第 04 版）\n\n春耕时节，田间一派繁忙。\n`,
+        "byline.md",
+      ),
+      { tagger, segmenter },
+    );
+
+  it("joins a two-character name padded with spaces and makes the paper's publisher its employer", () => {
+    const doc = page("本报记者  孟  冬  赵新宇", "孟  冬  赵新宇");
+    expect(doc.articles[0]).toMatchObject({ byline: ["孟冬", "赵新宇"], source: "人民日报", page: "4" });
+    expect(posts(doc)).toEqual(expect.arrayContaining(["孟冬|人民日报社|记者", "赵新宇|人民日报社|记者"]));
+    expect(doc.entities).toContainEqual(expect.objectContaining({ name: "人民日报社", aliases: ["人民日报"] }));
+  });
+
+  it("gives a correspondent the title 通讯员", () => {
+    expect(posts(page("本报通讯员  邱  岚", "邱  岚"))).toContain("邱岚|人民日报社|通讯员");
+  });
+});
