@@ -82,6 +82,8 @@ export interface ApiQueryResult {
 export interface ApiError {
   error: string;
   code: string;
+  /** Neo4j's status code when Neo4j refused or failed the query, e.g. Neo.ClientError.Procedure.ProcedureNotFound. */
+  neo4jCode?: string;
 }
 
 /** The most neighbours one /api/neighbours request may ask for (its `limit`). */

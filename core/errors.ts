@@ -45,11 +45,14 @@ export class Neo4jLoadError extends JianwenError {
 /** A user query was refused (writes, schema changes) or failed. */
 export class QueryError extends JianwenError {
   override readonly exitCode = 4;
+  /** Neo4j's own status code (e.g. Neo.ClientError.Procedure.ProcedureNotFound) when Neo4j refused the query. */
+  readonly neo4jCode: string | undefined;
   constructor(
     message: string,
     readonly code: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; neo4jCode?: string },
   ) {
     super(message, options);
+    this.neo4jCode = options?.neo4jCode;
   }
 }

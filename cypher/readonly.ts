@@ -176,35 +176,47 @@ export async function runReadOnly(
   return { columns, rows, graph, truncated, elapsedMs: Math.round(performance.now() - started), records };
 }
 
-/** Driver errors as QueryErrors with a stable code: TIMEOUT, SYNTAX, TOO_BIG, WRITE_REFUSED, or NEO4J. */
+/**
+ * Driver errors as QueryErrors with a stable code, by whose fault they are: the caller's (TIMEOUT, SYNTAX, TOO_BIG,
+ * WRITE_REFUSED for writes and administration commands, NEO4J_CLIENT for any other Neo.ClientError), Neo4j being
+ * away or busy (NEO4J_UNAVAILABLE), or Neo4j failing by itself (NEO4J). Neo4j's own code rides along.
+ */
 export function toQueryError(error: unknown): QueryError {
   if (error instanceof QueryError) return error;
   const code = String((error as { code?: unknown } | null)?.code ?? "");
   const message = error instanceof Error ? error.message : String(error);
+  const refused = (text: string, ours: string) =>
+    new QueryError(`cypher/readonly: ${text}: ${message} [${code || "no code"}]`, ours, {
+      cause: error,
+      neo4jCode: code || undefined,
+    });
   if (
     /TransactionTimedOut|Transaction\.Terminated|TransactionMarkedAsFailed.*timeout/i.test(code) ||
     (/timed? ?out/i.test(message) && /transaction/i.test(message))
   ) {
-    return new QueryError(`cypher/readonly: the query ran past its time limit and was stopped: ${message}`, "TIMEOUT", {
-      cause: error,
-    });
+    return refused("the query ran past its time limit and was stopped", "TIMEOUT");
   }
   if (/Statement\.(SyntaxError|ArgumentError|ParameterMissing|TypeError|SemanticError|EntityNotFound)/.test(code)) {
-    return new QueryError(`cypher/readonly: Neo4j cannot run this query: ${message}`, "SYNTAX", { cause: error });
+    return refused("Neo4j cannot run this query", "SYNTAX");
   }
   if (/MemoryPoolOutOfMemoryError|MemoryLimitExceeded|TransactionOutOfMemory/.test(code)) {
-    return new QueryError(
-      `cypher/readonly: the query needed more memory than Neo4j allows one query; add a LIMIT or aggregate earlier: ${message}`,
+    return refused(
+      "the query needed more memory than Neo4j allows one query; add a LIMIT or aggregate earlier",
       "TOO_BIG",
-      { cause: error },
     );
   }
-  if (/AccessMode|Forbidden|Security/.test(code)) {
-    return new QueryError(`cypher/readonly: Neo4j refused the query as a write: ${message}`, "WRITE_REFUSED", {
-      cause: error,
-    });
+  if (/AccessMode|Forbidden|Security|UnsupportedAdministrationCommand|NotSystemDatabaseError/.test(code)) {
+    return refused("Neo4j refused the query as a write or an administration command", "WRITE_REFUSED");
   }
-  return new QueryError(`cypher/readonly: Neo4j failed: ${message} [${code || "no code"}]`, "NEO4J", { cause: error });
+  if (code.startsWith("Neo.ClientError.")) return refused("Neo4j refused the query", "NEO4J_CLIENT");
+  if (
+    code === neo4j.error.SERVICE_UNAVAILABLE ||
+    code === neo4j.error.SESSION_EXPIRED ||
+    code.startsWith("Neo.TransientError.")
+  ) {
+    return refused("Neo4j is unreachable or busy; try again shortly", "NEO4J_UNAVAILABLE");
+  }
+  return refused("Neo4j failed", "NEO4J");
 }
 
 function stripComments(cypher: string): string {

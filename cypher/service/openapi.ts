@@ -16,7 +16,7 @@ function queryParameters(schema: z.ZodType): unknown[] {
 
 const pathId = { name: "id", in: "path", required: true, schema: { type: "string" } };
 const errorResponse = {
-  description: "ApiError { error, code }",
+  description: "ApiError { error, code, neo4jCode? }",
   content: { "application/json": { schema: { $ref: "#/components/schemas/ApiError" } } },
 };
 const ok = (description: string) => ({ description, content: { "application/json": { schema: { type: "object" } } } });
@@ -34,7 +34,11 @@ export function openApiDocument(): unknown {
       schemas: {
         ApiError: {
           type: "object",
-          properties: { error: { type: "string" }, code: { type: "string" } },
+          properties: {
+            error: { type: "string" },
+            code: { type: "string" },
+            neo4jCode: { type: "string", description: "Neo4j's status code when Neo4j refused or failed the query" },
+          },
           required: ["error", "code"],
         },
       },
@@ -105,13 +109,14 @@ export function openApiDocument(): unknown {
       [API_ROUTES.query]: {
         post: {
           summary:
-            "Run read-only Cypher. Writes, schema commands, LOAD CSV and admin procedures are refused (400 WRITE_REFUSED / PROCEDURE_REFUSED); a timeout stops long queries (504 TIMEOUT); rows stop at a row and byte cap with truncated: true",
+            "Run read-only Cypher. Writes, schema commands, LOAD CSV and admin procedures are refused (400 WRITE_REFUSED / PROCEDURE_REFUSED), as is anything else Neo4j refuses (400 NEO4J_CLIENT with neo4jCode); a timeout stops long queries (504 TIMEOUT); Neo4j unreachable is 503 NEO4J_UNAVAILABLE; rows stop at a row and byte cap with truncated: true",
           requestBody: { required: true, content: { "application/json": { schema: S.jsonSchema(S.QueryBody) } } },
           responses: {
             200: ok("ApiQueryResult"),
             400: errorResponse,
             413: errorResponse,
             429: errorResponse,
+            503: errorResponse,
             504: errorResponse,
           },
         },

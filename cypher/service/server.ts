@@ -65,6 +65,10 @@ const STATUS: Record<string, number> = {
   TIMEOUT: 504,
   TOO_BIG: 413,
   BUSY: 429,
+  /** Neo4j refused the query (Neo.ClientError.*): the caller's to fix. */
+  NEO4J_CLIENT: 400,
+  NEO4J_UNAVAILABLE: 503,
+  /** Neo4j failed by itself (Neo.DatabaseError.*): an upstream fault, not ours and not the caller's. */
   NEO4J: 502,
 };
 
@@ -229,7 +233,9 @@ async function warmUp(driver: Driver, read: { database?: string; timeoutMs: numb
 
 function sendError(reply: FastifyReply, error: unknown): FastifyReply {
   if (error instanceof QueryError) {
-    return reply.code(STATUS[error.code] ?? 400).send({ error: error.message, code: error.code } satisfies ApiError);
+    const body: ApiError = { error: error.message, code: error.code };
+    if (error.neo4jCode) body.neo4jCode = error.neo4jCode;
+    return reply.code(STATUS[error.code] ?? 400).send(body);
   }
   if (error instanceof Neo4jLoadError) {
     return reply.code(503).send({ error: error.message, code: "NEO4J_UNAVAILABLE" } satisfies ApiError);

@@ -14,12 +14,19 @@ describe("toQueryError", () => {
     ["Neo.ClientError.Statement.ParameterMissing", "SYNTAX"],
     ["Neo.TransientError.General.MemoryPoolOutOfMemoryError", "TOO_BIG"],
     ["Neo.ClientError.Statement.AccessMode", "WRITE_REFUSED"],
+    ["Neo.ClientError.Statement.UnsupportedAdministrationCommand", "WRITE_REFUSED"],
+    ["Neo.ClientError.Procedure.ProcedureNotFound", "NEO4J_CLIENT"],
+    ["Neo.ClientError.Statement.ArithmeticError", "NEO4J_CLIENT"],
+    ["ServiceUnavailable", "NEO4J_UNAVAILABLE"],
+    ["SessionExpired", "NEO4J_UNAVAILABLE"],
+    ["Neo.TransientError.General.DatabaseUnavailable", "NEO4J_UNAVAILABLE"],
     ["Neo.DatabaseError.General.UnknownError", "NEO4J"],
   ])("maps %s to %s", (code, expected) => {
     const error = toQueryError(neo4jError(code));
     expect(error).toBeInstanceOf(QueryError);
     expect(error.code).toBe(expected);
     expect(error.cause).toBeInstanceOf(Error);
+    expect(error.neo4jCode).toBe(code);
   });
 
   it("passes a QueryError through unchanged", () => {

@@ -1,0 +1,75 @@
+// The service answers by fault: what Neo4j refuses (administration commands, unknown procedures, a division by
+// zero) is the caller's and gets 400 with Neo4j's own code, and changes nothing; Neo4j unreachable is 503.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDriver } from "../../../cypher/driver.js";
+import { createServer, type JianwenServer } from "../../../cypher/service/server.js";
+import { useService } from "./service-harness.js";
+
+describe("the service's errors", () => {
+  const service = useService();
+  const databases = async () => {
+    const { records } = await service.driver().executeQuery(
+      "SHOW DATABASES YIELD name, currentStatus RETURN name + ' ' + currentStatus AS d ORDER BY d",
+      {},
+      {
+        database: "system",
+      },
+    );
+    return records.map((r) => String(r.get("d")));
+  };
+
+  const REFUSED: Array<[string, string, string]> = [
+    ["CREATE DATABASE jianwen_fuzz", "WRITE_REFUSED", "Neo.ClientError.Statement.UnsupportedAdministrationCommand"],
+    ["STOP DATABASE neo4j", "WRITE_REFUSED", "Neo.ClientError.Statement.UnsupportedAdministrationCommand"],
+    ["DROP DATABASE neo4j", "WRITE_REFUSED", "Neo.ClientError.Statement.UnsupportedAdministrationCommand"],
+    ["GRANT ROLE admin TO neo4j", "WRITE_REFUSED", "Neo.ClientError.Statement.UnsupportedAdministrationCommand"],
+    ["CALL jianwen.nothing()", "NEO4J_CLIENT", "Neo.ClientError.Procedure.ProcedureNotFound"],
+    ["RETURN 1 / 0 AS x", "NEO4J_CLIENT", "Neo.ClientError.Statement.ArithmeticError"],
+  ];
+
+  let before: string[];
+  beforeAll(async () => {
+    before = await databases();
+  });
+
+  it.each(REFUSED)("answers %s with 400 and Neo4j's code", async (cypher, code, neo4jCode) => {
+    const res = await service.post("/api/query", JSON.stringify({ cypher }));
+    expect([res.status, res.body.code, res.body.neo4jCode]).toEqual([400, code, neo4jCode]);
+  });
+
+  it("leaves the databases as they were", async () => {
+    expect(await databases()).toEqual(before);
+  });
+});
+
+describe("the service without Neo4j", () => {
+  let server: JianwenServer | undefined;
+  let base = "";
+  beforeAll(async () => {
+    // A port nothing listens on: the driver is opened without checking, as if Neo4j went away after start.
+    const driver = await openDriver(
+      { uri: "bolt://127.0.0.1:9" },
+      { verify: false, config: { maxTransactionRetryTime: 0 } },
+    );
+    server = await createServer({ driver, port: 0, staticDir: false, cache: false });
+    base = new URL(await server.listen()).origin;
+    afterAll(async () => {
+      await server?.close();
+      await driver.close();
+    });
+  });
+
+  it.each([
+    ["POST", "/api/query", JSON.stringify({ cypher: "MATCH (n) RETURN count(n) AS n" })],
+    ["GET", "/api/search?q=%E4%B8%AD%E5%9B%BD", undefined],
+    ["GET", "/api/stats", undefined],
+  ])("answers %s %s with 503", async (method, path, body) => {
+    const res = await fetch(`${base}${path}`, {
+      method,
+      headers: body ? { "content-type": "application/json" } : {},
+      body,
+    });
+    expect(res.status).toBe(503);
+    expect(((await res.json()) as { code: string }).code).toBe("NEO4J_UNAVAILABLE");
+  });
+});
