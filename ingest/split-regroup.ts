@@ -131,11 +131,22 @@ export function regroup(groups: Group[], weight: (g: string) => number): number 
       });
       add(best, m.text, 1);
       if (best === from) continue;
-      const src = groups[from]!.members;
-      src.splice(src.indexOf(m), 1);
-      groups[best]!.members.push(m);
-      home.set(m.index, best);
-      movedThisRound++;
+      const transfer = (x: Member) => {
+        const src = groups[from]!.members;
+        src.splice(src.indexOf(x), 1);
+        groups[best]!.members.push(x);
+        home.set(x.index, best);
+        movedThisRound++;
+      };
+      transfer(m);
+      // The lines that finish the moved line's sentence (it stops mid-sentence and they followed it) go with it.
+      for (let j = m.index + 1; runsOn(j - 1) && home.get(j) === from; j++) {
+        const next = groups[from]!.members.find((x) => x.index === j);
+        if (!next?.movable || groups[from]!.members.length < 2) break;
+        add(from, next.text, -1);
+        add(best, next.text, 1);
+        transfer(next);
+      }
     }
     moved += movedThisRound;
     if (!movedThisRound) break;

@@ -18,6 +18,9 @@ export interface ArticleDraft {
   blocks: string[];
 }
 
+/** A block that ends a sentence (or paragraph); any other stops mid-sentence, cut at a column's foot. */
+const SENTENCE_END = /[。！？!?…”」]$/;
+
 /** How much closer another article must be before a block leaves the current one. */
 const CURRENT_BIAS = 0.12;
 
@@ -94,6 +97,8 @@ export function splitArticles(page: LaidOutPage): ArticleDraft[] {
   const articles: Building[] = [];
   let current: Building | null = null;
   let pending: Block[] = [];
+  /** The article the previous body block went to, when that block stops mid-sentence (the text runs on). */
+  let runOn: { article: Building; index: number } | null = null;
   const addGrams = (a: Building, text: string) => {
     for (const g of bigrams(text)) {
       if (a.grams.has(g)) continue;
@@ -104,6 +109,7 @@ export function splitArticles(page: LaidOutPage): ArticleDraft[] {
   const attach = (a: Building, text: string, index: number, movable = false) => {
     a.members.push({ index, text, movable });
     addGrams(a, text);
+    runOn = SENTENCE_END.test(text) ? null : { article: a, index };
   };
   const open = (headlines: string[], source: string): Building => {
     const a = make(headlines, source);
@@ -111,12 +117,18 @@ export function splitArticles(page: LaidOutPage): ArticleDraft[] {
     articles.push(a);
     return a;
   };
-  const bestFor = (text: string): Building | null => {
+  const bestFor = (text: string, index: number): Building | null => {
     const grams = bigrams(text);
     // The paper's own voice (本报, 我市, a bare 市委) never continues a wire-agency story.
     const eligible = (a: Building) => !(inPaperVoice(text) && a.draft.source !== paper);
-    let best = current && eligible(current) ? current : null;
-    let bestScore = best ? score(grams, best) + CURRENT_BIAS : -1;
+    // A line right after one cut mid-sentence most likely finishes that sentence: its article is the one to beat, the
+    // more so when the cut splits a word the page uses elsewhere (项目投|资规模: 投资).
+    const cut = runOn && runOn.index === index - 1 ? runOn : null;
+    const favoured = cut ? cut.article : current;
+    const joined = cut ? blocks[index - 1]!.text.slice(-1) + text.slice(0, 1) : "";
+    const bias = CURRENT_BIAS * (joined && df.has(joined) ? 2 : 1);
+    let best = favoured && eligible(favoured) ? favoured : null;
+    let bestScore = best ? score(grams, best) + bias : -1;
     for (const a of articles) {
       if (!eligible(a)) continue;
       const s = score(grams, a);
@@ -165,7 +177,7 @@ export function splitArticles(page: LaidOutPage): ArticleDraft[] {
       attach(current, block.text, i);
       return;
     }
-    const target = bestFor(block.text);
+    const target = bestFor(block.text, i);
     if (target) attach(target, block.text, i, true);
     else {
       current = open([], paper);

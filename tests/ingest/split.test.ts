@@ -70,6 +70,27 @@ describe("a speaker's paragraph read while another article is open", () => {
   });
 });
 
+describe("a line that finishes the sentence the line before it cut", () => {
+  const articles = split([
+    "海港日报社出版 中共海港市委机关报",
+    "2024年5月8日 星期三 第7001期",
+    "",
+    "港区三期扩建工程开工",
+    "本报讯(记者 苏禾)5月7日,海港港区三期扩建工程开工。",
+    "全市重大项目建设推进会召开",
+    "本报讯(记者 钱柏)5月7日,全市重大项目建设推进会召开,要求加快重大项目建设进度,扩大有效投资。",
+    "会议强调,各县区要盯紧重大项目建设节点,确保重大项目早开工、早投产。",
+    "港区三期扩建工程新建集装箱泊位4个,总投",
+    "资46亿元,建成后年吞吐能力将提高三成,全市外贸运输将更加便捷。",
+    "会议要求,各部门要强化要素保障,加快重大项目审批。",
+  ]);
+
+  it("goes with that line's article, even when another article shares more of its words", () => {
+    expect(holder(articles, "资46亿元")).toBe("港区三期扩建工程开工");
+    expect(holder(articles, "强化要素保障")).toBe("全市重大项目建设推进会召开");
+  });
+});
+
 const SAMPLE = fileURLToPath(new URL("../../../shared/samples/liaocheng-daily-2023-02-06-p1.txt", import.meta.url));
 const present = existsSync(SAMPLE);
 if (!present)
@@ -83,6 +104,10 @@ describe.skipIf(!present)("the Liaocheng Daily front page of 2023-02-06", () => 
     expect(wire?.title).toContain("网上政府");
     expect(wire!.blocks.join("")).not.toContain("座谈会");
     expect(holder(articles, "李长萍听取了市委办公室")).toContain("李长萍");
+  });
+  it("keeps the lines that finish a sentence cut at a column's foot with that sentence's article", () => {
+    expect(holder(articles, "秀才算合格")).toContain("李长萍");
+    expect(holder(articles, "资规模大")).toContain("项目");
   });
   it("files 张百顺指出… under the 张百顺 meeting article", () => {
     const title = holder(articles, "张百顺指出，要锚定一季度攻坚目标");
