@@ -4,7 +4,7 @@ import { splitSentences, type Sentence } from "../sentences.js";
 import { findDates, type DateMention } from "./dates.js";
 import { findMeetings, findProjects } from "./events.js";
 import { findOrganizations } from "./organizations.js";
-import { freeStanding, indexWords, looksLikeName, nameAt } from "./person-names.js";
+import { freeStanding, indexWords, inPersonContext, looksLikeName, nameAt } from "./person-names.js";
 import { findPersons } from "./persons.js";
 import { findTitles } from "./titles.js";
 import { ORG_SUFFIXES } from "../gazetteer/lexicon.js";
@@ -39,7 +39,7 @@ export function findMentions(
   segmenter?: Segmenter,
 ): ArticleMentions {
   const text = article.text;
-  const places = findPlaces(text, ctx);
+  const places = findPlaces(text, ctx, segmenter);
   const orgs = findOrganizations(text, ctx, places);
   // The model's spans and the article's words are read once and shared by the finders that use them.
   const tagged = tagger ? tagger.tag(text) : [];
@@ -47,8 +47,8 @@ export function findMentions(
   const modelNames = new Map(tagged.filter((t) => t.type === "PER").map((t) => [t.start, t.end]));
   const titles = findTitles({ text, orgs, places, words, modelNames });
   const persons = findPersons(text, titles, article.byline, words);
-  const meetings = findMeetings(text);
-  const projects = findProjects(text, orgs);
+  const meetings = findMeetings(text, segmenter, [...orgs, ...places]);
+  const projects = findProjects(text, segmenter, [...orgs, ...places]);
 
   // A far county whose name ends a home county the article also names is that county with a character lost in
   // layout (唐县 beside 高唐县).
@@ -70,7 +70,9 @@ export function findMentions(
       ...modelMentions(text, tagged, ctx).filter(
         (m) =>
           whole(m) &&
-          (m.type !== "Person" || ((!words || looksLikeName(m.start, m.end, words)) && freeStanding(text, m.end))),
+          (m.type !== "Person" ||
+            ((!words || (looksLikeName(m.start, m.end, words) && inPersonContext(text, m.start, m.end, words))) &&
+              freeStanding(text, m.end))),
       ),
     );
   }

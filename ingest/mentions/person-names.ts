@@ -43,7 +43,7 @@ export function wordAt(words: WordIndex, offset: number): Word | undefined {
 /** Characters that never sit in a given name of news text (function words, place and body words). */
 const NOT_NAME_CHARS = /[的了在和与及是为将对把从到向等其这那各全本该市省县区镇乡村局委办会议部厅院记者员]/;
 /** One-character words that follow a name and never end one: 钟娟说, 李强还, 杨勇正. */
-const AFTER_NAME_CHAR = /[说问道称还来去正再又也就都将已曾在对向把被给让以头和与及等是为]/;
+const AFTER_NAME_CHAR = /[说问道称还来去正再又也就都将已曾在对向把被给让以头和与及等是为作]/;
 /** Characters that almost never end a given name, whatever the segmenter joined: 唐攀说, 李强还. */
 export const NEVER_LAST = /[说问称还再又也就都将已曾]/;
 /** Tags of words that a name may be as a whole (people, unknown words). */
@@ -61,7 +61,7 @@ export function surnameAt(text: string, i: number): number {
 
 /** The words after a surname up to `end` hold no verb, adverb or function word (来 + 调解 is no name). */
 function restIsName(from: number, end: number, words: WordIndex): boolean {
-  for (let at = from; at < end; ) {
+  for (let at = from; at < end;) {
     const w = words.startingAt.get(at);
     if (!w || w.end > end) return true;
     // A one-character adverb may be a given name's character (鲁隆均: 均); a two-character verb never is (来调解).
@@ -98,6 +98,8 @@ export function nameAt(text: string, i: number, words?: WordIndex): string | nul
       const whole = words.startingAt.get(i);
       if (whole && whole.end === i + len && !NAME_TAGS.test(whole.tag)) continue;
       if (whole && whole.end < i + len && !restIsName(whole.end, i + len, words)) continue;
+      // A surname that is also a preposition or conjunction, standing as one (和群众, 向雷锋, 同莫迪), is that word.
+      if (whole && whole.end < i + len && whole.word.length === 1 && /^(?:p|c|u|d|r|v|f)/.test(whole.tag)) continue;
       return name;
     }
     if (len > 2 && AFTER_NAME_CHAR.test(name.at(-1)!) && AFTER_NAME.test(text.slice(i + len - 1))) continue;
@@ -126,4 +128,34 @@ const HEAD_AFTER =
 /** A name the tagger proposes must not run into the head word of a place or body (周原遗址). */
 export function freeStanding(text: string, end: number): boolean {
   return !HEAD_AFTER.test(text.slice(end, end + 2));
+}
+
+/** Words that stand right after a person's name in news: a list mark, 等, a form of address. */
+const AFTER_PERSON_WORD = /^(?:等|一行|同志|先生|女士|教授|院士|主任|书记|总统|总理|首相|主席|部长|大使)/;
+
+/**
+ * Whether a name the tagger alone proposes sits where news puts people: after punctuation, a verb, a preposition
+ * or a conjunction, and before punctuation, a verb or 等. Common words the segmenter's dictionary files as names
+ * (毛巾等, 高强岩层, 严正交涉, 金秋十月) fail one side. A two-character name must pass both, a longer one either.
+ */
+export function inPersonContext(text: string, start: number, end: number, words: WordIndex): boolean {
+  const prev = start > 0 ? wordAt(words, start - 1) : undefined;
+  const next = words.startingAt.get(end);
+  const before =
+    start === 0 || !/[\u4e00-\u9fff]/.test(text[start - 1]!) || (prev !== undefined && /^(?:v|p|c)/.test(prev.tag));
+  const after =
+    end >= text.length ||
+    !/[\u4e00-\u9fff]/.test(text[end]!) ||
+    (next !== undefined && /^v/.test(next.tag) && next.tag !== "vn") ||
+    AFTER_PERSON_WORD.test(text.slice(end, end + 2));
+  return end - start <= 2 ? before && after : before || after;
+}
+
+/** The first word of a name is no preposition, conjunction or other function word (同莫迪, 和高级, 向雷锋). */
+export function startsLikeName(start: number, end: number, words: WordIndex): boolean {
+  const first = words.startingAt.get(start);
+  if (!first || (first.end > end && first.tag !== "x")) return false;
+  if (first.end > end) return true;
+  if (first.end === end) return (first.tag !== "n" && first.tag !== "v" && first.tag !== "vn") || /^nr/.test(first.tag);
+  return !/^(?:p|c|u|r|d|v|f|m|q|a)/.test(first.tag);
 }

@@ -59,7 +59,9 @@ export function findPersons(text: string, titles: TitleMention[], bylines: strin
   for (const [name, via] of found) {
     for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
       const whole = words?.bounds.has(at) && (words.bounds.has(at + name.length) || nameAt(text, at, words) === name);
-      if (words && via !== "byline" && via !== "title" && !whole) continue;
+      // Names read from a strong anchor (a title, a byline, a list before 参加) are trusted wherever they occur; a
+      // layout repair may glue the anchor's own occurrence to a broken word (贡王刚).
+      if (words && via === "verb" && !whole) continue;
       out.push(person(at, name, via));
     }
   }

@@ -2,9 +2,9 @@
 // (东信烟花集团有限公司总经理钟娟, 嘉鱼县委书记王永), with a sub-unit between (品宣部部长, 督查四处处长), several titles
 // for one person (市委副书记、市长张百顺), a body named earlier (公司总经理唐攀 → the company of the article), a
 // former post (时任…副局长的杨虹), or a name first (习近平总书记, 罗煜明是…书记).
-import { TITLES } from "../gazetteer/lexicon.js";
+import { COUNTRIES, TITLES } from "../gazetteer/lexicon.js";
 import { DERIVED_TITLES } from "../gazetteer/titles.generated.js";
-import { nameAt, NEVER_LAST, wordAt, type WordIndex } from "./person-names.js";
+import { nameAt, NEVER_LAST, startsLikeName, wordAt, type WordIndex } from "./person-names.js";
 import type { Mention, TitleMention } from "./types.js";
 
 /** Posts of Chinese administration and newsrooms that the derived list may lack; facts of the civil service. */
@@ -51,16 +51,20 @@ const MORE_TITLES = [
   "教练员",
   "版式设计",
 ];
-const ALL_TITLES = new Set([...TITLES, ...DERIVED_TITLES, ...MORE_TITLES]);
+/** Words that are titles in a résumé but in news mostly mean something else (代表 = to represent, on behalf of). */
+const NOT_TITLES = new Set(["代表", "会计", "秘书", "顾问", "主持"]);
+const ALL_TITLES = new Set([...TITLES, ...DERIVED_TITLES, ...MORE_TITLES].filter((t) => !NOT_TITLES.has(t)));
 const LAST_CHARS = new Set([...ALL_TITLES].map((t) => t.at(-1)!));
 const MAX_TITLE = 9;
+const COUNTRY_NAMES = new Set<string>(COUNTRIES);
 
 /** A sub-unit between an organization and a title: 品宣部, 特效事业部, 民一庭, 督查四处, 建筑工程学院. */
 const SUB_UNIT =
   /^[\u4e00-\u9fff\d·]{0,10}(?:部|处|科|室|庭|所|队|组|中心|学院|系|事业部|车间|办|站|馆|分公司|项目部|支部|党委|党组|纪委|团委|工会|分局|院)$/;
 const NOT_IN_SUB_UNIT = /[的了在和与及是为将对把从到由向等，。、；：！？“”\s]/;
 /** A body the article named before, written short: 公司总经理, 该局局长, 研究院副院长. */
-const REFERENT = /(?:该|本|这家|这个)?(公司|集团|企业|研究院|研究所|学院|大学|学校|医院|中心|局|法院|合作社|协会|实验室|工作室)$/;
+const REFERENT =
+  /(?:该|本|这家|这个)?(公司|集团|企业|研究院|研究所|学院|大学|学校|医院|中心|局|法院|合作社|协会|实验室|工作室)$/;
 const GOVERNMENT_HEAD = /^(?:常务)?副?(?:省长|市长|县长|区长|州长|旗长|镇长|乡长)$/;
 const FORMER = /(?:时任|原任|前任|曾任|原)$/;
 /** A name first: 罗煜明是湴崀村党总支书记, 他担任…. */
@@ -142,7 +146,13 @@ function attachOrganization(
   const place = placeEnding.get(at);
   if (place && GOVERNMENT_HEAD.test(m.title)) {
     const canonical = `${place.canonical}人民政府`;
-    const org: Mention = { ...place, type: "Organization", canonical, props: { kind: "government" }, via: "place-head" };
+    const org: Mention = {
+      ...place,
+      type: "Organization",
+      canonical,
+      props: { kind: "government" },
+      via: "place-head",
+    };
     Object.assign(m, { org, start: place.start });
     return;
   }
@@ -166,7 +176,13 @@ function attachPersons(titles: TitleMention[], c: TitleContext): void {
       const n = text.slice(i, modelEnd);
       const w = c.words;
       const endOk = !w || w.bounds.has(modelEnd) || wordAt(w, modelEnd)?.tag === "x";
-      if (/^[\u4e00-\u9fff]+$/.test(n) && !NEVER_LAST.test(n.at(-1)!) && endOk) return n;
+      // 同莫迪, 和拉马: a preposition or conjunction glued to a name the article also names alone.
+      const glued = /^[同和与向对跟及在把被给]/.test(n) && text.includes(n.slice(1), modelEnd);
+      // 关怀和, 李飞作: a one-character word that follows names ends the tagger's span.
+      const lastWord = w?.startingAt.get(modelEnd - 1);
+      const tail = lastWord !== undefined && lastWord.end === modelEnd && /^[和与及作说还]$/.test(lastWord.word);
+      const startOk = (!w || startsLikeName(i, modelEnd, w)) && !glued && !tail && !COUNTRY_NAMES.has(n);
+      if (/^[\u4e00-\u9fff]+$/.test(n) && !NEVER_LAST.test(n.at(-1)!) && endOk && startOk) return n;
     }
     return nameAt(text, i, c.words);
   };
@@ -174,6 +190,8 @@ function attachPersons(titles: TitleMention[], c: TitleContext): void {
     const t = titles[k]!;
     // 时任…副局长的杨虹: a former post names its holder after 的.
     const at = text[t.end] === "的" && t.former ? t.end + 1 : t.end;
+    // After a bare title (总书记, 主席) a name needs the tagger's word too: 总书记关怀和指导 names no 关怀.
+    if (!t.org && c.words && !c.modelNames?.has(at)) continue;
     const name = nameFrom(at);
     if (!name) continue;
     const p = person(at, name, "title");
