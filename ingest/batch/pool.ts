@@ -33,8 +33,15 @@ export function workerScript(): URL {
     : new URL("./worker.js", here);
 }
 
-export async function createPool(workers: number, model: boolean): Promise<ExtractPool> {
-  return workers === 0 ? inlinePool(await createExtractor(model)) : threadPool(workers, model);
+export interface PoolOptions {
+  /** The worker script; default workerScript(). Tests give one that misbehaves on purpose. */
+  script?: URL;
+}
+
+export async function createPool(workers: number, model: boolean, options: PoolOptions = {}): Promise<ExtractPool> {
+  return workers === 0
+    ? inlinePool(await createExtractor(model))
+    : threadPool(workers, model, options.script ?? workerScript());
 }
 
 function inlinePool(extract: Extractor): ExtractPool {
@@ -55,8 +62,7 @@ interface Slot {
   pending: Map<number, (result: ExtractResult) => void>;
 }
 
-async function threadPool(count: number, model: boolean): Promise<ExtractPool> {
-  const script = workerScript();
+async function threadPool(count: number, model: boolean, script: URL): Promise<ExtractPool> {
   if (!existsSync(fileURLToPath(script))) {
     throw new ExtractionError(
       `ingest/batch: the compiled worker ${fileURLToPath(script)} is missing; run \`npm run build\` first, or pass --workers 0`,

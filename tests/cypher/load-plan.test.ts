@@ -1,6 +1,6 @@
 // Unit tests of the load plan: how a GraphDoc becomes node and relationship rows, without Neo4j.
 import { describe, expect, it } from "vitest";
-import { InputError } from "../../core/errors.js";
+import { InputError, Neo4jLoadError } from "../../core/errors.js";
 import type { GraphDoc } from "../../core/model.js";
 import { chunk, planLoad, relationshipKey } from "../../cypher/load-plan.js";
 import { nodeMergeQuery, relationshipMergeQuery } from "../../cypher/load.js";
@@ -120,10 +120,10 @@ describe("planLoad", () => {
 describe("merge queries", () => {
   it("only build queries for labels and types of the model", () => {
     expect(nodeMergeQuery("Person")).toContain("MERGE (n:`Person` {id: row.id})");
-    expect(() => nodeMergeQuery("Person`) DETACH DELETE n //" as never)).toThrow();
+    expect(() => nodeMergeQuery("Person`) DETACH DELETE n //" as never)).toThrow(Neo4jLoadError);
     expect(() =>
       relationshipMergeQuery({ type: "KNOWS" as never, sourceLabel: "Person", targetLabel: "Person" }),
-    ).toThrow();
+    ).toThrow(Neo4jLoadError);
   });
 
   it("batches rows into chunks of the given size", () => {

@@ -1,5 +1,6 @@
 // Extraction from articles to entities and relations: table-driven hard cases met in municipal papers.
 import { describe, expect, it } from "vitest";
+import { InputError } from "../../core/errors.js";
 import { extractDocument } from "../../ingest/index.js";
 import { plausible } from "../../ingest/mentions/index.js";
 import type { ArticleContext } from "../../ingest/mentions/types.js";
@@ -177,6 +178,6 @@ describe("identity", () => {
   it("refuses a document with no Chinese text", () => {
     expect(() =>
       extractDocument({ text: "only latin text", meta: {}, origin: { file: "x.txt" }, kind: "page" }),
-    ).toThrow();
+    ).toThrow(InputError);
   });
 });
