@@ -1,4 +1,5 @@
-// `npm run audit [-- --seed S --size N --corpus FILE --graph FILE --save-graph FILE --write-pending FILE --quiet]`:
+// `npm run audit [-- --seed S --size N --corpus FILE --graph FILE --save-graph FILE --write-pending FILE --quiet
+// --show-wrong]`:
 // extracts the news corpus in-process with the shipped model (as `jianwen extract --json` does), draws a fixed-seed
 // sample of each entity type and of HOLDS_POSITION and PARTICIPATED_IN, and prints precision per group from the
 // judgements in tests/fixtures/audit/*.tsv. Items without a judgement are printed with their evidence sentence (and
@@ -53,6 +54,12 @@ if (!args.includes("--quiet"))
     if (!s.unjudged.length) continue;
     console.log(`\n${s.group}: ${s.unjudged.length} unjudged`);
     for (const i of s.unjudged) console.log(`  ${i.key}\n    ${i.name}\n    ${i.sentence}`);
+  }
+if (args.includes("--show-wrong"))
+  for (const s of scores) {
+    if (!s.wrongItems.length) continue;
+    console.log(`\n${s.group}: ${s.wrongItems.length} judged wrong`);
+    for (const { item, why } of s.wrongItems) console.log(`  ${item.name}  — ${why}`);
   }
 const pending = flag("--write-pending");
 if (pending) writeFileSync(pending, pendingLines(unjudged));
