@@ -175,7 +175,8 @@ function attachPersons(titles: TitleMention[], c: TitleContext): void {
     if (modelEnd && modelEnd - i >= 2 && modelEnd - i <= 4) {
       const n = text.slice(i, modelEnd);
       const w = c.words;
-      const endOk = !w || w.bounds.has(modelEnd) || wordAt(w, modelEnd)?.tag === "x";
+      const endOk =
+        !w || w.bounds.has(modelEnd) || wordAt(w, modelEnd)?.tag === "x" || /^[作说称讲表]/.test(text[modelEnd] ?? "");
       // 同莫迪, 和拉马: a preposition or conjunction glued to a name the article also names alone.
       const glued = /^[同和与向对跟及在把被给]/.test(n) && text.includes(n.slice(1), modelEnd);
       // 关怀和, 李飞作: a one-character word that follows names ends the tagger's span.

@@ -1,7 +1,8 @@
 // Posts: who holds which title at which organization (HOLDS_POSITION), from bylines, credits and title chains.
 // A post the text marks as held before (时任, 原) carries `former: true`.
 import type { EntityDoc } from "../../core/model.js";
-import type { ArticleContext } from "../mentions/types.js";
+import { COUNTRIES } from "../gazetteer/lexicon.js";
+import type { TitleMention } from "../mentions/types.js";
 import { publisherEntity } from "../resolve.js";
 import type { RelateScope } from "./scope.js";
 
@@ -34,13 +35,20 @@ export function relatePosts(s: RelateScope): void {
     }
 
   // Title chains: each title links its person to the organization the title names.
+  const heldAt = new Map<string, EntityDoc>();
+  for (const t of found.titles)
+    if (t.person && t.org) heldAt.set(`${t.person.canonical}|${t.title}`, s.entityOf(t.org));
   let chainOrg: EntityDoc | null = null;
   for (const [k, t] of found.titles.entries()) {
     if (!t.person) continue;
-    // 市委常委、秘书长潘立新: a title without its own prefix inherits the one before it in the chain.
+    // 市委常委、秘书长潘立新: a title without its own prefix inherits the one before it in the chain, though a
+    // government post never inherits a party body (中共中央政治局委员、国务委员 is a post of the State Council).
     const prev = found.titles[k - 1];
     if (!prev || prev.person !== t.person) chainOrg = null;
-    const org: EntityDoc | null = t.org ? s.entityOf(t.org) : (impliedOrganization(t.title, ctx) ?? chainOrg);
+    if (chainOrg?.kind === "party" && GOVERNMENT_POST.test(t.title)) chainOrg = null;
+    const org: EntityDoc | null = t.org
+      ? s.entityOf(t.org)
+      : (heldAt.get(`${t.person.canonical}|${t.title}`) ?? chainOrg ?? impliedOrganization(t, s));
     chainOrg = org;
     if (!org) continue;
     s.entities.push(org);
@@ -51,8 +59,25 @@ export function relatePosts(s: RelateScope): void {
   }
 }
 
-/** 市长 with no prefix in a city paper is the city's mayor; 总书记 is the party's. */
-function impliedOrganization(title: string, ctx: ArticleContext): EntityDoc | null {
+const GOVERNMENT_POST = /(?:省长|市长|县长|区长|总理|国务委员|部长|主任)$/;
+const FOREIGN = new RegExp(
+  `(?:${COUNTRIES.filter((c) => c !== "中国").join("|")}|外长|大使|党主席|劳动党|人民党|国大|总统)`,
+);
+
+/**
+ * A bare title whose organization the nation's usage makes certain: 总书记 is the party's, 市长 in a city paper
+ * the city's. Never for a foreign leader: the sentence names another country or party before the title, or a
+ * word stands before the title that no organization reading explained (越共中央总书记, 非国大总书记).
+ */
+function impliedOrganization(t: TitleMention, s: RelateScope): EntityDoc | null {
+  const { text, ctx } = s;
+  const sentence = s.sentence(t.start);
+  const person = t.person!;
+  const nameFirst = person.end === t.start;
+  if (!nameFirst && /[\u4e00-\u9fff]/.test(text[t.start - 1] ?? "")) return null;
+  // A name first (金正恩总书记) is the party's only in an article that names no foreign country or party.
+  if (FOREIGN.test(nameFirst ? text : text.slice(sentence.start, t.start))) return null;
+  const title = t.title;
   if (/市长$/.test(title) && ctx.city)
     return {
       id: `org:${ctx.city.name}人民政府`,
