@@ -4,7 +4,7 @@ import { codePointLength } from "./text.js";
 
 /** 本报讯, 新华社济南2月3日电, 人民日报北京电: where an article's body begins; group 1 names an agency when there is one. */
 export const OPENING =
-  /本报讯|(新华社|中新社|人民日报|大众日报|央视新闻|中国新闻社)[\u4e00-\u9fff]{0,8}?(?:\d{1,2}月\d{1,2}日)?电|^■\s*本报(?:记者|评论员|通讯员|特约评论员)/;
+  /本报讯|本报[\u4e00-\u9fff]{2,8}?\d{1,2}月\d{1,2}日电|(新华社|中新社|人民日报|大众日报|央视新闻|中国新闻社)[\u4e00-\u9fff]{0,8}?(?:\d{1,2}月\d{1,2}日)?电|^■\s*本报(?:记者|评论员|通讯员|特约评论员)/;
 
 /** Reporters and correspondents in a byline: (记者 张武岳), (记者 夏旭光 通讯员 解斌), ■ 本报记者 许金松. */
 const BYLINE_ROLE = /(?:本报)?(?:记者|通讯员|实习生|评论员|摄影|摄)\s*[:：]?\s*/g;

@@ -5,6 +5,7 @@
 import { COUNTRIES, TITLES } from "../gazetteer/lexicon.js";
 import { DERIVED_TITLES } from "../gazetteer/titles.generated.js";
 import { nameAt, NEVER_LAST, startsLikeName, wordAt, type WordIndex } from "./person-names.js";
+import type { OrganizationKind } from "../../core/model.js";
 import type { Mention, TitleMention } from "./types.js";
 
 /** Posts of Chinese administration and newsrooms that the derived list may lack; facts of the civil service. */
@@ -161,9 +162,33 @@ function attachOrganization(
   if (ref) {
     const head = ref[1]!;
     const earlier = c.orgs.filter((o) => o.end <= at - ref[0].length && o.canonical.endsWith(head)).at(-1);
-    if (earlier) Object.assign(m, { org: { ...earlier, start: at - ref[0].length, end: at, text: ref[0] } });
+    if (earlier) {
+      // The earlier mention itself: the short form (公司) is no alias of the company.
+      Object.assign(m, { org: earlier, start: at - ref[0].length });
+      return;
+    }
   }
+  // A post in a village or community where the text names no body: 青年汇社区社工 → the community itself.
+  if (place && /(?:村|社区|街道|嘎查)$/.test(place.canonical) && !GOVERNMENT_HEAD.test(m.title)) {
+    Object.assign(m, { org: place, start: place.start });
+    return;
+  }
+  // A title standing alone after a pause (与董事长孔令珂, 。车间负责人燕朝聪) belongs to the company, school or
+  // hospital the same sentence named last, when the title is one such a body has.
+  if (/[\u4e00-\u9fff]/.test(text[at - 1] ?? "") && !/[与和同的及]/.test(text[at - 1]!)) return;
+  const kind = BODY_OF_TITLE.find(([re]) => re.test(m.title))?.[1];
+  if (!kind) return;
+  const sentenceStart = Math.max(text.lastIndexOf("。", at - 1), text.lastIndexOf("\n", at - 1)) + 1;
+  const near = c.orgs.filter((o) => o.end <= at && o.start >= sentenceStart && o.props.kind === kind).at(-1);
+  if (near) m.org = near;
 }
+
+/** Titles a kind of body has, for a title the text leaves without one. */
+const BODY_OF_TITLE: Array<[RegExp, OrganizationKind]> = [
+  [/(?:董事长|总经理|董事|监事|总裁|厂长|车间主任|车间负责人|经理)$/, "company"],
+  [/(?:校长|教师|班主任)$/, "school"],
+  [/(?:院长|医生|医师|护士长)$/, "hospital"],
+];
 
 function attachPersons(titles: TitleMention[], c: TitleContext): void {
   const { text } = c;
@@ -175,8 +200,12 @@ function attachPersons(titles: TitleMention[], c: TitleContext): void {
     if (modelEnd && modelEnd - i >= 2 && modelEnd - i <= 4) {
       const n = text.slice(i, modelEnd);
       const w = c.words;
+      const glue = w ? wordAt(w, modelEnd) : undefined;
       const endOk =
-        !w || w.bounds.has(modelEnd) || wordAt(w, modelEnd)?.tag === "x" || /^[作说称讲表]/.test(text[modelEnd] ?? "");
+        !w ||
+        w.bounds.has(modelEnd) ||
+        (glue?.tag === "x" && glue.end === modelEnd + 1 && /[带领陪率说讲作称]/.test(text[modelEnd]!)) ||
+        /^[作说称讲表]/.test(text[modelEnd] ?? "");
       // 同莫迪, 和拉马: a preposition or conjunction glued to a name the article also names alone.
       const glued = /^[同和与向对跟及在把被给]/.test(n) && text.includes(n.slice(1), modelEnd);
       // 关怀和, 李飞作: a one-character word that follows names ends the tagger's span.

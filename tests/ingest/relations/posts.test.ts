@@ -54,6 +54,18 @@ describe("organization, title and name run together give a post", () => {
     expect(posts(doc).some((p) => p.startsWith("马晓东|") && p.includes("人民政府|副区长"))).toBe(true);
   });
 
+  it("gives a title standing alone after a pause to the company the sentence named", () => {
+    const doc = read("投产当天，记者来到江西北辰新材料有限公司，与董事长万立德聊起了新产品。");
+    expect(posts(doc)).toContain("万立德|江西北辰新材料有限公司|董事长");
+  });
+
+  it("gives a post in a community with no named body to the community", () => {
+    const doc = read("28岁的城东街道柳荫社区社工何晓敏每周都要入户走访。");
+    const post = doc.relations.find((r) => r.type === "HOLDS_POSITION" && r.source === "person:何晓敏");
+    expect(post?.properties.title).toBe("社工");
+    expect(doc.entities.find((e) => e.id === post?.target)).toMatchObject({ type: "Place", name: "柳荫社区" });
+  });
+
   it("keeps a former post as former", () => {
     const doc = read("时任沧州市交通运输局副局长的韩立新主持了这项工程。");
     const post = doc.relations.find((r) => r.type === "HOLDS_POSITION" && r.source === "person:韩立新");
