@@ -45,14 +45,18 @@ export function wordBoundaries(segmenter: Segmenter, text: string): Set<number> 
   return out;
 }
 
-let lastWords: { segmenter: Segmenter; text: string; words: Word[] } | null = null;
+/** The last few texts segmented, newest last: an article and the short names read while relating it. */
+const recent: Array<{ segmenter: Segmenter; text: string; words: Word[] }> = [];
+const RECENT = 4;
 
 /**
  * The text's words at their offsets, with tags where the segmenter tags. Every finder of one article asks for the
- * same text, so the last answer is kept: an article is segmented once however many finders read its words.
+ * same text, and relating it asks for short names in between, so the last few answers are kept: an article is
+ * segmented once however many finders read its words.
  */
 export function wordsOf(segmenter: Segmenter, text: string): Word[] {
-  if (lastWords && lastWords.segmenter === segmenter && lastWords.text === text) return lastWords.words;
+  const hit = recent.find((r) => r.segmenter === segmenter && r.text === text);
+  if (hit) return hit.words;
   const pieces = segmenter.tag ? segmenter.tag(text) : segmenter.cut(text).map((word) => ({ word, tag: "" }));
   const words: Word[] = [];
   let at = 0;
@@ -62,6 +66,7 @@ export function wordsOf(segmenter: Segmenter, text: string): Word[] {
     words.push({ word, tag, start: i, end: i + word.length });
     at = i + word.length;
   }
-  lastWords = { segmenter, text, words };
+  recent.push({ segmenter, text, words });
+  if (recent.length > RECENT) recent.shift();
   return words;
 }

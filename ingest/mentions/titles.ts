@@ -127,7 +127,8 @@ function attachOrganization(
 ): void {
   const { text } = c;
   const at = m.start;
-  const direct = orgEnding.get(at);
+  // 此瓦·陶工作室的主理人: an organization and its title joined by 的.
+  const direct = orgEnding.get(at) ?? (text[at - 1] === "的" ? orgEnding.get(at - 1) : undefined);
   if (direct) {
     Object.assign(m, { org: direct, start: direct.start });
     return;
