@@ -1,14 +1,25 @@
-// Place mentions: GB/T 2260 divisions (full and short names) and a list of countries and regions.
+// Place mentions: GB/T 2260 divisions (full and short names), countries and regions, named rivers, mountains and
+// macro-regions, regions named by a region word (川南地区, 黄河上游), development zones, and the towns and villages
+// below the counties the article names (place-suffix.ts).
 import { DictMatcher } from "../gazetteer/matcher.js";
 import { COUNTRIES, COUNTRIES_AND_REGIONS } from "../gazetteer/lexicon.js";
-import { fullCode, lookupPlace, namesIndex } from "../gazetteer/places.js";
+import { FEATURES, REGION_STEMS, REGION_WORDS, RIVERS } from "../gazetteer/features.js";
+import { ancestors, fullCode, lookupPlace, namesIndex, type Division } from "../gazetteer/places.js";
+import { wordBoundaries, type Segmenter } from "../segmenter.js";
+import { findLocalities, findSuffixPlaces } from "./place-suffix.js";
 import type { ArticleContext, Mention } from "./types.js";
 
-let matcher: DictMatcher<true> | null = null;
+type Kind = "division" | "named" | "feature" | "stem";
 
-function placeMatcher(): DictMatcher<true> {
+let matcher: DictMatcher<Kind> | null = null;
+
+function placeMatcher(): DictMatcher<Kind> {
   if (!matcher) {
-    const words = [...namesIndex().keys(), ...COUNTRIES_AND_REGIONS].map((w) => [w, true] as [string, true]);
+    const words = new Map<string, Kind>();
+    for (const w of REGION_STEMS) words.set(w, "stem");
+    for (const w of FEATURES) words.set(w, "feature");
+    for (const w of COUNTRIES_AND_REGIONS) words.set(w, "named");
+    for (const w of namesIndex().keys()) words.set(w, "division");
     matcher = new DictMatcher(words);
   }
   return matcher;
@@ -18,71 +29,158 @@ export function homeCodes(ctx: ArticleContext): string[] {
   return [ctx.city?.code, ctx.province?.code].filter((c): c is string => Boolean(c));
 }
 
-export function findPlaces(text: string, ctx: ArticleContext): Mention[] {
+const REGION_AFTER = new RegExp(`^(?:${[...REGION_WORDS].sort((a, b) => b.length - a.length).join("|")})`);
+/** Short district names that are everyday words elsewhere (蓟州古城区): trusted only where the text supports them. */
+const GENERIC_DISTRICT = /^(古城|新城|老城|城关|城中|城东|城西|城南|城北|城区|郊区|矿区|开发区|新区|高新区)/;
+
+/** A feature's name that begins a street's (燕山西大街, 长江路) names the street, not the feature. */
+const STREET_AFTER = /^[东西南北中]?(?:大街|大道|路|街|巷)/;
+
+const placeMention = (
+  start: number,
+  end: number,
+  text: string,
+  canonical: string,
+  props: Mention["props"],
+  via: string,
+): Mention => ({
+  type: "Place",
+  start,
+  end,
+  text,
+  canonical,
+  props,
+  via,
+});
+
+export function findPlaces(text: string, ctx: ArticleContext, segmenter?: Segmenter): Mention[] {
   const out: Mention[] = [];
-  const home = { home: homeCodes(ctx) };
-  for (const hit of placeMatcher().scan(text)) {
-    const div = lookupPlace(hit.text, home);
-    // A two-character county name far from the paper's home inside a longer word (产业兴县) is no place.
-    if (
-      div &&
-      div.level === "county" &&
-      hit.text.length === 2 &&
-      !home.home.some((h) => div.code.startsWith(h)) &&
-      /[\u4e00-\u9fff]/.test(text[hit.start - 1] ?? "")
-    )
-      continue;
-    if (div) {
-      out.push({
-        type: "Place",
-        start: hit.start,
-        end: hit.end,
-        text: hit.text,
-        canonical: div.name,
-        props: { code: fullCode(div.code), level: div.level },
-        via: "gazetteer",
-      });
-    } else if (COUNTRIES_AND_REGIONS.includes(hit.text)) {
-      out.push({
-        type: "Place",
-        start: hit.start,
-        end: hit.end,
-        text: hit.text,
-        canonical: hit.text,
-        props: { level: COUNTRIES.includes(hit.text) ? "country" : "other" },
-        via: "gazetteer",
-      });
+  const home = homeCodes(ctx);
+  const bounds = segmenter ? wordBoundaries(segmenter, text) : null;
+  const hits = placeMatcher().scan(text);
+  // Codes the article names in full or by an unambiguous short form: they make a far short form credible.
+  const named = new Set<string>();
+  for (const hit of hits) {
+    if (bounds && !bounds.has(hit.start) && !bounds.has(hit.end)) continue;
+    const d = hit.value === "division" ? lookupPlace(hit.text, { home }) : null;
+    if (d && !(d.level === "county" && GENERIC_DISTRICT.test(hit.text))) named.add(d.code);
+  }
+  // A far county is credible where the paper's home or the division right above it (a city, or the province of a
+  // municipality's district) is named (德令哈 beside 海西州); a province alone does not make 万年 or 资源 a county.
+  const supported = (d: Division) =>
+    home.some((h) => d.code.startsWith(h)) || (d.parent !== null && named.has(d.parent));
+  let prev: Mention | null = null;
+  for (const hit of hits) {
+    // A name never starts and ends inside words (山西 in 燕山西大街).
+    if (bounds && !bounds.has(hit.start) && !bounds.has(hit.end) && !(prev && prev.end === hit.start)) continue;
+    let m: Mention | null = null;
+    if (hit.value === "division") {
+      let d = lookupPlace(hit.text, { home });
+      if (!d) {
+        // A far county's short form counts where the article names its city or province (德令哈 beside 海西州).
+        const far = lookupPlace(hit.text, { home }, true);
+        if (far && supported(far)) d = far;
+      }
+      // A two-character county name far from the paper's home inside a longer word (产业兴县) is no place.
+      if (
+        d &&
+        d.level === "county" &&
+        hit.text.length === 2 &&
+        !supported(d) &&
+        /[\u4e00-\u9fff]/.test(text[hit.start - 1] ?? "")
+      )
+        d = null;
+      if (d && d.level === "county" && !supported(d) && GENERIC_DISTRICT.test(hit.text)) {
+        // 古城区 right after 蓟州: a part of that place, not the far district of the same name.
+        if (prev && prev.end === hit.start && prev.props.code) {
+          out.pop();
+          m = placeMention(
+            prev.start,
+            hit.end,
+            prev.text + hit.text,
+            prev.text + hit.text,
+            { level: "other" },
+            "compound",
+          );
+        } else d = null;
+      }
+      if (!m && d)
+        m = placeMention(hit.start, hit.end, hit.text, d.name, { code: fullCode(d.code), level: d.level }, "gazetteer");
+    } else if (hit.value === "named") {
+      m = placeMention(
+        hit.start,
+        hit.end,
+        hit.text,
+        hit.text,
+        { level: COUNTRIES.includes(hit.text) ? "country" : "other" },
+        "gazetteer",
+      );
+    } else if (hit.value === "feature" && !STREET_AFTER.test(text.slice(hit.end, hit.end + 3)))
+      m = placeMention(hit.start, hit.end, hit.text, hit.text, { level: "other" }, "feature");
+    if (hit.value !== "division") {
+      // A region word after a feature, region or country makes a region of its own (长白山地区, 黄河上游, 川南地区).
+      const word = REGION_AFTER.exec(text.slice(hit.end, hit.end + 3))?.[0];
+      const fits =
+        word && (word === "地区" || word === "库区" ? true : (RIVERS as readonly string[]).includes(hit.text));
+      if (word && fits) {
+        const name = hit.text + word;
+        m = placeMention(
+          m?.start ?? hit.start,
+          hit.end + word.length,
+          m ? m.text + word : name,
+          m ? m.canonical + word : name,
+          { level: "other" },
+          "region",
+        );
+      } else if (hit.value === "stem") m = null;
+    }
+    if (m) {
+      out.push(m);
+      prev = m;
     }
   }
-  // Regions named by what they are: 济南都市圈, 中原城市群; development zones of a place or of the paper's city.
-  for (const m of text.matchAll(/([\u4e00-\u9fff]{2})(都市圈|城市群|经济圈)/g)) {
-    out.push({
-      type: "Place",
-      start: m.index,
-      end: m.index + m[0].length,
-      text: m[0],
-      canonical: m[0],
-      props: { level: "other" },
-      via: "region",
-    });
-  }
-  for (const m of text.matchAll(/(高新区|经济开发区|经济技术开发区|经开区)/g)) {
+  addRegions(text, out);
+  addZones(text, ctx, out);
+  const placeEnds = new Set(out.map((p) => p.end));
+  const prefixes = out.flatMap((p) => {
+    const c = p.props.code?.replace(/(00)+$/, "");
+    return c && c.length >= 2 ? [c] : [];
+  });
+  const locals = findLocalities(text, prefixes, bounds, placeEnds);
+  for (const l of locals) placeEnds.add(l.end);
+  out.push(...locals);
+  // Suffix readings run after the package's names, so a chain (三坑镇湴崀村) starts where the town ends.
+  // A reading that cuts into a coded or listed name (线途经心宁村) is none.
+  const taken = (s: { start: number; end: number }) =>
+    out.some(
+      (o) =>
+        (o.props.code || o.via === "locality" || (o.start <= s.start && s.end <= o.end)) &&
+        o.start < s.end &&
+        s.start < o.end,
+    );
+  for (const s of findSuffixPlaces(text, segmenter, placeEnds)) if (!taken(s)) out.push(s);
+  return out;
+}
+
+/** Regions named by what they are: 济南都市圈, 中原城市群. */
+function addRegions(text: string, out: Mention[]): void {
+  for (const m of text.matchAll(/([\u4e00-\u9fff]{2})(都市圈|城市群|经济圈)/g))
+    out.push(placeMention(m.index, m.index + m[0].length, m[0], m[0], { level: "other" }, "region"));
+}
+
+/** Development zones of a place (鹰潭高新区, 通川经开区, 苏州工业园区) or of the paper's city (全市高新区). */
+function addZones(text: string, ctx: ArticleContext, out: Mention[]): void {
+  for (const m of text.matchAll(/(高新技术产业开发区|经济技术开发区|经济开发区|高新区|经开区|开发区|工业园区|新区)/g)) {
     const before = out.find((p) => p.end === m.index && p.props.code);
     const own =
       /(?:^|[^\u4e00-\u9fff]|[、，和及与赴到在])$/.test(text.slice(Math.max(0, m.index - 1), m.index)) ||
       /(全市|我市|本市|市属)$/.test(text.slice(0, m.index));
-    if (!before && !(own && ctx.city)) continue;
+    if (!before && !(own && ctx.city && /高新|开/.test(m[0]))) continue;
+    if (!before && m[0] === "新区") continue;
     const start = before ? before.start : m.index;
     const name = `${before ? before.text.replace(/(市|县|区)$/, "") : ctx.city!.short}${m[0]}`;
-    out.push({
-      type: "Place",
-      start,
-      end: m.index + m[0].length,
-      text: text.slice(start, m.index + m[0].length),
-      canonical: name,
-      props: { level: "other" },
-      via: "zone",
-    });
+    const text1 = text.slice(start, m.index + m[0].length);
+    if (out.some((p) => p.start === start && p.end === m.index + m[0].length)) continue; // listed (苏州工业园区)
+    out.push(placeMention(start, m.index + m[0].length, text1, name, { level: "other" }, "zone"));
   }
-  return out;
 }
