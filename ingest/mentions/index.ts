@@ -77,7 +77,23 @@ export function findMentions(
     );
   }
   // Rules before the model; then by type; longer spans first, so a name wins over the shorter names inside it.
-  const fromModel = (m: Mention) => (m.via === "model" ? 1 : 0);
+  // A model organization that only a rule's place overlaps, at its start (蓟州团区委 over 蓟州), is a name that
+  // begins with its place: it goes with the rules, and the place stays inside it.
+  const ruleNames = [...persons, ...meetings, ...projects, ...orgs];
+  const startsWithPlace = (m: Mention) =>
+    m.type === "Organization" &&
+    places.some((p) => p.start === m.start && p.end < m.end) &&
+    !places.some((p) => p.start < m.end && m.end < p.end) &&
+    !ruleNames.some((r) => r.start < m.end && m.start < r.end) &&
+    // The rest after the place is one word ending in an organization word (团区委), not a phrase (市委部署).
+    segmenter !== undefined &&
+    places.some(
+      (p) =>
+        p.start === m.start &&
+        wordsOf(segmenter, text).some((w) => w.start === p.end && w.end === m.end && ORG_END.test(w.word)),
+    );
+  const promoted = new Set(candidates.filter((m) => m.via === "model" && startsWithPlace(m)));
+  const fromModel = (m: Mention) => (m.via === "model" && !promoted.has(m) ? 1 : 0);
   candidates.sort((a, b) => fromModel(a) - fromModel(b) || PRIORITY[a.type] - PRIORITY[b.type] || longestFirst(a, b));
   const top: Mention[] = [];
   const nested: Mention[] = [];
