@@ -1,10 +1,12 @@
-// Meetings: when each was held, who chaired, spoke at or attended it (PARTICIPATED_IN), who organized it
-// (ORGANIZED_BY) and where (HELD_IN).
+// Meetings: when each was held (its date decides its identity), who chaired, spoke at or attended it
+// (PARTICIPATED_IN), who organized it (ORGANIZED_BY) and where (HELD_IN).
 import type { EntityDoc, ParticipationRole } from "../../core/model.js";
 import { lookupPlace } from "../gazetteer/places.js";
+import { congressDate } from "../mentions/meetings.js";
 import { homeCodes } from "../mentions/places.js";
 import type { ArticleContext, Mention } from "../mentions/types.js";
 import { placeEntity } from "../resolve.js";
+import { mostSpecific, placeMentions, placesAfter, subjectPlace } from "./event-places.js";
 import { placeInName } from "./projects.js";
 import type { RelateScope } from "./scope.js";
 
@@ -17,26 +19,60 @@ const ROLE_AFTER_NAME: Array<[RegExp, ParticipationRole[]]> = [
   ],
   // 习近平总书记在…集体学习时的重要讲话
   [/^(?:总书记|主席|同志|书记)?在[^，。]{2,40}(?:上|时)的?(?:重要)?讲话/, ["spoke"]],
-  [/^(?:出席|参加|列席|参会)/, ["attended"]],
+  [/^(?:出席|参加|列席|参会|参赛)/, ["attended"]],
+  // 组织学生参加“未来之城”大赛, 带队参赛
+  [/^[^，。]{0,8}?(?:组织|带领|率领|带队)[^，。]{0,8}?(?:参加|参赛|参与)/, ["attended"]],
 ];
+const LEADS_IN = /^[^。！？]{0,40}?(?:组织|带领|率领|带队)[^，。]{0,8}?(?:参加|参赛|参与)/;
+/** A sentence that opens inside the meeting just named (会上，… / 活动中，…): speakers there spoke at it. */
+const OPENS_INSIDE =
+  /^(?:“[^”]*”)?(?:在)?(?:会上|会议上|会议中|活动中|活动上|论坛上|大会上|峰会上|座谈会上|发布会上|评选中|比赛中|大赛上)[，,]/;
+const SPEAKS = /^[^，。]{0,4}?(?:提出|表示|介绍|强调|指出|说|发言|讲话|建议|谈到)/;
+/** Words that refer to a meeting held before (贯彻落实…会议精神, 党的十八大以来): such a meeting gets no date here. */
+const REFERRED_BEFORE = /(?:传达|学习|贯彻|落实|按照|根据|依据|遵循|自|对标|围绕)[^，。]{0,6}$/;
+const REFERRED_AFTER = /^(?:精神|以来|决策部署|部署|要求|报告|上的讲话|确定的|提出的|作出的)/;
+/** Signs that the article reports the meeting itself (召开, 举行, 开幕, 在…上). */
+const HELD = /^[^，。]{0,6}?(?:召开|举行|举办|开幕|闭幕|启幕|开班|揭晓|落幕)|^上[，,]/;
+const ORGANIZER_VERB = /^(?:[\d月日上下午晚]{0,6})(?:共同|联合)?(?:主办|承办|协办|举办|召开|举行|组织召开|主持召开)/;
+const HELD_AT = /^[^，。；]{0,3}?在[^，。；]{2,20}?(?:举行|召开|举办|开幕|闭幕|揭晓)/;
+const HOST_VERB = /(?:举办|承办|举行|召开|主办)/;
 
-/** Decides each meeting's date before any meeting entity is built: ids of meetings carry it. */
+/** Decides each meeting's date before any meeting entity is built (ids carry it); drops generic meetings left undated. */
 export function dateMeetings(s: RelateScope): void {
   const { text, found } = s;
   const { sentences, dates } = found;
-  // A date in the same sentence before the meeting, else the article's lead date for its first meeting.
   const leadDate = dates.find((d) => d.iso && d.start < (sentences[2]?.end ?? 200))?.iso ?? null;
   const meetings = found.mentions.filter((m) => m.type === "Meeting");
+  const undated = new Set<Mention>();
   for (const m of meetings) {
+    const fixed = congressDate(m.canonical);
+    if (fixed) {
+      s.meetingDate.set(m.canonical, fixed);
+      continue;
+    }
     const sent = s.sentence(m.start);
     const before = text.slice(sent.start, m.start);
-    const d = dates.find((x) => x.start >= sent.start && x.end <= m.start && x.iso)?.iso ?? null;
-    const referenced = /传达|学习|贯彻/.test(before.slice(-10)) || /^精神/.test(text.slice(m.end, m.end + 2));
+    const referred = REFERRED_BEFORE.test(before) || REFERRED_AFTER.test(text.slice(m.end, m.end + 6));
+    const d = dates.filter((x) => x.start >= sent.start && x.end <= m.start && x.iso).at(-1)?.iso ?? null;
+    const held =
+      HELD.test(text.slice(m.end, m.end + 12)) || /(?:召开|举行|举办|出席|主持|参加)[^，。]{0,4}$/.test(before);
     const early = m === meetings[0] || m.start < (sentences[1]?.end ?? 0);
-    const date = referenced ? null : (d ?? (early ? leadDate : null));
+    const date = referred ? null : (d ?? (early && held ? leadDate : null));
     if (date || !s.meetingDate.has(m.canonical))
       s.meetingDate.set(m.canonical, date ?? s.meetingDate.get(m.canonical) ?? null);
   }
+  for (const m of meetings)
+    if (m.via === "generic") {
+      const date = s.meetingDate.get(m.canonical);
+      if (!date) undated.add(m);
+      else {
+        // 座谈会 of 2023-02-03 in 聊城市: a generic name is one meeting only with its date and place.
+        const place = meetingPlace(s, m);
+        if (place) m.canonical = `${m.canonical}（${place.name}）`;
+        s.meetingDate.set(m.canonical, date);
+      }
+    }
+  if (undated.size) found.mentions = found.mentions.filter((m) => !undated.has(m));
 }
 
 export function relateParticipation(s: RelateScope): void {
@@ -66,18 +102,26 @@ export function relateParticipation(s: RelateScope): void {
     if (bylined.has(p.canonical)) continue;
     const sent = s.sentence(p.start);
     const after = text.slice(listEnd(p), sent.end);
-    const roles = ROLE_AFTER_NAME.find(([re]) => re.test(after))?.[1];
+    let roles = ROLE_AFTER_NAME.find(([re]) => re.test(after))?.[1];
+    // 徐翔老师…，便着手组织学生参加“未来之城”大赛: the same subject later in its sentence, no other person between.
+    const led = LEADS_IN.exec(after);
+    if (!roles && led && !persons.some((q) => q.start > p.end && q.start < listEnd(p) + led[0].length))
+      roles = ["attended"];
     const inSentence = meetings.find(
       (m) =>
         m.start >= sent.start &&
         m.end <= sent.end &&
-        !/传达|学习/.test(text.slice(Math.max(sent.start, m.start - 6), m.start)),
+        !/传达|学习/.test(text.slice(Math.max(sent.start, m.start - 6), m.start)) &&
+        !REFERRED_AFTER.test(text.slice(m.end, m.end + 6)),
     );
     // 习近平总书记在…集体学习时的讲话: a meeting inside the role phrase itself comes first.
     const rolePhrase = ROLE_AFTER_NAME.map(([re]) => re.exec(after)?.[0]).find(Boolean) ?? "";
     const phraseEnd = listEnd(p) + rolePhrase.length;
     const inPhrase = meetings.find((m) => m.start >= p.end && m.end <= phraseEnd);
-    const target = inPhrase ?? inSentence ?? (roles ? mainMeeting : null);
+    // 活动中，苍梧县人大代表莫劲林提出…: the sentence opens inside the meeting named last before it.
+    const opensInside = OPENS_INSIDE.test(sent.text) ? meetings.filter((m) => m.end <= sent.start).at(-1) : undefined;
+    if (opensInside && !inSentence && SPEAKS.test(after)) roles = ["spoke"];
+    const target = inPhrase ?? inSentence ?? opensInside ?? (roles ? mainMeeting : null);
     if (!target) continue;
     const meetingId = s.entityOf(target).id;
     // 在随后举行的座谈会上，李长萍听取了…: present at the meeting the sentence opens with.
@@ -90,56 +134,74 @@ export function relateParticipation(s: RelateScope): void {
     }
   }
 
-  // Organizer inside the name or before 举行/召开; place from the name's scope (全市, 省委 …).
   const orgMentions = [...mentions, ...found.nested].filter((m) => m.type === "Organization");
+  const done = new Set<string>();
   for (const m of meetings) {
     const id = s.entityOf(m).id;
     const sent = s.sentence(m.start);
-    const inside = orgMentions.find((o) => o.start >= m.start && o.end <= m.end);
-    const before = orgMentions
-      .filter(
-        (o) =>
-          o.start >= sent.start &&
+    // Organizer: inside the name (省委农村工作会议), or before 主办/承办/举办/召开 in the same clause
+    // (由中国社会科学院主办、考古研究所承办的“…”评选).
+    const organizers = orgMentions.filter(
+      (o) =>
+        (o.start >= m.start && o.end <= m.end && o.start === m.start) ||
+        (o.start >= sent.start &&
           o.end <= m.start &&
-          m.start - o.end <= 6 &&
-          /^[\d月日上下午]*(?:举行|召开|主办|举办)的?$/.test(text.slice(o.end, m.start)),
-      )
-      .at(-1);
-    const organizer = inside ?? before;
-    if (organizer) {
-      const org = s.entityOf(organizer);
+          ORGANIZER_VERB.test(text.slice(o.end, m.start)) &&
+          !/[，。；！？]/.test(text.slice(o.end, m.start))),
+    );
+    for (const o of organizers) {
+      const org = s.entityOf(o);
+      if (done.has(`${id}>${org.id}`)) continue;
+      done.add(`${id}>${org.id}`);
       s.entities.push(org);
       s.rel("ORGANIZED_BY", id, org.id, m.start);
     }
-    const place = meetingPlace(m, text, s.ctx) ?? datelinePlace(text, s.ctx);
-    if (place) {
+    const place = meetingPlace(s, m);
+    if (place && !done.has(`${id}@${place.id}`)) {
+      done.add(`${id}@${place.id}`);
       s.entities.push(place);
       s.rel("HELD_IN", id, place.id, m.start);
     }
   }
 }
 
-/** 新华社济南2月3日电: an agency story's dateline city, where its unplaced meetings were held. */
-function datelinePlace(text: string, ctx: ArticleContext): EntityDoc | null {
-  const m = /(?:新华社|中新社|人民日报)([\u4e00-\u9fff]{2,4}?)\d{1,2}月\d{1,2}日电/.exec(text.slice(0, 200));
-  const d = m ? lookupPlace(m[1]!, { home: homeCodes(ctx) }, true) : null;
-  return d ? placeEntity(d) : null;
-}
-
-function meetingPlace(m: Mention, text: string, ctx: ArticleContext): EntityDoc | null {
+/**
+ * Where a meeting was held: 在X举行 after or before it, the place in its name, a scope word (全市, 省委), the place
+ * that opens the sentence as host (达州…成功举办…大赛), the dateline of an agency or paper's own story.
+ */
+function meetingPlace(s: RelateScope, m: Mention): EntityDoc | null {
+  const { text, ctx } = s;
+  const after = mostSpecific(s, placesAfter(s, m.end, HELD_AT));
+  if (after) return after;
+  const sent = s.sentence(m.start);
+  const at = /在([^，。；]{2,20}?)(?:共同|联合)?(?:召开|举行|举办)(?:了|的)?[“]?$/.exec(
+    text.slice(Math.max(sent.start, m.start - 30), m.start),
+  );
+  if (at) {
+    const from = m.start - at[0].length;
+    const inside = placeMentions(s).filter((p) => p.start >= from && p.end <= from + at[0].length);
+    const best = mostSpecific(s, inside);
+    if (best) return best;
+  }
   const named = placeInName(m.canonical.replace(/^(全|中共)/, ""), ctx);
   if (named) return named;
-  const at = /在([\u4e00-\u9fff]{2,8}?)(?:召开|举行|举办)/.exec(text.slice(Math.max(0, m.start - 20), m.start));
-  if (at) {
-    const d = lookupPlace(at[1]!, { home: homeCodes(ctx) }, true);
-    if (d) return placeEntity(d);
-  }
   const scope = /^(全市|市委|市政府|市)/.test(m.canonical)
     ? ctx.city
     : /^(全省|省委|省政府|省)/.test(m.canonical)
       ? ctx.province
       : null;
-  if (!scope) return null;
-  const d = lookupPlace(scope.name, { home: [] }, true);
+  if (scope) {
+    const d = lookupPlace(scope.name, { home: [] }, true);
+    if (d) return placeEntity(d);
+  }
+  const host = subjectPlace(s, m.start, HOST_VERB);
+  if (host) return s.entityOf(host);
+  return s.meetingDate.get(m.canonical) ? datelinePlace(text, ctx) : null;
+}
+
+/** 新华社济南2月3日电, 本报北京2月19日电: the dateline city of a story, where its dated meetings were held. */
+function datelinePlace(text: string, ctx: ArticleContext): EntityDoc | null {
+  const m = /(?:新华社|中新社|人民日报|本报)([\u4e00-\u9fff]{2,4}?)\d{1,2}月\d{1,2}日电/.exec(text.slice(0, 300));
+  const d = m ? lookupPlace(m[1]!, { home: homeCodes(ctx) }, true) : null;
   return d ? placeEntity(d) : null;
 }

@@ -1,25 +1,144 @@
 // Projects: which organization runs a project (RUNS) and where it is (LOCATED_IN).
+// RUNS: the organization the name starts with or the site office's company (中铁十二局集团X工程项目部); an
+// organization that is the subject of 领办/承建/建设/实施/投资/牵头/运营/设立/开设 with the project as object, with its
+// partners (A联合B设立“X”) and into the next clause that opens with such a verb; 由X承建.
+// LOCATED_IN: the most specific place in the name; the place after 位于/落户/坐落于; the place that opens the
+// sentence as the subject of a verb of building or bringing in (达州…引入X项目); else the article's dominant place
+// when the sentence names no other.
 import type { EntityDoc } from "../../core/model.js";
 import { lookupPlace } from "../gazetteer/places.js";
 import { findPlaces, homeCodes } from "../mentions/places.js";
-import type { ArticleContext } from "../mentions/types.js";
+import type { ArticleContext, Mention } from "../mentions/types.js";
 import { placeEntity } from "../resolve.js";
+import { mostSpecific, placeMentions, placesAfter, subjectPlace } from "./event-places.js";
 import type { RelateScope } from "./scope.js";
 
+const RUN_VERB = /(?:领办|承建|建设|实施|投资|牵头|运营|设立|开设|创办|兴建|启动|打造|开发|主导|承担|推出)/;
+/** The text between a subject organization and its project: partners, adverbs, the verb, a short modifier. */
+const SUBJECT_GAP = new RegExp(`^(?:[^，。；！？]{0,16}?)${RUN_VERB.source}(?:了)?[^，。；！？]{0,10}$`);
+const CLAUSE_OPENS_WITH_VERB = new RegExp(`^(?:并|还|同时|积极|先后|共同)?${RUN_VERB.source}`);
+const BUILD_VERB = /(?:引入|引进|建设|实施|打造|推进|启动|建成|规划|开工|落地|落户|签约|入选|建立|设立|发展|布局)/;
+const LOCATED = /^[^，。；]{0,4}?(?:位于|落户|坐落于|地处|落地)[^，。；]{2,30}/;
+
 export function relateProjects(s: RelateScope): void {
-  const { found, ctx } = s;
-  const orgMentions = [...found.mentions, ...found.nested].filter((m) => m.type === "Organization");
-  // The company in the name runs it; a place in the name or the company's name locates it.
-  for (const p of found.mentions.filter((m) => m.type === "Project")) {
+  const { found, ctx, text } = s;
+  const orgMentions = [...found.mentions, ...found.nested]
+    .filter((m) => m.type === "Organization")
+    .sort((a, b) => a.start - b.start);
+  const projects = found.mentions.filter((m) => m.type === "Project");
+  const dominant = dominantPlace(s);
+  for (const p of projects) {
     const pid = s.entityOf(p).id;
-    const company = orgMentions.find((o) => o.start === p.start && o.props.kind === "company");
-    if (company) s.rel("RUNS", s.entityOf(company).id, pid, p.start);
-    const place = placeInName(p.canonical, ctx);
+    const runners = new Set<string>();
+    const run = (o: Mention) => {
+      const org = s.entityOf(o);
+      if (runners.has(org.id)) return;
+      runners.add(org.id);
+      s.entities.push(org);
+      s.rel("RUNS", org.id, pid, p.start);
+    };
+    // The organization the name starts with, or the company right before a site office's project.
+    for (const o of orgMentions)
+      if (
+        (o.start === p.start && o.end < p.end) ||
+        (o.end === p.start && /^(?:项目)?(?:部|组|指挥部)/.test(text.slice(p.end)))
+      )
+        run(o);
+    // A subject organization: 苏州工业园区社会事业局联合园区法院设立“社区治理法治实训基地”.
+    const clauseStart =
+      Math.max(
+        text.lastIndexOf("，", p.start - 1),
+        text.lastIndexOf("。", p.start - 1),
+        text.lastIndexOf("；", p.start - 1),
+      ) + 1;
+    let subjects = orgMentions.filter(
+      (o) => o.start >= clauseStart && o.end <= p.start && SUBJECT_GAP.test(text.slice(o.end, p.start)),
+    );
+    // 共同设立“青年之家”，实施“乡村青年教育就业计划”: a clause that opens with the verb keeps the last subject.
+    if (!subjects.length && CLAUSE_OPENS_WITH_VERB.test(text.slice(clauseStart, p.start))) {
+      const sent = s.sentence(p.start);
+      const prevClause = text.lastIndexOf("，", clauseStart - 2) + 1;
+      const from = Math.max(sent.start, prevClause);
+      subjects = orgMentions.filter(
+        (o) => o.start >= from && o.end < clauseStart && SUBJECT_GAP.test(text.slice(o.end, clauseStart - 1)),
+      );
+    }
+    for (const o of subjects) if (!/^[^，。；]*由$/.test(text.slice(clauseStart, o.start))) run(o);
+    // 由X承建 in the project's sentence.
+    const sent = s.sentence(p.start);
+    for (const o of orgMentions)
+      if (
+        o.start > sent.start &&
+        o.end < sent.end &&
+        text[o.start - 1] === "由" &&
+        /^(?:负责)?(?:承建|建设|投资|实施|运营|牵头)/.test(text.slice(o.end))
+      )
+        run(o);
+
+    const place = placeOf(s, p, ctx, dominant);
     if (place) {
       s.entities.push(place);
       s.rel("LOCATED_IN", pid, place.id, p.start);
     }
   }
+}
+
+function placeOf(s: RelateScope, p: Mention, ctx: ArticleContext, dominant: EntityDoc | null): EntityDoc | null {
+  const inside = placeMentions(s).filter((x) => x.start >= p.start && x.end <= p.end);
+  const named = mostSpecific(s, inside) ?? placeInProjectName(p.canonical, ctx);
+  // An item of a project list that starts with a place is often a company's name (辽宁星空钠离子电池): where it
+  // is built is what the sentence or the article says.
+  const companyLike = p.via === "list-item" && inside.some((x) => x.start === p.start);
+  if (named && !companyLike) return named;
+  const after = mostSpecific(s, placesAfter(s, p.end, LOCATED));
+  if (after) return after;
+  const subject = subjectPlace(s, p.start, BUILD_VERB);
+  if (subject) return s.entityOf(subject);
+  // The article's dominant place, where the project's sentence names no other place outside project names.
+  const sent = s.sentence(p.start);
+  const projects = s.found.mentions.filter((m) => m.type === "Project");
+  const other = placeMentions(s).some(
+    (x) =>
+      x.start >= sent.start &&
+      x.end <= sent.end &&
+      !projects.some((q) => x.start >= q.start && x.end <= q.end) &&
+      s.entityOf(x).id !== dominant?.id,
+  );
+  if (dominant && !other) return dominant;
+  return named;
+}
+
+/** The place an article is about: a coded place named at least 4 times and at least twice as often as any other. */
+function dominantPlace(s: RelateScope): EntityDoc | null {
+  const counts = new Map<string, { e: EntityDoc; n: number }>();
+  const inProject = (m: Mention) =>
+    s.found.mentions.some((q) => q.type === "Project" && m.start >= q.start && m.end <= q.end);
+  for (const m of placeMentions(s)) {
+    if (inProject(m)) continue;
+    const e = s.entityOf(m);
+    if (!e.code) continue;
+    const c = counts.get(e.id) ?? { e, n: 0 };
+    c.n++;
+    counts.set(e.id, c);
+  }
+  const ranked = [...counts.values()].sort((a, b) => b.n - a.n);
+  const [top, next] = ranked;
+  if (!top || top.n < 4 || top.n < 2 * (next?.n ?? 0)) return null;
+  // The article is about it from its lead on.
+  const lead = s.found.sentences[2]?.end ?? 200;
+  return placeMentions(s).some((m) => m.start < lead && s.entityOf(m).id === top.e.id) ? top.e : null;
+}
+
+/** The most specific division named anywhere in a project's name (达州 in 蜂巢能源达州锂电零碳产业园). */
+function placeInProjectName(name: string, ctx: ArticleContext): EntityDoc | null {
+  let best: EntityDoc | null = null;
+  for (const hit of findPlaces(name, ctx)) {
+    if (!hit.props.code) continue;
+    const d = lookupPlace(hit.canonical, { home: homeCodes(ctx) }, true);
+    if (d && (!best || d.code.replace(/(00)+$/, "").length > best.code!.replace(/(00)+$/, "").length))
+      best = placeEntity(d);
+  }
+  return best;
 }
 
 /** The division a name starts with (聊城市 in 聊城市人民医院), as a place entity. */

@@ -1,0 +1,133 @@
+// Meeting mentions: a name ending in a meeting head (会议, 大会, 论坛, 博览会, 大赛, 评选, “…”活动 …) whose left edge
+// the segmenter's words decide (event-names.ts); party congresses (党的二十大) with their dates; meetings named by
+// the body that convenes them (市委常委会召开会议). A generic head (座谈会, 新闻发布会, 第一次全体会议) is qualified by
+// its organizer or by the full name the article gives it, or marked generic for the relate stage to date or drop.
+import type { Word } from "../segmenter.js";
+import { isOrdinal, isProper, leftEdge } from "./event-names.js";
+import { firstOfOverlapping, longestFirst, type Mention } from "./types.js";
+
+const HEAD =
+  /(常委会会议|常务会议|联席会议|视频会议|电视电话会议|工作会议|全体会议|会议|代表大会|大会|全会|座谈会|发布会|推进会|调度会|现场会|观摩会|动员会|部署会|报告会|恳谈会|洽谈会|研讨会|交流会|推介会|见面会|论坛|峰会|博览会|交易会|展览会|年会|对话会|运动会|艺术节|文化节|大赛|竞赛|评选|集体学习|活动)$/;
+/** Heads that name a kind of meeting and can stand for one meeting of that kind once qualified. */
+const QUALIFIABLE =
+  /(座谈会|发布会|推进会|调度会|现场会|观摩会|动员会|部署会|报告会|恳谈会|洽谈会|研讨会|交流会|推介会|见面会|论坛|峰会|博览会|常务会议|全体会议|集体学习)$/;
+/** Modifiers that name no particular meeting. */
+const GENERIC =
+  /^(?:这次|此次|本次|该|各|各类|有关|相关|重要|专题|工作|全体|系列|新闻|视频|电视电话|常务|全市|全省|全县|全区|扩大|党组|座谈|联席|推进|调度|部署|动员|一系列|多场|一场|两场|此前|上述|首场|有关会议|各种|各项|主题|庆祝|表彰|总结|年度|年终|会议|国际|大型|线上|线下|专场)*$/;
+/** Words after a head that make it part of another word or a body: 大会堂, 会议室, 论坛报, 活动中心. */
+const NOT_END = /^(?:堂|室|厅|中心|纪要|精神实质|代表团|主席团|秘书处|组委会|执委会|党|报|网|期间的)/;
+/** 党的二十大 and its dates: a congress named in the text carries the date it opened, never the article's. */
+const CONGRESS_DATES: Record<string, string> = {
+  十二: "1982-09-01",
+  十三: "1987-10-25",
+  十四: "1992-10-12",
+  十五: "1997-09-12",
+  十六: "2002-11-08",
+  十七: "2007-10-15",
+  十八: "2012-11-08",
+  十九: "2017-10-18",
+  二十: "2022-10-16",
+};
+const CONGRESS =
+  /党的([一二三四五六七八九十]{1,3})大|中国共产党第([一二三四五六七八九十]{1,3})次全国代表大会|(?<![一二三四五六七八九届])((?:二?十[一二三四五六七八九]?))大(?![会学队楼])|[一二三四五六七八九十]{1,3}届[一二三四五六七八九十]中全会/g;
+const CONVENER =
+  /(市政府|省政府|县政府|区政府|市委|省委|县委|区委|[\u4e00-\u9fff]{2,10}?(?:中心组|常委会|委员会|党组))(?:召开|举行)$/;
+
+function meeting(text: string, start: number, end: number, via: string, canonical?: string): Mention {
+  const surface = text.slice(start, end);
+  const name = canonical ?? congressName(surface.replace(/[“”‘’]/g, ""));
+  return { type: "Meeting", start, end, text: surface, canonical: name, props: {}, via };
+}
+
+/** 第二十次全国代表大会 in Chinese news is the party's congress. */
+function congressName(name: string): string {
+  const m = /^(?:中国共产党)?第([一二三四五六七八九十]{1,3})次全国代表大会$/.exec(name);
+  return m ? `中国共产党第${m[1]}次全国代表大会` : name;
+}
+
+export function congressDate(canonical: string): string | null {
+  const m = /^中国共产党第([一二三四五六七八九十]{1,3})次全国代表大会$/.exec(canonical);
+  return m ? (CONGRESS_DATES[m[1]!] ?? null) : null;
+}
+
+export function findMeetings(text: string, words: Word[], orgs: Mention[]): Mention[] {
+  const out: Mention[] = [];
+  for (const m of text.matchAll(CONGRESS)) {
+    const n = m[1] ?? m[2] ?? m[3];
+    const canonical = n ? `中国共产党第${n}次全国代表大会` : m[0];
+    out.push({ ...meeting(text, m.index, m.index + m[0].length, "congress", canonical), props: {} });
+  }
+  // 市委常委会召开会议 → the meeting is 市委常委会会议, written where the body is named.
+  for (const m of text.matchAll(/([\u4e00-\u9fff]{0,6}(?:常委会|常务会议|党组))召开(?:扩大)?会议/g)) {
+    const name = `${m[1]}${m[1]!.endsWith("会议") ? "" : "会议"}`;
+    out.push(meeting(text, m.index, m.index + m[0].length, "body-convened", name));
+  }
+  for (let i = 0; i < words.length; i++) {
+    const last = words[i]!;
+    // The head may span words (集体 学习): it ends with this word and starts where a word starts.
+    const hm = HEAD.exec(text.slice(Math.max(0, last.end - 5), last.end));
+    if (!hm) continue;
+    let h = i;
+    while (h > 0 && words[h]!.start > last.end - hm[1]!.length) h--;
+    if (words[h]!.start > last.end - hm[1]!.length) continue;
+    const w: Word = {
+      word: text.slice(words[h]!.start, last.end),
+      tag: words[h]!.tag,
+      start: words[h]!.start,
+      end: last.end,
+    };
+    // 主持会议, 出席会议: a verb and its object the segmenter made one word.
+    const inWord = w.word.slice(0, -hm[1]!.length);
+    if (inWord && /^[v]/.test(words[h]!.tag) && h === i) continue;
+    if (/^(?:主持|出席|参加|召开|举行|列席|参会|组织)/.test(inWord)) continue;
+    if (NOT_END.test(text.slice(w.end, w.end + 4))) continue;
+    const inQuote = text[w.end] === "”" && text.lastIndexOf("“", w.end) > text.lastIndexOf("”", w.end - 1);
+    if (inQuote) {
+      const open = text.lastIndexOf("“", w.end);
+      if (w.end - open <= 30 && hm[1] !== "活动" && !/[，。、；！？]/.test(text.slice(open, w.end)))
+        out.push(meeting(text, open + 1, w.end, "quoted-meeting"));
+      continue;
+    }
+    const edge = leftEdge(words, h, Math.max(0, w.start - 60), false);
+    const mod = words.slice(edge.first, h);
+    const start = edge.start;
+    const modText = text.slice(start, w.start) + w.word.slice(0, -hm[1]!.length);
+    const quoted = edge.quoted || /[“”‘’]/.test(modText);
+    // “代表·局长面对面”活动: an activity is a meeting only when quoted.
+    if (hm[1] === "活动" && text[w.start - 1] !== "”") continue;
+    const ordinal = mod.some((x, i) => isOrdinal(x, mod[i + 1] ?? w));
+    // 全国人民代表大会, 职工代表大会: without a session number a congress is the body, not a meeting.
+    if (hm[1] === "代表大会" && !ordinal) continue;
+    const bare = modText.replace(/[“”‘’]/g, "");
+    const core = mod.reduce((s, x, i) => (isOrdinal(x, mod[i + 1] ?? w) ? s.replace(x.word, "") : s), bare);
+    const proper = mod.some((x) => isProper(x));
+    if (!GENERIC.test(core) && (quoted || proper || ordinal || [...core].length >= 4)) {
+      out.push(meeting(text, start, w.end, quoted ? "quoted-name" : "meeting-head"));
+      continue;
+    }
+    if (!QUALIFIABLE.test(w.word) && !QUALIFIABLE.test(hm[1]!)) continue;
+    // 市政府召开第十二次常务会议, 省政府新闻办3日举行的新闻发布会: the convening body names the meeting.
+    const before = text.slice(Math.max(0, start - 20), start);
+    const convener = orgs
+      .filter((o) => o.end <= start && start - o.end <= 10)
+      .find((o) => /^[\d月日上下午晚]*(?:召开|举行|举办|主办|组织召开)了?的?$/.test(text.slice(o.end, start)));
+    if (convener) {
+      out.push(meeting(text, start, w.end, "convened", convener.canonical + text.slice(start, w.end)));
+      continue;
+    }
+    const conv = CONVENER.exec(before);
+    if (conv) {
+      out.push(meeting(text, start, w.end, "convened", conv[1]! + text.slice(start, w.end)));
+      continue;
+    }
+    out.push(meeting(text, start, w.end, "generic"));
+  }
+  const kept = firstOfOverlapping(out.sort(longestFirst));
+  // A generic head the article also names in full (论坛 after 第五届丝路论坛) is that meeting.
+  for (const g of kept.filter((k) => k.via === "generic")) {
+    const head = HEAD.exec(g.canonical)?.[1] ?? g.canonical;
+    const full = kept.find((k) => k.via !== "generic" && k.canonical.endsWith(head) && k.start < g.start);
+    if (full) Object.assign(g, { canonical: full.canonical, via: "same-as" });
+  }
+  return kept;
+}

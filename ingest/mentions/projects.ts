@@ -1,0 +1,195 @@
+// Project mentions: a name ending in a project head (工程, 项目, 产业园, 小镇, 渡槽, 遗址 …) whose left edge the
+// segmenter's words decide (event-names.ts); “…”-quoted and 《…》-titled names; the items of a list that ends in
+// 等N个项目; phases (一期工程) of the project the article names. A head with only generic words before it (重点项目,
+// 这一项工程) is no project.
+import type { Word } from "../segmenter.js";
+import { governs, isOrdinal, isProper, leftEdge, tagOf } from "./event-names.js";
+import { firstOfOverlapping, longestFirst, type Mention } from "./types.js";
+
+/** Heads that end a project name; `plain` heads make a name without quotes or a proper noun when long enough. */
+const HEADS: Array<[string, "plain" | "cued" | "quoted"]> = [
+  ["遗址群", "plain"],
+  ["产业园", "plain"],
+  ["试验区", "plain"],
+  ["遗址", "cued"],
+  ["工程", "plain"],
+  ["项目", "cued"],
+  ["小镇", "plain"],
+  ["廊道", "plain"],
+  ["隧洞", "cued"],
+  ["墓", "cued"],
+  ["渡槽", "cued"],
+  ["平台", "cued"],
+  ["基地", "cued"],
+  ["计划", "cued"],
+  ["行动", "cued"],
+  ["试点", "cued"],
+  ["示范区", "cued"],
+  ["先行区", "cued"],
+  ["课堂", "quoted"],
+  ["之家", "quoted"],
+];
+/** Words after a head that make it part of another word: 工程师, 工程学院, 项目部, 平台公司. */
+const NOT_END =
+  /^(?:[\u4e00-\u9fff]{0,3}?(?:中心|研究院|研究所|实验室|学院|大学|公司|集团|有限|项目部|指挥部|管理局|管理处)|[\u4e00-\u9fff]{0,2}部(?![署分门])|师|组|局|处|队|学|系|专业|技术|造价|建设者|款|经理|负责人|之一|遗产|名录)/;
+/** Last words of a modifier that describe a kind, not a name: 创新领域项目, 相关遗址, 配套工程. */
+const KIND_TAIL = /^(?:领域|方面|行业|类|型|性|相关|有关|等|各类|配套|特色|之)$/;
+/** Organization words ending a company's name inside a site office's name (中铁十二局集团X工程项目部). */
+const ORG_WORD = /^(?:集团|公司|有限公司|股份有限公司|局|分公司)$/;
+/** Modifiers that name no particular project: 重点项目, 这一项工程, 重要水资源配套工程. */
+const GENERIC =
+  /^(?:重点|重大|省级|市级|县级|国家级|国家|有关|相关|各类|各项|各级|这些|这个|这一?|该|此|其他|一批|一些|多个|配套|骨干|民生|基础设施|水利|产业|关联|新|老|大型|重要|示范|标志性|控制性|节点|主体|建设|在建|新建|续建|招商|外资|优质|年度|全省|全市|全县|全国|全区|首批|一项|本|我市|我省|我县|我区|省|市|县|区|援青|公益|合作|文化|旅游|数字|工业|农业|改造|提升|扩建|整治|治理|修复|区域|跨区域|地方|城市|乡村|农村|生态|环境|试点|重点工作)*$/;
+const PHASE = /^[一二三四五六七八九十]+期(?:[一二三四五六七八九十]+步)?(?:主体)?$/;
+const QUOTED_LIST =
+  /((?:“[^”，。；]{2,20}”、?){2,8})等[两三四五六七八九十\d]*[个条项批座处]?([\u4e00-\u9fff]{0,8}?(?:廊道|工程|项目|产业园|小镇|基地|平台|计划|行动))/g;
+const LIST_END = /等(?:[\d一二三四五六七八九十百]+(?:个|项|大))?[\u4e00-\u9fff]{0,4}?项目/g;
+
+/** 浙江仙居县下汤遗址: a province short name before a city or county only locates the name. */
+const PROVINCE_LEAD =
+  /^(?:河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆)(?=[\u4e00-\u9fff]{1,4}[市县区州盟旗])(?!省)/;
+
+function project(text: string, start: number, end: number, via: string): Mention {
+  const lead = PROVINCE_LEAD.exec(text.slice(start, end))?.[0].length ?? 0;
+  const surface = text.slice(start + lead, end);
+  const canonical = surface.replace(/[《》“”‘’]/g, "");
+  return { type: "Project", start: start + lead, end, text: surface, canonical, props: {}, via };
+}
+
+export function findProjects(text: string, words: Word[], orgs: Mention[]): Mention[] {
+  const out: Mention[] = [];
+  for (let h = 0; h < words.length; h++) {
+    const w = words[h]!;
+    const head = HEADS.find(([s]) => w.word.endsWith(s));
+    if (!head) continue;
+    // 按计划 is no plan: a head inside a longer word counts only where that word is a noun.
+    if (w.word !== head[0] && !/^(?:n|nz|nt|ns|l|j|vn)$/.test(tagOf(w))) continue;
+    // 公司计划投资, 立即行动起来: 计划 and 行动 followed by a verb are verbs.
+    if (/^(?:计划|行动|试点)$/.test(w.word) && /^(?:v|d|p)/.test(tagOf(words[h + 1] ?? w)) && text[w.end] !== "”")
+      continue;
+    const after = text.slice(w.end, w.end + 6);
+    // 中铁十二局集团X工程项目部: the project is X, run by the company before it.
+    const office = /^(?:项目)?(?:部|组|指挥部)/.test(after) || (w.word.endsWith("工程项目") && /^部/.test(after));
+    let end = w.end;
+    if (office && w.word.endsWith("项目") && w.word !== "项目") end -= 2;
+    else if (NOT_END.test(after) && !office) continue;
+    // 元明清制瓷业遗址群: the segmenter leaves 群 apart.
+    if (text[end] === "群" && /遗址$/.test(w.word)) end++;
+    const inQuote = text[end] === "”" && text.lastIndexOf("“", end) > text.lastIndexOf("”", end - 1);
+    if (inQuote) {
+      const open = text.lastIndexOf("“", end);
+      if (end - open > 30 || /[，。、；！？]/.test(text.slice(open, end))) continue;
+      out.push(project(text, open + 1, end, "quoted-project"));
+      continue;
+    }
+    if (head[1] === "quoted" && text[w.start - 1] !== "”") continue;
+    const edge = leftEdge(words, h, Math.max(0, w.start - 60));
+    let first = edge.first;
+    // 向家坝灌区工程岷江江底隧洞: a project named inside the modifier ends it; the part after it is its own. In a
+    // site office's name the company before the project is its builder, not part of the name.
+    for (let k = h - 1; k >= first; k--)
+      if (/(?:工程|项目|遗址)$/.test(words[k]!.word) || (office && ORG_WORD.test(words[k]!.word))) {
+        first = k + 1;
+        break;
+      }
+    if (first >= h) continue;
+    const prev = words[first - 1];
+    // 一处旷野遗址, 14个重点项目: a counted noun is a kind of thing.
+    if (prev && /^(?:m|q|mq)$/.test(tagOf(prev)) && !isOrdinal(prev)) continue;
+    const mod = words.slice(first, h);
+    const modText = text.slice(words[first]!.start, w.start) + w.word.slice(0, -head[0].length);
+    const quoted = edge.quoted || /[“”‘’《》]/.test(modText);
+    const proper = mod.some((x) => isProper(x)) || orgs.some((o) => o.start >= words[first]!.start && o.end <= w.start);
+    const core = modText.replace(/[“”‘’]/g, "");
+    if (!core || GENERIC.test(stripOrdinals(mod, core))) {
+      if (PHASE.test(core)) out.push({ ...project(text, words[first]!.start, end, "phase"), canonical: "" });
+      continue;
+    }
+    if (PHASE.test(core)) {
+      out.push({ ...project(text, words[first]!.start, end, "phase"), canonical: "" });
+      continue;
+    }
+    if (mod.length && KIND_TAIL.test(mod.at(-1)!.word)) continue;
+    if (/·/.test(core) && GENERIC.test(core.slice(core.lastIndexOf("·") + 1))) continue;
+    if (head[1] === "quoted" && !quoted) continue;
+    // 武王墩一号墓: a tomb is named with its number.
+    if (head[0] === "墓" && (w.word !== "墓" || !isOrdinal(words[h - 1] ?? w))) continue;
+    if (head[1] === "cued" && !quoted && !proper) continue;
+    if (!quoted && !proper) {
+      // A plain name is long, is not a category (…之一) and does not start with an adjective.
+      const min = head[0] === "平台" ? 6 : 4;
+      if ([...core].length < min || /^之一/.test(text.slice(end)) || /^(a|b)$/.test(tagOf(mod[0] ?? w))) continue;
+      // 重要水资源配套工程, …的控制性节点工程: a plain name after an adjective or 的 describes, it does not name.
+      if (prev && (prev.word === "的" || /^(a|ad)$/.test(tagOf(prev)))) continue;
+    }
+    let start = words[first]!.start;
+    // 国家“东数西算”工程: a generic word before the quoted part is not in the name.
+    const q = text.indexOf("“", start);
+    if (quoted && q > start && q < end && GENERIC.test(text.slice(start, q))) start = q;
+    out.push(project(text, start, end, quoted ? "quoted-name" : "project-head"));
+  }
+  out.push(...listItems(text, words));
+  // A company's project: 鲁西化工集团股份有限公司己内酰胺·尼龙6项目, with its phase (一期).
+  for (const c of orgs) {
+    if (c.props.kind !== "company") continue;
+    const m = /^[\u4e00-\u9fffA-Za-z0-9·-]{2,40}?项目(?:[（(][一二三四五六七八九十\d]+期[）)])?/.exec(
+      text.slice(c.end, c.end + 50),
+    );
+    if (m && !/^(?:部|组|指挥部)/.test(text.slice(c.end + m[0].length)))
+      out.push(project(text, c.start, c.end + m[0].length, "company-project"));
+  }
+  // 《…计划》, 《…方案》: a titled plan is named whole.
+  for (const m of text.matchAll(/《([^》]{4,60}?(?:计划|规划|方案|工程|行动|项目)(?:[（(][^）)]{2,16}[）)])?)》/g))
+    out.push(project(text, m.index, m.index + m[0].length, "titled-plan"));
+  return firstOfOverlapping(out.sort(longestFirst));
+}
+
+function stripOrdinals(mod: Word[], core: string): string {
+  let s = core;
+  mod.forEach((w, i) => {
+    if (isOrdinal(w, mod[i + 1])) s = s.replace(w.word, "");
+  });
+  return s;
+}
+
+/** 裕宏泰新型磷酸盐系正极材料、辽宁星空钠离子电池等11个产业项目: each item before 等…项目 is a project. */
+function listItems(text: string, words: Word[]): Mention[] {
+  const out: Mention[] = [];
+  for (const m of text.matchAll(LIST_END)) {
+    let at = m.index;
+    const items: Array<{ m: Mention | null; proper: boolean }> = [];
+    for (let n = 0; n < 8; n++) {
+      const sep = text.lastIndexOf("、", at - 1);
+      const clause = Math.max(
+        text.lastIndexOf("，", at - 1),
+        text.lastIndexOf("。", at - 1),
+        text.lastIndexOf("；", at - 1),
+      );
+      const from = Math.max(sep, clause) + 1;
+      let start = from;
+      if (sep < clause || sep < 0) {
+        // The first item: cut at the verb or preposition before it (先后引入X、Y等项目).
+        for (let k = 0; k < words.length && words[k]!.start < at; k++)
+          if (words[k]!.start >= from && governs(words, k)) start = words[k]!.end;
+      }
+      const item = text.slice(start, at);
+      if (/项目$/.test(item)) items.push({ m: null, proper: true });
+      else if (/[\u4e00-\u9fff]{3,}/.test(item) && item.length <= 24 && !/[“”]/.test(item)) {
+        const ws = words.filter((x) => x.start >= start && x.end <= at);
+        items.push({ m: project(text, start, at, "list-item"), proper: ws.some((x) => isProper(x)) });
+      }
+      if (sep < clause || sep < 0) break;
+      at = sep;
+    }
+    // Items of one list are of one kind: a list with a named item and more than one item names projects.
+    if (items.length >= 2 && items.some((i) => i.proper)) for (const i of items) if (i.m) out.push(i.m);
+  }
+  // “肇庆—梧州”“肇庆—贺州”等两条省际睦邻廊道: each quoted item with the kind that follows.
+  for (const m of text.matchAll(QUOTED_LIST)) {
+    const kind = m[2]!;
+    for (const q of m[1]!.matchAll(/“([^”]+)”/g)) {
+      const start = m.index + q.index + 1;
+      out.push({ ...project(text, start, start + q[1]!.length, "quoted-list"), canonical: q[1]! + kind });
+    }
+  }
+  return out;
+}

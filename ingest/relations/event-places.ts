@@ -1,0 +1,49 @@
+// Where the text puts a project or a meeting: the place that opens the sentence as its subject (达州…引入X项目,
+// 德清县启动…行动), the place after 位于/落户 or 在X举行, the places inside a name. Shared by the projects and
+// participation families.
+import type { EntityDoc } from "../../core/model.js";
+import type { Mention } from "../mentions/types.js";
+import type { RelateScope } from "./scope.js";
+
+/** The article's place mentions, top-level and nested, in text order. */
+export function placeMentions(s: RelateScope): Mention[] {
+  return [...s.found.mentions, ...s.found.nested].filter((m) => m.type === "Place").sort((a, b) => a.start - b.start);
+}
+
+/** How specific a place is: the length of its division code without trailing zeros (uncoded places rank last). */
+function depth(e: EntityDoc): number {
+  return e.code ? e.code.replace(/(00)+$/, "").length : 1;
+}
+
+/** The most specific place among mentions (和龙市 over 吉林省 in 吉林省延边朝鲜族自治州和龙市). */
+export function mostSpecific(s: RelateScope, list: Mention[]): EntityDoc | null {
+  let best: EntityDoc | null = null;
+  for (const m of list) {
+    const e = s.entityOf(m);
+    if (!best || depth(e) > depth(best)) best = e;
+  }
+  return best;
+}
+
+/** A sentence opener that is only a time or a short adverbial clause (2024年7月，/ 近年来，). */
+const OPENER = /^(?:[^，。；]{0,10}[，,])?$/;
+
+/**
+ * The place that opens the sentence holding `at` as its subject, when a verb of `verbs` stands between it and
+ * `at` in the same sentence (达州以…为契机，…先后引入X项目).
+ */
+export function subjectPlace(s: RelateScope, at: number, verbs: RegExp): Mention | null {
+  const sent = s.sentence(at);
+  const first = s.found.mentions.find((m) => m.start >= sent.start && m.start < at);
+  if (!first || first.type !== "Place" || !OPENER.test(s.text.slice(sent.start, first.start))) return null;
+  return verbs.test(s.text.slice(first.end, at)) ? first : null;
+}
+
+/** Places in the clause after `from` when it says where the thing is (位于…, 落户…, 在X举行). */
+export function placesAfter(s: RelateScope, from: number, lead: RegExp): Mention[] {
+  const rest = s.text.slice(from, from + 40);
+  const m = lead.exec(rest);
+  if (!m) return [];
+  const end = from + m.index + m[0].length;
+  return placeMentions(s).filter((p) => p.start >= from + m.index && p.end <= end);
+}
