@@ -74,10 +74,10 @@ const SCOPE = /^全(?:省|市|县|区|国|州|盟)$/;
 const EVENT_VERBS = /^(庆祝|纪念)$/;
 /** Ordinals, years, phases and numbered parts stay inside a name (第四届, 2024年, 一期, 三期, 一段, 一号). */
 const ORDINAL =
-  /^(?:第?[一二三四五六七八九十百零〇\d]+(?:届|次|期|步|段|号|线|轮)|第[一二三四五六七八九十百零〇\d]*|首届|首批|届|\d{4}年|[一二三四五六七八九十]+中)$/;
+  /^(?:第?[一二三四五六七八九十百零〇\d]+(?:届|次|期|步|段|号|线)|第[一二三四五六七八九十百零〇\d]*|首届|首批|届|\d{4}年|[一二三四五六七八九十]+中)$/;
 const PUNCT = /^(?:[，。；：！？、,.;:!?\s…（）()【】\[\]<>《》「」『』/|～~-]+|——+|—{2,})$/;
 const OPEN: Record<string, string> = { "”": "“", "’": "‘", "》": "《", "」": "「", "）": "（", ")": "(" };
-const PROPER_TAGS = /^(ns|nr|nrt|nt|nz|eng|j|zg)$/;
+const PROPER_TAGS = /^(ns|nr|nrt|nt|nz|eng|zg)$/;
 
 /** A verb that introduces what follows it; a one-character verb after a noun is inside a compound (智能网联). */
 export function governs(words: Word[], j: number): boolean {
@@ -143,11 +143,14 @@ export function leftEdge(words: Word[], h: number, floor: number, verbInside = t
       j = k;
       continue;
     }
-    if (w.word === "·" || ((w.word === "—" || w.word === "－") && words[j - 1]?.word !== "—")) {
+    if (
+      w.word === "·" ||
+      ((w.word === "—" || w.word === "－") && words[j - 1]?.word !== "—" && words[j + 1]?.word !== "—")
+    ) {
       first = j;
       continue;
     }
-    if (PUNCT.test(w.word) || w.word === "“" || w.word === "‘" || w.word === "《") break;
+    if (PUNCT.test(w.word) || w.word === "—" || w.word === "“" || w.word === "‘" || w.word === "《") break;
     if (isOrdinal(w, words[j + 1])) {
       first = j;
       kept++;

@@ -13,7 +13,7 @@ const QUALIFIABLE =
   /(座谈会|发布会|推进会|调度会|现场会|观摩会|动员会|部署会|报告会|恳谈会|洽谈会|研讨会|交流会|推介会|见面会|论坛|峰会|博览会|常务会议|全体会议|集体学习)$/;
 /** Modifiers that name no particular meeting. */
 const GENERIC =
-  /^(?:这次|此次|本次|该|各|各类|有关|相关|重要|专题|工作|全体|系列|新闻|视频|电视电话|常务|全市|全省|全县|全区|扩大|党组|座谈|联席|推进|调度|部署|动员|一系列|多场|一场|两场|此前|上述|首场|有关会议|各种|各项|主题|庆祝|表彰|总结|年度|年终|会议|国际|大型|线上|线下|专场)*$/;
+  /^(?:这次|此次|本次|该|各|各类|有关|相关|重要|专题|工作|全体|系列|新闻|视频|电视电话|常务|全市|全省|全县|全区|扩大|党组|座谈|联席|推进|调度|部署|动员|一系列|多场|一场|两场|此前|上述|首场|有关会议|各种|各项|主题|庆祝|表彰|总结|年度|年终|会议|国际|大型|线上|线下|专场|部分|全部|代表团|分组|党委|党支部)*$/;
 /** Words after a head that make it part of another word or a body: 大会堂, 会议室, 论坛报, 活动中心. */
 const NOT_END = /^(?:堂|室|厅|中心|纪要|精神实质|代表团|主席团|秘书处|组委会|执委会|党|报|网|期间的)/;
 /** 党的二十大 and its dates: a congress named in the text carries the date it opened, never the article's. */
@@ -89,8 +89,16 @@ export function findMeetings(text: string, words: Word[], orgs: Mention[]): Ment
       continue;
     }
     const edge = leftEdge(words, h, Math.max(0, w.start - 60), false);
-    const mod = words.slice(edge.first, h);
-    const start = edge.start;
+    // 孔子文化节第八届尼山世界文明论坛: a meeting named inside the modifier ends it; the part after it is its own.
+    let first = edge.first;
+    for (let k = h - 1; k >= first; k--)
+      if (HEAD.test(words[k]!.word) && words[k]!.word !== "活动") {
+        first = k + 1;
+        break;
+      }
+    if (first >= h) continue;
+    const mod = words.slice(first, h);
+    const start = words[first]!.start;
     const modText = text.slice(start, w.start) + w.word.slice(0, -hm[1]!.length);
     const quoted = edge.quoted || /[“”‘’]/.test(modText);
     // “代表·局长面对面”活动: an activity is a meeting only when quoted.

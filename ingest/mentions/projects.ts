@@ -15,7 +15,7 @@ const HEADS: Array<[string, "plain" | "cued" | "quoted"]> = [
   ["工程", "plain"],
   ["项目", "cued"],
   ["小镇", "plain"],
-  ["廊道", "plain"],
+  ["廊道", "cued"],
   ["隧洞", "cued"],
   ["墓", "cued"],
   ["渡槽", "cued"],
@@ -63,6 +63,7 @@ export function findProjects(text: string, words: Word[], orgs: Mention[]): Ment
     if (!head) continue;
     // 按计划 is no plan: a head inside a longer word counts only where that word is a noun.
     if (w.word !== head[0] && !/^(?:n|nz|nt|ns|l|j|vn)$/.test(tagOf(w))) continue;
+    if (/^[按依照据如在于为]/.test(w.word) && w.word !== head[0]) continue;
     // 公司计划投资, 立即行动起来: 计划 and 行动 followed by a verb are verbs.
     if (/^(?:计划|行动|试点)$/.test(w.word) && /^(?:v|d|p)/.test(tagOf(words[h + 1] ?? w)) && text[w.end] !== "”")
       continue;
@@ -116,7 +117,8 @@ export function findProjects(text: string, words: Word[], orgs: Mention[]): Ment
     if (head[1] === "cued" && !quoted && !proper) continue;
     if (!quoted && !proper) {
       // A plain name is long, is not a category (…之一) and does not start with an adjective.
-      const min = head[0] === "平台" ? 6 : 4;
+      // 深海采油工程, 航空航天工程: a short plain modifier of 工程 is a field, not a name.
+      const min = head[0] === "工程" ? 6 : 4;
       if ([...core].length < min || /^之一/.test(text.slice(end)) || /^(a|b)$/.test(tagOf(mod[0] ?? w))) continue;
       // 重要水资源配套工程, …的控制性节点工程: a plain name after an adjective or 的 describes, it does not name.
       if (prev && (prev.word === "的" || /^(a|ad)$/.test(tagOf(prev)))) continue;
@@ -134,7 +136,7 @@ export function findProjects(text: string, words: Word[], orgs: Mention[]): Ment
     const m = /^[\u4e00-\u9fffA-Za-z0-9·-]{2,40}?项目(?:[（(][一二三四五六七八九十\d]+期[）)])?/.exec(
       text.slice(c.end, c.end + 50),
     );
-    if (m && !/^(?:部|组|指挥部)/.test(text.slice(c.end + m[0].length)))
+    if (m && !/^[并和与及的在将对把为了、]/.test(m[0]) && !/^(?:部|组|指挥部)/.test(text.slice(c.end + m[0].length)))
       out.push(project(text, c.start, c.end + m[0].length, "company-project"));
   }
   // 《…计划》, 《…方案》: a titled plan is named whole.

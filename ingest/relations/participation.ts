@@ -66,10 +66,14 @@ export function dateMeetings(s: RelateScope): void {
       const date = s.meetingDate.get(m.canonical);
       if (!date) undated.add(m);
       else {
-        // 座谈会 of 2023-02-03 in 聊城市: a generic name is one meeting only with its date and place.
-        const place = meetingPlace(s, m);
-        if (place) m.canonical = `${m.canonical}（${place.name}）`;
-        s.meetingDate.set(m.canonical, date);
+        // 座谈会 of 2023-02-03 in 聊城市: a generic name is one meeting only with its date and place (a local
+        // paper's own city where the text names none).
+        const place = meetingPlace(s, m)?.name ?? s.ctx.city?.name;
+        if (!place) undated.add(m);
+        else {
+          m.canonical = `${m.canonical}（${place}）`;
+          s.meetingDate.set(m.canonical, date);
+        }
       }
     }
   if (undated.size) found.mentions = found.mentions.filter((m) => !undated.has(m));
