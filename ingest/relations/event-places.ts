@@ -34,9 +34,19 @@ const OPENER = /^(?:[^，。；]{0,10}[，,])?$/;
  */
 export function subjectPlace(s: RelateScope, at: number, verbs: RegExp): Mention | null {
   const sent = s.sentence(at);
-  const first = s.found.mentions.find((m) => m.start >= sent.start && m.start < at);
-  if (!first || first.type !== "Place" || !OPENER.test(s.text.slice(sent.start, first.start))) return null;
-  return verbs.test(s.text.slice(first.end, at)) ? first : null;
+  const opens = (m: Mention) =>
+    OPENER.test(s.text.slice(sent.start, m.start)) ||
+    /[，,]$/.test(s.text.slice(Math.max(sent.start, m.start - 1), m.start));
+  // The last place that opens a clause of the sentence before `at` (…建设机遇，达州规划建设…，成功举办…).
+  const subject = s.found.mentions
+    .filter((m) => m.start >= sent.start && m.end <= at && m.type === "Place" && opens(m))
+    .at(-1);
+  if (!subject) return null;
+  const between = s.text.slice(subject.end, at);
+  return verbs.test(between) &&
+    !s.found.mentions.some((m) => m.type === "Place" && m.start >= subject.end && m.end <= at && opens(m))
+    ? subject
+    : null;
 }
 
 /** Places in the clause after `from` when it says where the thing is (位于…, 落户…, 在X举行). */

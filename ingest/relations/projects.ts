@@ -75,7 +75,7 @@ export function relateProjects(s: RelateScope): void {
       )
         run(o);
 
-    const place = placeOf(s, p, ctx, dominant);
+    const place = placeOf(s, p, ctx, dominant) ?? runnerPlace(s, [...runners]);
     if (place) {
       s.entities.push(place);
       s.rel("LOCATED_IN", pid, place.id, p.start);
@@ -92,6 +92,19 @@ function placeOf(s: RelateScope, p: Mention, ctx: ArticleContext, dominant: Enti
   if (named && !companyLike) return named;
   const after = mostSpecific(s, placesAfter(s, p.end, LOCATED));
   if (after) return after;
+  // 通川经开区内的固源集团…产业园, 封开县“粤桂一家亲…”: a place right before the name.
+  const before = placeMentions(s).filter(
+    (x) =>
+      x.end <= p.start && p.start - x.end <= 3 && /^(?:内|境内|区内|园内)?的?“?$/.test(s.text.slice(x.end, p.start)),
+  );
+  if (before.length) return mostSpecific(s, before);
+  // 全省“百县千镇万村高质量发展工程”: the province (city, county) the article is about.
+  const scope = /全(省|市|县|区)[“]?$/.exec(s.text.slice(Math.max(0, p.start - 4), p.start));
+  if (scope) {
+    const level = ({ 省: "province", 市: "city", 县: "county", 区: "county" } as Record<string, string>)[scope[1]!];
+    const first = placeMentions(s).find((x) => s.entityOf(x).level === level);
+    if (first) return s.entityOf(first);
+  }
   const subject = subjectPlace(s, p.start, BUILD_VERB);
   if (subject) return s.entityOf(subject);
   // The article's dominant place, where the project's sentence names no other place outside project names.
@@ -108,6 +121,16 @@ function placeOf(s: RelateScope, p: Mention, ctx: ArticleContext, dominant: Enti
   return named;
 }
 
+/** Where the organization that runs a project is, when its name says (苏州工业园区社会事业局 → 苏州工业园区). */
+function runnerPlace(s: RelateScope, runners: string[]): EntityDoc | null {
+  for (const id of runners) {
+    const org = s.entities.find((e) => e.id === id);
+    const named = org ? placeInName(org.name.replace(/^中共/, ""), s.ctx) : null;
+    if (named) return named;
+  }
+  return null;
+}
+
 /** The place an article is about: a coded place named at least 4 times and at least twice as often as any other. */
 function dominantPlace(s: RelateScope): EntityDoc | null {
   const counts = new Map<string, { e: EntityDoc; n: number }>();
@@ -122,10 +145,12 @@ function dominantPlace(s: RelateScope): EntityDoc | null {
     counts.set(e.id, c);
   }
   const ranked = [...counts.values()].sort((a, b) => b.n - a.n);
-  const [top, next] = ranked;
+  const top = ranked[0];
+  // 天津市 beside 蓟州区: a division that holds the top place does not compete with it.
+  const next = ranked.find((r) => r !== top && !(top?.e.code ?? "").startsWith(r.e.code!.replace(/(00)+$/, "")));
   if (!top || top.n < 4 || top.n < 2 * (next?.n ?? 0)) return null;
   // The article is about it from its lead on.
-  const lead = s.found.sentences[2]?.end ?? 200;
+  const lead = Math.max(300, s.text.length / 4);
   return placeMentions(s).some((m) => m.start < lead && s.entityOf(m).id === top.e.id) ? top.e : null;
 }
 
