@@ -7,7 +7,7 @@ import { stat } from "node:fs/promises";
 import type { Driver } from "neo4j-driver";
 import { applySchema } from "../../cypher/schema.js";
 import { expandPaths, isReadFailure, readPaths, type PartialReadSettings } from "../read/index.js";
-import { createPool, type WorkerStats } from "./pool.js";
+import { createPool, type PoolOptions, type WorkerStats } from "./pool.js";
 import type { IngestSettings } from "./settings.js";
 import { inShard } from "./shard.js";
 import { newStats, type FailureRecord, type IngestStats } from "./stats.js";
@@ -20,6 +20,8 @@ export interface IngestRunOptions {
   /** Live counters, created by the caller when it wants to poll them (progress display). */
   stats?: IngestStats;
   onFailure?: (failure: FailureRecord) => void;
+  /** How the extraction pool is built (its worker script); tests give a worker that dies. */
+  pool?: PoolOptions;
 }
 
 export interface IngestResult {
@@ -40,7 +42,7 @@ export async function runIngest(
   };
   await applySchema(driver, { database: options.database });
   stats.bytesTotal = await totalBytes(paths);
-  const pool = await createPool(settings.workers, settings.model);
+  const pool = await createPool(settings.workers, settings.model, options.pool);
   const writer = {
     batchSize: settings.batchSize,
     loadRetries: settings.loadRetries,

@@ -3,7 +3,10 @@
 // where the schema wants a unique constraint), and no server at all.
 import { createServer, connect, type Server, type Socket } from "node:net";
 import { beforeAll, describe, expect, it } from "vitest";
+import { ExtractionError } from "../../../core/errors.js";
 import { applySchema } from "../../../cypher/schema.js";
+import { resolveIngestSettings } from "../../../ingest/batch/index.js";
+import { runIngest as runInProcess } from "../../../ingest/batch/run.js";
 import { countArticles, fictionalJsonl, resetGraph, runIngest, startIngest, useIngestSandbox } from "./helpers.js";
 
 /** A relay on a free local port to the test Neo4j; shut() refuses new connections and drops the open ones. */
@@ -84,5 +87,18 @@ describe("a fatal error", () => {
     expect(seconds(began)).toBeLessThan(30);
     expect(result.code).toBe(3);
     expect(result.stderr).toMatch(/^jianwen: cypher\/driver: nothing answers/m);
+  });
+
+  it("ends the run with an ExtractionError when an extraction worker dies", async () => {
+    await resetGraph(sb.driver);
+    const settings = resolveIngestSettings({ workers: 2, model: false, analyze: false, batchArticles: 20 });
+    const began = performance.now();
+    const run = runInProcess(sb.driver, [big], {
+      settings,
+      pool: { script: new URL("../../fixtures/dying-worker.mjs", import.meta.url) },
+    });
+    await expect(run).rejects.toBeInstanceOf(ExtractionError);
+    expect(seconds(began)).toBeLessThan(30);
+    expect(await countArticles(sb.driver)).toBe(0);
   });
 });
