@@ -42,13 +42,14 @@ export function neo4jCode(error: unknown): string {
   return typeof code === "string" ? code : "";
 }
 
-/** Transient by Neo4j's own classification (TransientError.*, deadlocks, lost connections), as the driver decides. */
+/**
+ * Transient by Neo4j's own classification: TransientError.* (deadlocks, a database restarting) but not a
+ * transaction someone terminated, and lost connections — what the driver itself retries.
+ */
 export function isTransient(error: unknown): boolean {
-  return (
-    neo4j.isRetryableError(error as Error) ||
-    /^Neo\.TransientError\./.test(neo4jCode(error)) ||
-    /DeadlockDetected/.test(neo4jCode(error))
-  );
+  const code = neo4jCode(error);
+  if (/^Neo\.TransientError\.Transaction\.(Terminated|LockClientStopped)$/.test(code)) return false;
+  return neo4j.isRetryableError(error as Error) || code.startsWith("Neo.TransientError.") || isUnavailable(error);
 }
 
 /** Nothing answers: the server is down, unreachable, or dropped the connection. */
