@@ -2,7 +2,7 @@
 // node and per relationship, each in its own write transaction, timed against cypher/load on the same slice.
 import type { Driver } from "neo4j-driver";
 import { emptyGraph } from "../cypher/empty.js";
-import { nodeMergeQuery } from "../cypher/load.js";
+import { nodeMergeQuery, relationshipMergeQuery } from "../cypher/load.js";
 import { planLoad, type LoadPlan } from "../cypher/load-plan.js";
 import { loadGraphDoc } from "../cypher/load.js";
 import { createExtractor } from "../ingest/batch/extract.js";
@@ -54,13 +54,10 @@ async function perRow(driver: Driver, plan: LoadPlan, budgetS: number): Promise<
       }
     }
     for (const group of plan.relationships) {
-      const query = `MATCH (s:\`${group.sourceLabel}\` {id: $source})
-MATCH (t:\`${group.targetLabel}\` {id: $target})
-MERGE (s)-[r:\`${group.type}\` {key: $key}]->(t)
-SET r += $props, r.sentences = $sentences`;
+      const query = relationshipMergeQuery(group).replace("UNWIND $rows AS row\n", "WITH $row AS row\n");
       for (const row of group.rows) {
         if (performance.now() > deadline) return { rows, seconds: (performance.now() - began) / 1000 };
-        await session.executeWrite((tx) => tx.run(query, row as unknown as Record<string, unknown>));
+        await session.executeWrite((tx) => tx.run(query, { row }));
         rows++;
       }
     }

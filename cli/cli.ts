@@ -14,6 +14,7 @@ export const COMMANDS = {
   analyze: "compute degree, PageRank and communities in Neo4j",
   export: "export the explorer with a subgraph baked in as a static site",
   db: "start, stop or check the embedded Neo4j",
+  migrate: "fold a graph loaded one relationship per article into one relationship per fact",
 } as const;
 export type CommandName = keyof typeof COMMANDS;
 

@@ -1,8 +1,9 @@
 // Turns a GraphDoc into the rows the loader writes: nodes grouped by label, relationships grouped by
-// (type, source label, target label), one relationship row per piece of evidence. Pure, so it is unit-tested
-// without Neo4j; cypher/load.ts sends the rows.
+// (type, source label, target label): one row per fact (cypher/facts.ts) carrying all of this document's evidence
+// for it, and one per MENTIONS/REPORTED link. Pure, so it is unit-tested without Neo4j; cypher/load.ts sends them.
 import { InputError } from "../core/errors.js";
 import { ENTITY_TYPES, RELATION_TYPES, type GraphDoc, type PropertyValue, type RelationType } from "../core/model.js";
+import { EVIDENCE_CAP, LINK_TYPES, foldFacts, type Fact } from "./facts.js";
 
 export const NODE_LABELS = ["Article", ...ENTITY_TYPES] as const;
 export type NodeLabel = (typeof NODE_LABELS)[number];
@@ -14,30 +15,44 @@ export interface NodeRow {
   props: Record<string, PropertyValue | string[]>;
 }
 
-export interface RelationshipRow {
+/** A fact (cypher/facts.ts) as the loader sends it: Neo4j lists cannot hold maps, so evidence travels as columns. */
+export interface FactRow {
   source: string;
   target: string;
-  /** What makes this relationship distinct between the same two nodes: its article plus title or role. */
+  /** The fact's title or role ("" for types without one): what MERGE matches between the two nodes. */
   key: string;
   props: Record<string, PropertyValue>;
-  /** Every sentence of this article that states the fact; `props.sentence` is the first. */
-  sentences: string[];
+  /** Distinct articles stating the fact in this load, with how many sentences each gives and whether it says former. */
+  articles: string[];
+  sentenceCounts: number[];
+  formerFlags: boolean[];
+  /** The newest EVIDENCE_CAP pieces of evidence of this load, newest first; dates "" when unknown. */
+  evidenceArticles: string[];
+  evidenceSentences: string[];
+  evidenceDates: string[];
+  firstSeen: string | null;
+  lastSeen: string | null;
 }
 
-export interface RelationshipGroup {
+/** A MENTIONS or REPORTED relationship: one per (article, entity), with its first sentence. */
+export interface LinkRow {
+  source: string;
+  target: string;
+  props: Record<string, PropertyValue>;
+}
+
+interface GroupBase {
   type: RelationType;
   sourceLabel: NodeLabel;
   targetLabel: NodeLabel;
-  rows: RelationshipRow[];
 }
+export type RelationshipGroup =
+  (GroupBase & { kind: "fact"; rows: FactRow[] }) | (GroupBase & { kind: "link"; rows: LinkRow[] });
 
 export interface LoadPlan {
   nodes: Map<NodeLabel, NodeRow[]>;
   relationships: RelationshipGroup[];
 }
-
-/** Properties besides the article that tell two relationships of one type apart. */
-const DISTINGUISHING: Partial<Record<RelationType, string>> = { HOLDS_POSITION: "title", PARTICIPATED_IN: "role" };
 
 const PREFIX_LABELS: Record<string, NodeLabel> = {
   article: "Article",
@@ -55,17 +70,6 @@ export function isNodeLabel(value: string): value is NodeLabel {
 
 export function isRelationType(value: string): value is RelationType {
   return (RELATION_TYPES as readonly string[]).includes(value);
-}
-
-/** The key that identifies one evidenced relationship; the same fact from the same article always gets the same key. */
-export function relationshipKey(
-  type: RelationType,
-  article: string | null,
-  properties: Record<string, PropertyValue>,
-): string {
-  const field = DISTINGUISHING[type];
-  const extra = field ? String(properties[field] ?? "") : "";
-  return field ? `${article ?? ""}|${extra}` : (article ?? "");
 }
 
 export function planLoad(doc: GraphDoc): LoadPlan {
@@ -107,57 +111,75 @@ export function planLoad(doc: GraphDoc): LoadPlan {
     });
   }
 
-  const groups = new Map<string, RelationshipGroup & { byKey: Map<string, RelationshipRow> }>();
+  const articleDates = new Map(doc.articles.map((a) => [a.id, a.date]));
+  const groups = new Map<string, RelationshipGroup>();
+  const groupOf = (type: RelationType, source: string, target: string): RelationshipGroup => {
+    const sourceLabel = resolveLabel(source, labelOf, type);
+    const targetLabel = resolveLabel(target, labelOf, type);
+    const groupKey = `${type}|${sourceLabel}|${targetLabel}`;
+    let group = groups.get(groupKey);
+    if (!group) {
+      const base = { type, sourceLabel, targetLabel };
+      group = LINK_TYPES.has(type) ? { ...base, kind: "link", rows: [] } : { ...base, kind: "fact", rows: [] };
+      groups.set(groupKey, group);
+    }
+    return group;
+  };
+  // Groups in the order of the document's relations, which ingest sorts so concurrent loads lock alike.
   for (const rel of doc.relations) {
     if (!isRelationType(rel.type)) {
       throw new InputError(
         `cypher/load: relation ${rel.source} -> ${rel.target} has type "${String(rel.type)}", not one of ${RELATION_TYPES.join(", ")}`,
       );
     }
-    const sourceLabel = resolveLabel(rel.source, labelOf, rel.type);
-    const targetLabel = resolveLabel(rel.target, labelOf, rel.type);
-    const groupKey = `${rel.type}|${sourceLabel}|${targetLabel}`;
-    let group = groups.get(groupKey);
-    if (!group) {
-      group = { type: rel.type, sourceLabel, targetLabel, rows: [], byKey: new Map() };
-      groups.set(groupKey, group);
-    }
-    // A MENTIONS relationship is about its source article even when ingest gives no sentence.
-    const fallbackArticle = sourceLabel === "Article" ? rel.source : targetLabel === "Article" ? rel.target : null;
-    const evidence = rel.evidence.length > 0 ? rel.evidence : [{ article: fallbackArticle, sentence: null }];
-    for (const ev of evidence) {
-      const key = relationshipKey(rel.type, ev.article, rel.properties);
-      const rowKey = `${rel.source}\u0000${rel.target}\u0000${key}`;
-      const existing = group.byKey.get(rowKey);
-      if (existing) {
-        if (ev.sentence && !existing.sentences.includes(ev.sentence)) existing.sentences.push(ev.sentence);
-        continue;
-      }
-      const row: RelationshipRow = {
-        source: rel.source,
-        target: rel.target,
-        key,
-        props: defined({ ...rel.properties, article: ev.article, sentence: ev.sentence }) as Record<
-          string,
-          PropertyValue
-        >,
-        sentences: ev.sentence ? [ev.sentence] : [],
-      };
-      group.byKey.set(rowKey, row);
-      group.rows.push(row);
-    }
+    groupOf(rel.type, rel.source, rel.target);
   }
+  const links = new Map<string, LinkRow>();
+  for (const rel of doc.relations) {
+    if (!LINK_TYPES.has(rel.type)) continue;
+    const id = `${rel.type}\u0000${rel.source}\u0000${rel.target}`;
+    const sentence = rel.evidence.find((e) => e.sentence)?.sentence;
+    const props = scalars({ ...rel.properties });
+    const existing = links.get(id);
+    if (existing) {
+      // The first sentence stays; other properties, as with `SET r += …`, are the later statement's.
+      existing.props = { ...existing.props, ...props, ...scalars({ sentence: existing.props.sentence ?? sentence }) };
+      continue;
+    }
+    const row: LinkRow = { source: rel.source, target: rel.target, props: { ...props, ...scalars({ sentence }) } };
+    links.set(id, row);
+    (groupOf(rel.type, rel.source, rel.target).rows as LinkRow[]).push(row);
+  }
+  const facts = foldFacts(
+    doc.relations.filter((r) => !LINK_TYPES.has(r.type)),
+    (article) => articleDates.get(article) ?? null,
+  );
+  for (const fact of facts) (groupOf(fact.type, fact.source, fact.target).rows as FactRow[]).push(factRow(fact));
 
   const nodeRows = new Map<NodeLabel, NodeRow[]>();
   for (const [label, rows] of nodes) if (rows.size > 0) nodeRows.set(label, [...rows.values()]);
   return {
     nodes: nodeRows,
-    relationships: [...groups.values()].map(({ type, sourceLabel, targetLabel, rows }) => ({
-      type,
-      sourceLabel,
-      targetLabel,
-      rows,
-    })),
+    relationships: [...groups.values()],
+  };
+}
+
+/** A folded fact as a row: its newest EVIDENCE_CAP pieces of evidence, the counts for all of them. */
+export function factRow(fact: Fact): FactRow {
+  const shown = fact.evidence.slice(0, EVIDENCE_CAP);
+  return {
+    source: fact.source,
+    target: fact.target,
+    key: fact.key,
+    props: fact.properties,
+    articles: fact.articles.map((a) => a.id),
+    sentenceCounts: fact.articles.map((a) => a.sentences),
+    formerFlags: fact.articles.map((a) => a.former),
+    evidenceArticles: shown.map((e) => e.article),
+    evidenceSentences: shown.map((e) => e.sentence),
+    evidenceDates: shown.map((e) => e.date ?? ""),
+    firstSeen: fact.firstSeen,
+    lastSeen: fact.lastSeen,
   };
 }
 
@@ -182,6 +204,10 @@ function defined<T extends Record<string, unknown>>(obj: T): Record<string, Prop
   const out: Record<string, PropertyValue | string[]> = {};
   for (const [k, v] of Object.entries(obj)) if (v !== undefined && v !== null) out[k] = v as PropertyValue | string[];
   return out;
+}
+
+function scalars(obj: Record<string, PropertyValue | undefined>): Record<string, PropertyValue> {
+  return defined(obj) as Record<string, PropertyValue>;
 }
 
 function unique(values: string[]): string[] {

@@ -1,11 +1,13 @@
 // Writes a GraphDoc into Neo4j: batched `UNWIND $rows AS row MERGE …` in managed write transactions, which the
 // driver retries on transient errors. Labels and types cannot be query parameters, so they are spliced in only
-// after checking them against the closed sets of core/model.ts. Every write is a MERGE on a stable key, so
-// loading the same document twice leaves the database as it was.
+// after checking them against the closed sets of core/model.ts. Every write is a MERGE on a stable key (a fact's
+// source, type, target and title or role), and evidence is added once per article, so loading the same document
+// twice leaves the database as it was.
 import type { Driver, ManagedTransaction } from "neo4j-driver";
 import { Neo4jLoadError } from "../core/errors.js";
 import type { GraphDoc } from "../core/model.js";
 import { applySchema, errorMessage, isRetriable } from "./schema.js";
+import { EVIDENCE_CAP } from "./facts.js";
 import {
   chunk,
   isNodeLabel,
@@ -51,21 +53,72 @@ MERGE (n:\`${label}\` {id: row.id})
 SET n += row.props${aliases}`;
 }
 
-export function relationshipMergeQuery(group: Pick<RelationshipGroup, "type" | "sourceLabel" | "targetLabel">): string {
-  const { type, sourceLabel, targetLabel } = group;
+export function relationshipMergeQuery(
+  group: Pick<RelationshipGroup, "type" | "sourceLabel" | "targetLabel" | "kind">,
+): string {
+  const { type, sourceLabel, targetLabel, kind } = group;
   if (!isRelationType(type) || !isNodeLabel(sourceLabel) || !isNodeLabel(targetLabel)) {
     throw new Neo4jLoadError(
       `cypher/load: ${String(sourceLabel)}-${String(type)}->${String(targetLabel)} is not in the model`,
       false,
     );
   }
-  return `UNWIND $rows AS row
+  const match = `UNWIND $rows AS row
 MATCH (s:\`${sourceLabel}\` {id: row.source})
-MATCH (t:\`${targetLabel}\` {id: row.target})
-MERGE (s)-[r:\`${type}\` {key: row.key}]->(t)
-SET r += row.props,
-    r.sentences = reduce(acc = coalesce(r.sentences, []), x IN row.sentences | CASE WHEN x IN acc THEN acc ELSE acc + x END)
+MATCH (t:\`${targetLabel}\` {id: row.target})`;
+  if (kind === "link") {
+    // One per (article, entity): nothing to tell apart, and a rerun sets the same values again.
+    return `${match}
+MERGE (s)-[r:\`${type}\`]->(t)
+SET r += row.props
 RETURN count(r) AS linked`;
+  }
+  return `${match}
+MERGE (s)-[r:\`${type}\` {key: row.key}]->(t)
+${factUpdate(type === "HOLDS_POSITION")}
+RETURN count(*) AS linked`;
+}
+
+/**
+ * Adds a row's evidence to the fact `r`. Only articles the fact does not list yet (`articleIds`) count, so loading
+ * an article again adds nothing. The first SET takes the relationship's write lock before anything is read: a
+ * concurrent load of the same fact waits for this one to commit and then reads its lists (no lost update).
+ * Evidence stays newest first and capped; `articles` and `evidenceCount` are the full counts.
+ */
+function factUpdate(former: boolean): string {
+  const formerSet = former
+    ? `,
+      r.formerIn = formerIn,
+      r.former = (formerIn = size(known) + size(added))`
+    : "";
+  return `SET r += row.props
+WITH r, row, coalesce(r.articleIds, []) AS known
+WITH r, row, known, [i IN range(0, size(row.articles) - 1) WHERE NOT row.articles[i] IN known] AS fresh
+CALL (r, row, known, fresh) {
+  WITH r, row, known, fresh WHERE size(fresh) > 0
+  WITH r, row, known, [i IN fresh | row.articles[i]] AS added,
+       reduce(n = 0, i IN fresh | n + row.sentenceCounts[i]) AS addedSentences,
+       coalesce(r.formerIn, 0) + size([i IN fresh WHERE row.formerFlags[i]]) AS formerIn
+  CALL (r, row, added) {
+    UNWIND [i IN range(0, size(coalesce(r.evidenceArticles, [])) - 1) |
+              [r.evidenceDates[i], r.evidenceArticles[i], r.evidenceSentences[i]]] +
+           [i IN range(0, size(row.evidenceArticles) - 1) WHERE row.evidenceArticles[i] IN added |
+              [row.evidenceDates[i], row.evidenceArticles[i], row.evidenceSentences[i]]] AS ev
+    WITH ev ORDER BY ev[0] DESC, ev[1], ev[2]
+    LIMIT ${EVIDENCE_CAP}
+    RETURN collect(ev[0]) AS dates, collect(ev[1]) AS articles, collect(ev[2]) AS sentences
+  }
+  SET r.articleIds = known + added,
+      r.articles = size(known) + size(added),
+      r.evidenceCount = coalesce(r.evidenceCount, 0) + addedSentences,
+      r.evidenceArticles = articles,
+      r.evidenceSentences = sentences,
+      r.evidenceDates = dates,
+      r.firstSeen = CASE WHEN row.firstSeen IS NOT NULL AND (r.firstSeen IS NULL OR row.firstSeen < r.firstSeen)
+                    THEN row.firstSeen ELSE r.firstSeen END,
+      r.lastSeen = CASE WHEN row.lastSeen IS NOT NULL AND (r.lastSeen IS NULL OR row.lastSeen > r.lastSeen)
+                   THEN row.lastSeen ELSE r.lastSeen END${formerSet}
+}`;
 }
 
 export async function loadGraphDoc(driver: Driver, doc: GraphDoc, opts: LoadOptions = {}): Promise<LoadCounts> {
@@ -97,7 +150,7 @@ export async function loadGraphDoc(driver: Driver, doc: GraphDoc, opts: LoadOpti
     for (const group of plan.relationships) {
       counts.relationships[group.type] = (counts.relationships[group.type] ?? 0) + group.rows.length;
       const query = relationshipMergeQuery(group);
-      for (const batch of chunk(group.rows, batchSize)) {
+      for (const batch of chunk<unknown>(group.rows, batchSize)) {
         const linked = await writeBatch(
           session.executeWrite.bind(session),
           query,

@@ -15,6 +15,7 @@ import neo4j, {
 import type { Node, Path, Relationship } from "neo4j-driver";
 import type { ApiEdge, ApiGraph, ApiNode } from "../core/api.js";
 import { ENTITY_TYPES, type EntityType, type PropertyValue, type RelationType } from "../core/model.js";
+import { factEdgeId } from "./facts.js";
 
 export interface PlainNode {
   id: string;
@@ -124,9 +125,10 @@ export function apiNodeOf(node: Node): ApiNode {
   return out;
 }
 
-const EDGE_SKIP = new Set(["key", "article", "sentence", "sentences"]);
+/** Storage and identity properties of a relationship, not shown as its properties. */
+const EDGE_SKIP = new Set(["key", "article", "sentence", "sentences", "asOf"]);
 
-/** An edge for drawing; evidence is the relationship's own sentences (article titles are not looked up here). */
+/** An edge for drawing; evidence is the relationship's own (article titles are not looked up here). */
 export function apiEdgeOf(rel: Relationship, idOf: (elementId: string) => string): ApiEdge {
   const p = toPlain(rel.properties) as Record<string, unknown>;
   const source = idOf(rel.startNodeElementId);
@@ -134,20 +136,25 @@ export function apiEdgeOf(rel: Relationship, idOf: (elementId: string) => string
   const properties: Record<string, PropertyValue> = {};
   for (const [k, v] of Object.entries(p))
     if (!EDGE_SKIP.has(k) && !Array.isArray(v)) properties[k] = v as PropertyValue;
-  const sentences =
-    Array.isArray(p.sentences) && p.sentences.length > 0
-      ? p.sentences.map(String)
-      : p.sentence
-        ? [String(p.sentence)]
-        : [];
-  const article = typeof p.article === "string" ? p.article : null;
+  const strings = (v: unknown) => (Array.isArray(v) ? v.map(String) : null);
+  const own = strings(p.sentences) ?? (typeof p.sentence === "string" ? [p.sentence] : []);
+  // A fact's evidence lists; else a link's sentence, or an older relationship's, from its article.
+  const home = typeof p.article === "string" ? p.article : source.startsWith("article:") ? source : target;
+  const articles = strings(p.evidenceArticles) ?? own.map(() => home);
+  const sentences = strings(p.evidenceSentences) ?? own;
+  const dates = strings(p.evidenceDates) ?? [];
   return {
-    id: `${source}|${rel.type}|${target}|${String(p.key ?? rel.elementId)}`,
+    id: factEdgeId(rel.type as RelationType, source, target, properties),
     type: rel.type as RelationType,
     source,
     target,
     properties,
-    evidence: article ? sentences.map((sentence) => ({ article, articleTitle: null, date: null, sentence })) : [],
+    evidence: sentences.map((sentence, i) => ({
+      article: articles[i] ?? home,
+      articleTitle: null,
+      date: dates[i] || null,
+      sentence,
+    })),
   };
 }
 

@@ -20,7 +20,7 @@ export interface EntityAttributes {
 }
 
 export interface RelationAttributes {
-  /** Evidence count summed over every relationship between the two entities. */
+  /** Articles stating each fact between the two entities, summed over their facts. */
   weight: number;
   types: RelationType[];
 }
@@ -113,7 +113,8 @@ export async function readEntityGraph(driver: Driver, database?: string): Promis
     const edges = await session.run(
       `MATCH (s:Person|Organization|Place|Project|Meeting)-[r]->(t:Person|Organization|Place|Project|Meeting)
        WHERE type(r) IN $types AND s <> t
-       RETURN s.id AS source, t.id AS target, type(r) AS type, count(r) AS weight`,
+       // A fact weighs as many articles as state it (older per-article relationships weigh one each).
+       RETURN s.id AS source, t.id AS target, type(r) AS type, sum(coalesce(r.articles, 1)) AS weight`,
       { types: FACT_TYPES },
     );
     for (const r of edges.records) {

@@ -4,7 +4,7 @@
 // @example person=李长萍
 MATCH (p:Person) WHERE p.id = $person OR p.name = $person
 MATCH (p)-[r:PARTICIPATED_IN]->(m:Meeting)
-// One row per meeting and role before looking further: each fact has one relationship per evidence sentence.
+// One row per meeting and role before looking further (a graph not yet migrated has one relationship per article).
 WITH DISTINCT m, r.role AS role
 CALL {
   WITH m

@@ -6,7 +6,9 @@ import { isNodeLabel, labelFromId, type NodeLabel } from "../load-plan.js";
 import { QueryError } from "../../core/errors.js";
 import type { RelationType } from "../../core/model.js";
 import { toPlain } from "../values.js";
+import { EVIDENCE_CAP } from "../facts.js";
 import {
+  EVIDENCE_OF,
   NODE_BY_ID,
   NODE_MAP,
   REL_MAP,
@@ -21,13 +23,16 @@ import {
 
 const ENTITY = "Person|Organization|Place|Project|Meeting";
 /** Relationships between entities; MENTIONS and REPORTED tie entities to articles. */
-const FACTS = "HOLDS_POSITION|PARTICIPATED_IN|HELD_IN|ORGANIZED_BY|RUNS|LOCATED_IN|PART_OF";
+const FACTS = "HOLDS_POSITION|PARTICIPATED_IN|HELD_IN|ORGANIZED_BY|RUNS|LOCATED_IN|PART_OF|PARTNER_OF";
 
 /**
- * Evidence relationships kept per linked pair in overview and neighbour views: a hub like 习近平 has hundreds of
- * sentences per link, which would make every answer megabytes. /api/node/:id gives the full list.
+ * Evidence sentences kept per fact in overview, neighbour and path views: a post like 李强 总理 国务院 is stated by
+ * hundreds of articles, which would make every answer megabytes. /api/node/:id gives every stored sentence.
  */
 export const EVIDENCE_PER_LINK = 5;
+
+/** Facts kept per linked pair in neighbour views (several titles at one organization, several roles at a meeting). */
+export const FACTS_PER_LINK = 20;
 
 export async function overview(driver: Driver, opts: ReadOpts, limit: number): Promise<ApiGraph> {
   return readTx(driver, opts, async (tx) => {
@@ -43,10 +48,8 @@ export async function overview(driver: Driver, opts: ReadOpts, limit: number): P
       `UNWIND $ids AS id
        MATCH (s:${ENTITY} {id: id})-[r:${FACTS}]->(t:${ENTITY})
        WHERE t.id IN $ids
-       WITH s, t, type(r) AS type, collect(r)[0..$perLink] AS rs
-       UNWIND rs AS r
-       OPTIONAL MATCH (a:Article {id: r.article})
-       RETURN ${REL_MAP("r", "s", "t", "a")} AS rel`,
+       ${EVIDENCE_OF("r", "$perLink")}
+       RETURN ${REL_MAP("r", "s", "t")} AS rel`,
       { ids, perLink: neo4j.int(EVIDENCE_PER_LINK) },
     );
     const total = await tx.run(`MATCH (n:${ENTITY}) RETURN count(n) AS n`);
@@ -68,14 +71,14 @@ export async function nodeDetail(
     // the types lets Neo4j read only those chains of a dense node, not every MENTIONS of 中国.
     const rels = await tx.run(
       `MATCH (n:\`${label}\` {id: $id})-[r:${isArticle ? "MENTIONS|REPORTED" : `${FACTS}|REPORTED`}]-(m)
-       WITH n, r, m ORDER BY coalesce(m.pagerank, 0.0) DESC, m.id
+       WITH n, r, m ORDER BY coalesce(m.pagerank, 0.0) DESC, m.id, coalesce(r.lastSeen, '') DESC
        WITH n, collect({r: r, m: m}) AS items
        WITH n, items[0..$limit] AS shown, size(items) AS total
        UNWIND shown AS x
        WITH n, x.r AS r, x.m AS m, total
-       OPTIONAL MATCH (a:Article {id: r.article})
-       RETURN ${REL_MAP("r", "startNode(r)", "endNode(r)", "a")} AS rel, ${NODE_MAP("m")} AS other, total`,
-      { id, limit: neo4j.int(limit) },
+       ${EVIDENCE_OF("r", "$perFact")}
+       RETURN ${REL_MAP("r", "startNode(r)", "endNode(r)")} AS rel, ${NODE_MAP("m")} AS other, total`,
+      { id, limit: neo4j.int(limit), perFact: neo4j.int(EVIDENCE_CAP) },
     );
     const others = new Map(
       rels.records.map((r) => {
@@ -136,22 +139,27 @@ function neighboursCypher(label: NodeLabel | undefined): string {
        ${label === "Article" ? mentions : facts}`;
   return `${start}
        WITH n, m, collect(r) AS rs
-       ORDER BY coalesce(m.pagerank, 0.0) DESC, size(rs) DESC, m.id
+       // Neighbours by rank, then by how many articles state their facts with this node.
+       ORDER BY coalesce(m.pagerank, 0.0) DESC, reduce(k = 0, x IN rs | k + coalesce(x.articles, 1)) DESC, m.id
        WITH n, collect({m: m, rs: rs}) AS items
        WITH n, items[0..$limit] AS shown, size(items) AS total
-       CALL {
-         WITH shown
+       CALL (shown) {
          UNWIND shown AS x
-         UNWIND x.rs[0..$perLink] AS r
-         OPTIONAL MATCH (a:Article {id: r.article})
-         RETURN collect(${REL_MAP("r", "startNode(r)", "endNode(r)", "a")}) AS rels
+         UNWIND x.rs[0..$factsPerLink] AS r
+         ${EVIDENCE_OF("r", "$perLink")}
+         RETURN collect(${REL_MAP("r", "startNode(r)", "endNode(r)")}) AS rels
        }
        RETURN ${NODE_MAP("n")} AS node, [x IN [y IN shown | y.m] | ${NODE_MAP("x")}] AS others, total, rels`;
 }
 
 export async function neighbours(driver: Driver, opts: ReadOpts, id: string, limit: number): Promise<ApiGraph> {
   return readTx(driver, opts, async (tx) => {
-    const params = { id, limit: neo4j.int(limit), perLink: neo4j.int(EVIDENCE_PER_LINK) };
+    const params = {
+      id,
+      limit: neo4j.int(limit),
+      perLink: neo4j.int(EVIDENCE_PER_LINK),
+      factsPerLink: neo4j.int(FACTS_PER_LINK),
+    };
     // The id's prefix names the label, so the query starts with one index seek instead of six.
     const label = labelFromId(id);
     let record = (await tx.run(neighboursCypher(label), params)).records[0];
@@ -232,9 +240,9 @@ export async function shortestPath(
          WITH p, [x IN nodes(p) | ${NODE_MAP("x")}] AS ns, relationships(p) AS rs
          UNWIND range(0, size(rs) - 1) AS i
          WITH ns, rs[i] AS r
-         OPTIONAL MATCH (art:Article {id: r.article})
-         RETURN ns, collect(${REL_MAP("r", "startNode(r)", "endNode(r)", "art")}) AS rels`,
-        { from, to },
+         ${EVIDENCE_OF("r", "$perLink")}
+         RETURN ns, collect(${REL_MAP("r", "startNode(r)", "endNode(r)")}) AS rels`,
+        { from, to, perLink: neo4j.int(EVIDENCE_PER_LINK) },
       );
       const record = result.records[0];
       if (record) {

@@ -1,6 +1,6 @@
 // Exports of what is drawn: PNG of the view (sigma's WebGL canvas on white), and GEXF, GraphML or CSV of the
 // current subgraph. Attributes are flattened to strings and numbers so other tools (Gephi, yEd, spreadsheets)
-// read them; the evidence sentence travels with each edge.
+// read them; each edge is one fact with its span (firstSeen, lastSeen), article count and newest sentence.
 import { write as writeGexf } from "graphology-gexf/browser/index.js";
 import { MultiDirectedGraph } from "graphology";
 import type { App } from "./app.js";
@@ -35,7 +35,8 @@ export function exportGraph(app: App): MultiDirectedGraph {
       sentence: ev?.sentence ?? "",
       article: ev?.article ?? "",
       date: ev?.date ?? "",
-      evidenceCount: a.evidence.length,
+      // The fact's full counts when the service gives them; the sentences at hand otherwise.
+      evidenceCount: typeof a.properties.evidenceCount === "number" ? a.properties.evidenceCount : a.evidence.length,
     });
   }
   return out;
@@ -94,7 +95,10 @@ const csvCell = (v: unknown) => {
 export function toCsv(app: App): { nodes: string; edges: string } {
   const g = exportGraph(app);
   const nodeCols = ["id", "label", "type", "aliases", "kind", "level", "code", "date"];
-  const edgeCols = ["id", "source", "target", "type", "title", "role", "asOf", "sentence", "article", "date"];
+  const edgeCols = [
+    ...["id", "source", "target", "type", "title", "role", "former", "firstSeen", "lastSeen", "articles"],
+    ...["evidenceCount", "sentence", "article", "date"],
+  ];
   const nodes = [nodeCols.join(",")];
   g.forEachNode((n, a) => nodes.push([n, ...nodeCols.slice(1).map((c) => a[c])].map(csvCell).join(",")));
   const edges = [edgeCols.join(",")];

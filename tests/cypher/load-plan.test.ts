@@ -2,7 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { InputError, Neo4jLoadError } from "../../core/errors.js";
 import type { GraphDoc } from "../../core/model.js";
-import { chunk, planLoad, relationshipKey } from "../../cypher/load-plan.js";
+import { factKey } from "../../cypher/facts.js";
+import { chunk, planLoad } from "../../cypher/load-plan.js";
 import { nodeMergeQuery, relationshipMergeQuery } from "../../cypher/load.js";
 
 const ARTICLE = "article:00000000000000a1";
@@ -27,9 +28,21 @@ describe("planLoad", () => {
     expect(rows?.[0]?.props).toEqual({ name: "聊城市", level: "city", code: "371500" });
   });
 
-  it("makes one relationship row per evidence sentence from a different article", () => {
+  it("makes one row per fact with every article's evidence, the span and the article counts", () => {
     const plan = planLoad(
       doc({
+        articles: [
+          {
+            id: "article:2",
+            title: "t",
+            date: "2024-03-01",
+            source: "s",
+            page: null,
+            byline: [],
+            text: "x",
+            sha256: "2",
+          },
+        ],
         entities: [
           { id: "person:甲", type: "Person", name: "甲", aliases: [] },
           { id: "organization:乙", type: "Organization", name: "乙", aliases: [] },
@@ -41,30 +54,68 @@ describe("planLoad", () => {
             target: "organization:乙",
             properties: { title: "书记" },
             evidence: [
-              { article: "article:1", sentence: "甲任乙书记。" },
+              { article: "article:1", sentence: "甲任乙书记。", date: "2023-05-10" },
+              // No date on the evidence: the article's date of the document is used.
               { article: "article:2", sentence: "乙书记甲出席。" },
               { article: "article:2", sentence: "甲书记说。" },
+              { article: "article:2", sentence: "甲书记说。" },
             ],
+          },
+          {
+            type: "HOLDS_POSITION",
+            source: "person:甲",
+            target: "organization:乙",
+            properties: { title: "书记", former: true },
+            evidence: [{ article: "article:3", sentence: "时任乙书记甲。", date: "2024-09-09" }],
           },
         ],
       }),
     );
-    const group = plan.relationships[0];
-    expect(group?.sourceLabel).toBe("Person");
-    expect(group?.targetLabel).toBe("Organization");
-    expect(group?.rows.map((r) => r.key)).toEqual(["article:1|书记", "article:2|书记"]);
-    expect(group?.rows[1]?.sentences).toEqual(["乙书记甲出席。", "甲书记说。"]);
-    expect(group?.rows[1]?.props).toEqual({ title: "书记", article: "article:2", sentence: "乙书记甲出席。" });
+    const group = plan.relationships[0]!;
+    expect(group.kind).toBe("fact");
+    expect(group.rows).toHaveLength(1);
+    expect(group.rows[0]).toEqual({
+      source: "person:甲",
+      target: "organization:乙",
+      key: "书记",
+      props: { title: "书记" },
+      articles: ["article:1", "article:2", "article:3"],
+      sentenceCounts: [1, 2, 1],
+      formerFlags: [false, false, true],
+      evidenceArticles: ["article:3", "article:2", "article:2", "article:1"],
+      evidenceSentences: ["时任乙书记甲。", "乙书记甲出席。", "甲书记说。", "甲任乙书记。"],
+      evidenceDates: ["2024-09-09", "2024-03-01", "2024-03-01", "2023-05-10"],
+      firstSeen: "2023-05-10",
+      lastSeen: "2024-09-09",
+    });
   });
 
-  it("keys a participation by its role, so chairing and speaking at one meeting stay two facts", () => {
-    expect(relationshipKey("PARTICIPATED_IN", "article:1", { role: "chaired" })).not.toBe(
-      relationshipKey("PARTICIPATED_IN", "article:1", { role: "spoke" }),
+  it("keys a post by its title and a participation by its role, so two titles or roles stay two facts", () => {
+    const rel = (type: "HOLDS_POSITION" | "PARTICIPATED_IN" | "HELD_IN", properties: Record<string, string>) => ({
+      type,
+      source: "person:甲",
+      target: type === "HOLDS_POSITION" ? "org:乙" : "meeting:丙",
+      properties,
+      evidence: [{ article: "article:1", sentence: "句。" }],
+    });
+    const plan = planLoad(
+      doc({
+        relations: [
+          rel("HOLDS_POSITION", { title: "书记" }),
+          rel("HOLDS_POSITION", { title: "主任" }),
+          rel("PARTICIPATED_IN", { role: "chaired" }),
+          rel("PARTICIPATED_IN", { role: "spoke" }),
+        ],
+      }),
     );
-    expect(relationshipKey("HELD_IN", "article:1", { role: "x" })).toBe("article:1");
+    expect(plan.relationships.map((g) => g.rows.map((r) => ("key" in r ? r.key : null)))).toEqual([
+      ["书记", "主任"],
+      ["chaired", "spoke"],
+    ]);
+    expect(factKey("HELD_IN", { role: "x" })).toBe("");
   });
 
-  it("gives a mention without evidence its source article as the key", () => {
+  it("keeps a mention as one link row with its first sentence and no evidence lists", () => {
     const plan = planLoad(
       doc({
         articles: [
@@ -80,11 +131,22 @@ describe("planLoad", () => {
           },
         ],
         entities: [{ id: "person:甲", type: "Person", name: "甲", aliases: [] }],
-        relations: [{ type: "MENTIONS", source: ARTICLE, target: "person:甲", properties: { count: 2 }, evidence: [] }],
+        relations: [
+          { type: "MENTIONS", source: ARTICLE, target: "person:甲", properties: { count: 2 }, evidence: [] },
+          {
+            type: "MENTIONS",
+            source: ARTICLE,
+            target: "person:甲",
+            properties: { count: 2 },
+            evidence: [{ article: ARTICLE, sentence: "甲说。" }],
+          },
+        ],
       }),
     );
-    expect(plan.relationships[0]?.rows[0]?.key).toBe(ARTICLE);
-    expect(plan.relationships[0]?.rows[0]?.props).toEqual({ count: 2, article: ARTICLE });
+    expect(plan.relationships[0]).toMatchObject({ kind: "link", type: "MENTIONS" });
+    expect(plan.relationships[0]?.rows).toEqual([
+      { source: ARTICLE, target: "person:甲", props: { count: 2, sentence: "甲说。" } },
+    ]);
     expect(plan.nodes.get("Article")?.[0]?.props).not.toHaveProperty("page");
   });
 
@@ -122,7 +184,7 @@ describe("merge queries", () => {
     expect(nodeMergeQuery("Person")).toContain("MERGE (n:`Person` {id: row.id})");
     expect(() => nodeMergeQuery("Person`) DETACH DELETE n //" as never)).toThrow(Neo4jLoadError);
     expect(() =>
-      relationshipMergeQuery({ type: "KNOWS" as never, sourceLabel: "Person", targetLabel: "Person" }),
+      relationshipMergeQuery({ type: "KNOWS" as never, kind: "fact", sourceLabel: "Person", targetLabel: "Person" }),
     ).toThrow(Neo4jLoadError);
   });
 

@@ -1,9 +1,10 @@
-// The node panel: properties, aliases, posts held, meetings, the articles that mention the node, and every
-// relationship with the sentence it came from, the names in it marked.
+// The node panel: properties, aliases, posts held (one line per post with its span and article count), meetings,
+// the articles that mention the node, and every relationship with the sentences it came from, the names marked.
 import type { ApiEvidence, ApiNodeDetail } from "../../../core/api.js";
 import { RELATION_LABELS, ROLE_LABELS, TYPE_COLORS, TYPE_LABELS } from "../appearance.js";
 import type { App } from "../app.js";
 import { clear, h, highlight } from "./dom.js";
+import { byRecency, factDetails, factSpan, factSummaryText, isFormer } from "./facts.js";
 
 const PROP_LABELS: Record<string, string> = {
   kind: "类别",
@@ -108,15 +109,19 @@ export function mountPanel(app: App, el: HTMLElement): void {
         ? h(
             "ul",
             { class: "list" },
-            ...posts.map((r) =>
-              h(
-                "li",
-                {},
-                other(r),
-                String(r.properties.title ?? ""),
-                h("span", { class: "date" }, String(r.properties.asOf ?? r.evidence[0]?.date ?? "")),
+            // One line per post (person, organization, title): the span it was reported over and by how many articles.
+            ...[...posts]
+              .sort(byRecency)
+              .map((r) =>
+                h(
+                  "li",
+                  { "data-testid": "post" },
+                  other(r),
+                  String(r.properties.title ?? ""),
+                  isFormer(r) ? h("span", { class: "muted" }, "原任") : null,
+                  h("span", { class: "date" }, factSummaryText(r)),
+                ),
               ),
-            ),
           )
         : null,
       meetings.length ? h("h4", {}, `会议（${meetings.length}）`) : null,
@@ -130,7 +135,7 @@ export function mountPanel(app: App, el: HTMLElement): void {
                 {},
                 other(r),
                 ROLE_LABELS[String(r.properties.role)] ?? String(r.properties.role ?? ""),
-                h("span", { class: "date" }, String(r.other.date ?? r.evidence[0]?.date ?? "")),
+                h("span", { class: "date" }, String(r.other.date ?? factSpan(r).first ?? "")),
               ),
             ),
           )
@@ -149,10 +154,7 @@ export function mountPanel(app: App, el: HTMLElement): void {
             h(
               "span",
               { class: "muted" },
-              Object.entries(r.properties)
-                .filter(([k]) => k !== "count")
-                .map(([k, v]) => (k === "role" ? (ROLE_LABELS[String(v)] ?? String(v)) : String(v)))
-                .join(" · "),
+              [...factDetails(r), r.type === "MENTIONS" ? "" : factSummaryText(r)].filter(Boolean).join(" · "),
             ),
           ),
           ...evidenceList(r.evidence, [...names(n), ...names(r.other)]),

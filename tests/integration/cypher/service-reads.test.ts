@@ -56,8 +56,19 @@ describe("the read-only service", () => {
 
     it("gives a node's relations with their evidence sentences and article titles", async () => {
       const body = (await get(`/api/node/${encodeURIComponent(P1)}`)).body as unknown as ApiNodeDetail;
-      const post = body.relations.find((r) => r.type === "HOLDS_POSITION");
-      expect(post?.evidence.map((e) => e.articleTitle).sort()).toEqual(["云岭县项目推进会召开", "市委常委会会议召开"]);
+      const posts = body.relations.filter((r) => r.type === "HOLDS_POSITION");
+      // One relation per post, its two articles' evidence newest first, its span and article count; no storage lists.
+      expect(posts).toHaveLength(1);
+      expect(posts[0]?.evidence.map((e) => e.articleTitle)).toEqual(["云岭县项目推进会召开", "市委常委会会议召开"]);
+      expect(posts[0]?.properties).toEqual({
+        title: "市委书记",
+        articles: 2,
+        evidenceCount: 2,
+        firstSeen: "1901-03-03",
+        lastSeen: "1901-04-11",
+        former: false,
+        formerIn: 0,
+      });
       expect(body.articles.map((a) => a.date)).toEqual(["1901-04-11", "1901-03-03"]);
     });
 

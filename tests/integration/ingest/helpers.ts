@@ -46,7 +46,14 @@ export function runIngest(uri: string, args: string[]): Promise<RunResult> {
 /** Everything the graph holds, as sorted strings, so two states compare with one toEqual. */
 export interface Snapshot {
   nodes: string[];
+  /** Each relationship's identity: type, ends and key (a fact's title or role). */
   relationships: string[];
+  /**
+   * Each relationship's state: a fact's article count, sentence count, span, former flag, articles (sorted: loads
+   * add them in any order) and stored evidence, or a link's sentence. A lost update under concurrent loads shows
+   * here as a different count or list.
+   */
+  facts: string[];
 }
 
 export async function snapshot(driver: Driver): Promise<Snapshot> {
@@ -57,15 +64,21 @@ export async function snapshot(driver: Driver): Promise<Snapshot> {
   );
   const rels = await driver.executeQuery(
     `MATCH (s)-[r]->(t)
-     RETURN type(r) + ' ' + s.id + ' ' + t.id + ' ' + coalesce(r.key, '') + ' ' +
-            reduce(acc = '', x IN coalesce(r.sentences, []) | acc + '|' + x) AS s
-     ORDER BY s`,
+     WITH s, r, t, type(r) + ' ' + s.id + ' ' + t.id + ' ' + coalesce(r.key, '') AS id,
+          COLLECT { UNWIND coalesce(r.articleIds, []) AS a RETURN a ORDER BY a } AS articleIds
+     RETURN id, id + ' ' + coalesce(toString(r.articles), '-') + '/' + coalesce(toString(r.evidenceCount), '-') + ' ' +
+            coalesce(r.firstSeen, '-') + '..' + coalesce(r.lastSeen, '-') + ' ' + coalesce(toString(r.former), '-') + ' ' +
+            reduce(acc = '', x IN articleIds | acc + '|' + x) + ' ' +
+            reduce(acc = '', i IN range(0, size(coalesce(r.evidenceSentences, [])) - 1) |
+              acc + '|' + r.evidenceArticles[i] + ':' + r.evidenceSentences[i]) + ' ' + coalesce(r.sentence, '') AS fact
+     ORDER BY fact`,
     {},
     { routing: "READ" },
   );
   return {
     nodes: nodes.records.map((r) => String(r.get("s"))),
-    relationships: rels.records.map((r) => String(r.get("s"))),
+    relationships: rels.records.map((r) => String(r.get("id"))).sort(),
+    facts: rels.records.map((r) => String(r.get("fact"))),
   };
 }
 
