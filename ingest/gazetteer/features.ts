@@ -42,7 +42,7 @@ export const REGION_STEMS = [
 /** Words that make a region of the place word before them: 川南地区, 三峡库区, 黄河上游, 淮河流域. */
 // prettier-ignore
 export const REGION_WORDS = [
-  "地区", "库区", "流域", "上游", "中游", "下游", "中上游", "中下游", "沿岸", "沿线",
+  "地区", "库区", "流域", "上游", "中游", "下游", "中上游", "中下游",
 ] as const;
 
 /** Every name above, for the place matcher. */

@@ -106,9 +106,9 @@ function townForms(official: string): string[] {
 const cache = new Map<string, Map<string, Locality[]>>();
 
 /**
- * Towns and (for a county or city prefix) villages under a division code prefix ("4418" for 清远市, "441803" for
- * 清城区), by every form they are written as. Villages of a whole province are never loaded: too many and too
- * ambiguous to match by name.
+ * Towns and (for a county or town prefix) villages under a division code prefix ("4418" for 清远市, "441803" for
+ * 清城区), by every form they are written as. Villages of a whole city or province are never loaded: thousands of
+ * names, too costly to read for every article and too ambiguous to match by name.
  */
 export function localitiesUnder(prefix: string): Map<string, Locality[]> {
   const hit = cache.get(prefix);
@@ -121,10 +121,10 @@ export function localitiesUnder(prefix: string): Map<string, Locality[]> {
   };
   for (const [code, name] of rows("streets", prefix))
     for (const form of townForms(name)) add(form, { code, name: form, level: "town" });
-  if (prefix.length >= 4)
+  if (prefix.length >= 6)
     for (const [code, name] of rows("villages", prefix))
       for (const form of villageForms(name)) add(form, { code, name: form, level: "village" });
-  if (cache.size > 64) cache.delete(cache.keys().next().value!);
+  if (cache.size > 256) cache.delete(cache.keys().next().value!);
   cache.set(prefix, index);
   return index;
 }

@@ -24,7 +24,7 @@ const STOP = new Set([
   "美丽", "示范", "重点", "特色", "贫困", "脱贫", "试点", "行政", "自然", "传统", "文明", "生态", "旅游", "专业", "明星", "先进", "典型", "数字", "未来",
   "和美", "宜居", "中心", "周边", "附近", "所在", "省级", "市级", "县级", "国家级", "全国", "全省", "全市", "全县", "全区", "一个", "这个", "那个", "每个",
   "多个", "各个", "许多", "不少", "少数民族", "民族", "边境", "沿海", "山区", "偏远", "当地", "本地", "外地", "城区", "郊区", "新型", "现代", "我们", "他们",
-  "大家", "乡亲", "附近", "相邻", "隔壁", "对口", "结对", "帮扶", "社区", "农村", "乡村", "城镇",
+  "大家", "乡亲", "附近", "相邻", "隔壁", "对口", "结对", "帮扶", "扎根", "深入", "走进", "来到", "回到", "走访", "服务", "基层", "社区", "农村", "乡村", "城镇",
 ]);
 
 /** Characters that begin no name: a function word the segmenter glued to an unknown name (从旺甫, 和村). */
@@ -43,10 +43,12 @@ export function findLocalities(
   text: string,
   prefixes: string[],
   bounds: Set<number> | null,
-  placeEnds: Set<number>,
+  placeEnds: Map<number, string | undefined>,
 ): Mention[] {
   if (!prefixes.length) return [];
-  const maps = [...new Set(prefixes)].sort((a, b) => b.length - a.length).map((p) => localitiesUnder(p));
+  const tiers = new Map<number, Array<Map<string, Locality[]>>>();
+  for (const p of new Set(prefixes)) tiers.set(p.length, [...(tiers.get(p.length) ?? []), localitiesUnder(p)]);
+  const ordered = [...tiers.entries()].sort((a, b) => b[0] - a[0]).map(([, maps]) => maps);
   const out: Mention[] = [];
   for (const m of text.matchAll(SUFFIX)) {
     const end = m.index + m[0].length;
@@ -62,7 +64,9 @@ export function findLocalities(
       )
         continue;
       const form = text.slice(start, end);
-      const found = pick(maps, form);
+      // Right after a coded place (格尔木市昆仑路社区), only that place's own localities count.
+      const before = codePrefix(placeEnds.get(start));
+      const found = before ? pick([[localitiesUnder(before)]], form) : pick(ordered, form);
       if (!found) continue;
       out.push({
         type: "Place",
@@ -73,17 +77,29 @@ export function findLocalities(
         props: found.code ? { code: found.code, level: found.level } : { level: found.level },
         via: "locality",
       });
+      if (!placeEnds.has(end)) placeEnds.set(end, found.code);
       break;
     }
   }
   return out;
 }
 
-/** The locality a form names: the narrowest prefix's only candidate, or the name without a code when ambiguous. */
-function pick(maps: Array<Map<string, Locality[]>>, form: string): { code?: string; level: Locality["level"] } | null {
-  for (const map of maps) {
-    const list = map.get(form);
-    if (!list?.length) continue;
+/** The code prefix a division or locality covers: 441800 → 4418; town and village codes stay whole. */
+export function codePrefix(code: string | undefined): string | undefined {
+  return code?.length === 6 ? code.replace(/(00)+$/, "") : code;
+}
+
+/**
+ * The locality a form names: the only candidate of the narrowest prefixes that know the form (a county before a
+ * city), or the name without a code when two places of that tier share it.
+ */
+function pick(
+  tiers: Array<Array<Map<string, Locality[]>>>,
+  form: string,
+): { code?: string; level: Locality["level"] } | null {
+  for (const maps of tiers) {
+    const list = maps.flatMap((map) => map.get(form) ?? []);
+    if (!list.length) continue;
     const codes = new Set(list.map((l) => l.code));
     return codes.size === 1 ? { code: list[0]!.code, level: list[0]!.level } : { level: list[0]!.level };
   }
@@ -111,10 +127,10 @@ export function findSuffixPlaces(text: string, segmenter: Segmenter | undefined,
         if (nameLike(text, sufStart - k, sufStart, wordEndingAt, words !== null)) start = sufStart - k;
         break;
       }
-    if (start < 0 && words) start = stemStart(text, sufStart, end, wordEndingAt);
+    const locality = /镇|乡|街道|苏木|村|社区|嘎查/.test(m[0]);
+    if (start < 0 && words) start = stemStart(text, sufStart, end, wordEndingAt, locality);
     if (start < 0) continue;
     const stem = text.slice(start, sufStart);
-    const locality = /镇|乡|街道|苏木|村|社区|嘎查/.test(m[0]);
     if (COMMON.has(text.slice(start, end)) || STOP.has(stem) || /[不没未的了是和与或]/.test(stem)) continue;
     // 岐岭村村(民) is no village; a reservoir may be named after a town (黄河镇水库).
     if (locality && /(?:镇|乡|村|社区|街道|区|县|市|嘎查)$/.test(stem)) continue;
@@ -146,8 +162,29 @@ function nameLike(
 
 const BREAK = /[\s，。、；：！？“”‘’（）《》「」,.;:!?()\-—…·]/;
 
+const COMMON_END = /(?:水乡|山村|渔村|小镇|古镇|名镇|重镇|乡村|农村|城乡|家乡|故乡)$/;
+const DIVISION_END = /^[\u4e00-\u9fff]{1,6}(?:省|市|县|区|州|旗|盟)$/;
+const PROPER_TAG = /^(ns|nr|nrt|nz|x|zg|g|j|ng)$/;
+
+/** Whether the words in [from, to) include a proper (non-common-noun) word. */
+function properIn(from: number, to: number, wordEndingAt: Map<number, Word>): boolean {
+  for (let at = to; at > from;) {
+    const w = wordEndingAt.get(at);
+    if (!w) return true; // the suffix's own word (心宁村/x) was checked by its tag
+    if (PROPER_TAG.test(w.tag)) return true;
+    at = w.start;
+  }
+  return false;
+}
+
 /** Left edge of the stem before a suffix, from the segmenter's words, or -1. */
-function stemStart(text: string, sufStart: number, end: number, wordEndingAt: Map<number, Word>): number {
+function stemStart(
+  text: string,
+  sufStart: number,
+  end: number,
+  wordEndingAt: Map<number, Word>,
+  locality: boolean,
+): number {
   const last = wordEndingAt.get(end);
   if (!last) return -1; // the suffix runs on into a longer word (村民, 镇上)
   if (last.start < sufStart && COMMON.has(last.word)) return -1;
@@ -155,6 +192,7 @@ function stemStart(text: string, sufStart: number, end: number, wordEndingAt: Ma
   if (last.start < sufStart) {
     // The suffix inside a word (心宁村/x): only a name-like word counts, and its start begins the stem.
     if (!/^(ns|nr|nrt|nz|x|zg|g|j)$/.test(last.tag)) return -1;
+    if (COMMON_END.test(last.word)) return -1;
     if (FUNCTION_CHAR.test(last.word)) return sufStart - (last.start + 1) >= 2 ? last.start + 1 : -1;
     at = last.start;
   } else at = sufStart;
@@ -166,10 +204,14 @@ function stemStart(text: string, sufStart: number, end: number, wordEndingAt: Ma
       start = w.start + 1;
       break;
     }
+    if (DIVISION_END.test(w.word)) break; // a division's name (代县) ends the stem: the chain reads it
     if (sufStart - w.start > 5) return -1; // no edge within a name's length: not certain
     start = w.start;
   }
   const len = sufStart - start;
   if (len < 2 || len > 5) return -1;
+  // A village or town name holds a proper word (苏/j 安北/ns, 心宁村/x); common nouns alone (低收入社区, 小山村) are
+  // a description. A reservoir or scenic area may be named by common words (碾子滩水库).
+  if (locality && !properIn(start, sufStart, wordEndingAt)) return -1;
   return start;
 }

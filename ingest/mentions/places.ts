@@ -5,8 +5,8 @@ import { DictMatcher } from "../gazetteer/matcher.js";
 import { COUNTRIES, COUNTRIES_AND_REGIONS } from "../gazetteer/lexicon.js";
 import { FEATURES, REGION_STEMS, REGION_WORDS, RIVERS } from "../gazetteer/features.js";
 import { ancestors, fullCode, lookupPlace, namesIndex, type Division } from "../gazetteer/places.js";
-import { wordBoundaries, type Segmenter } from "../segmenter.js";
-import { findLocalities, findSuffixPlaces } from "./place-suffix.js";
+import { wordBoundaries, wordsOf, type Segmenter } from "../segmenter.js";
+import { codePrefix, findLocalities, findSuffixPlaces } from "./place-suffix.js";
 import type { ArticleContext, Mention } from "./types.js";
 
 type Kind = "division" | "named" | "feature" | "stem";
@@ -70,6 +70,14 @@ export function findPlaces(text: string, ctx: ArticleContext, segmenter?: Segmen
   const supported = (d: Division) =>
     home.some((h) => d.code.startsWith(h)) || (d.parent !== null && named.has(d.parent));
   let prev: Mention | null = null;
+  // Right after a division it belongs to (广西象州, 山西代县), a county is certain.
+  const chained = (d: Division, at: number) =>
+    prev !== null &&
+    prev.end === at &&
+    prev.props.code !== undefined &&
+    d.code.startsWith(codePrefix(prev.props.code)!);
+  const words = segmenter ? wordsOf(segmenter, text) : [];
+  const wordAt = new Map(words.map((w) => [w.start, w]));
   for (const hit of hits) {
     // A name never starts and ends inside words (山西 in 燕山西大街).
     if (bounds && !bounds.has(hit.start) && !bounds.has(hit.end) && !(prev && prev.end === hit.start)) continue;
@@ -79,7 +87,7 @@ export function findPlaces(text: string, ctx: ArticleContext, segmenter?: Segmen
       if (!d) {
         // A far county's short form counts where the article names its city or province (德令哈 beside 海西州).
         const far = lookupPlace(hit.text, { home }, true);
-        if (far && supported(far)) d = far;
+        if (far && (supported(far) || chained(far, hit.start))) d = far;
       }
       // A two-character county name far from the paper's home inside a longer word (产业兴县) is no place.
       if (
@@ -87,7 +95,19 @@ export function findPlaces(text: string, ctx: ArticleContext, segmenter?: Segmen
         d.level === "county" &&
         hit.text.length === 2 &&
         !supported(d) &&
+        !chained(d, hit.start) &&
         /[\u4e00-\u9fff]/.test(text[hit.start - 1] ?? "")
+      )
+        d = null;
+      // A county's short form the segmenter reads as a common noun or verb (资源, 运河) is that word.
+      const w = wordAt.get(hit.start);
+      if (
+        d &&
+        d.level === "county" &&
+        d.name !== hit.text &&
+        w?.end === hit.end &&
+        /^(n|v|vn|a|an|d|t|f)$/.test(w.tag) &&
+        !chained(d, hit.start)
       )
         d = null;
       if (d && d.level === "county" && !supported(d) && GENERIC_DISTRICT.test(hit.text)) {
@@ -139,16 +159,15 @@ export function findPlaces(text: string, ctx: ArticleContext, segmenter?: Segmen
       prev = m;
     }
   }
-  addRegions(text, out);
+  addRegions(text, out, new Set([...out.map((o) => o.text), ...REGION_STEMS]));
   addZones(text, ctx, out);
-  const placeEnds = new Set(out.map((p) => p.end));
+  const placeEnds = new Map<number, string | undefined>();
+  for (const p of out) if (!placeEnds.get(p.end)) placeEnds.set(p.end, p.props.code);
   const prefixes = out.flatMap((p) => {
-    const c = p.props.code?.replace(/(00)+$/, "");
+    const c = codePrefix(p.props.code);
     return c && c.length >= 2 ? [c] : [];
   });
-  const locals = findLocalities(text, prefixes, bounds, placeEnds);
-  for (const l of locals) placeEnds.add(l.end);
-  out.push(...locals);
+  out.push(...findLocalities(text, prefixes, bounds, placeEnds));
   // Suffix readings run after the package's names, so a chain (三坑镇湴崀村) starts where the town ends.
   // A reading that cuts into a coded or listed name (线途经心宁村) is none.
   const taken = (s: { start: number; end: number }) =>
@@ -158,14 +177,16 @@ export function findPlaces(text: string, ctx: ArticleContext, segmenter?: Segmen
         o.start < s.end &&
         s.start < o.end,
     );
-  for (const s of findSuffixPlaces(text, segmenter, placeEnds)) if (!taken(s)) out.push(s);
+  for (const s of findSuffixPlaces(text, segmenter, new Set(placeEnds.keys()))) if (!taken(s)) out.push(s);
   return out;
 }
 
-/** Regions named by what they are: 济南都市圈, 中原城市群. */
-function addRegions(text: string, out: Mention[]): void {
+/** Regions named by what they are after a place word: 济南都市圈, 中原城市群. */
+function addRegions(text: string, out: Mention[], placeWords: Set<string>): void {
   for (const m of text.matchAll(/([\u4e00-\u9fff]{2})(都市圈|城市群|经济圈)/g))
-    out.push(placeMention(m.index, m.index + m[0].length, m[0], m[0], { level: "other" }, "region"));
+    // Only a place word makes one (双城 of 成渝地区双城经济圈 is none).
+    if (placeWords.has(m[1]!))
+      out.push(placeMention(m.index, m.index + m[0].length, m[0], m[0], { level: "other" }, "region"));
 }
 
 /** Development zones of a place (鹰潭高新区, 通川经开区, 苏州工业园区) or of the paper's city (全市高新区). */
