@@ -80,17 +80,16 @@ export function findMentions(
   // A model organization that only a rule's place overlaps, at its start (蓟州团区委 over 蓟州), is a name that
   // begins with its place: it goes with the rules, and the place stays inside it.
   const ruleNames = [...persons, ...meetings, ...projects, ...orgs];
+  const articleWords = segmenter ? wordsOf(segmenter, text) : [];
   const startsWithPlace = (m: Mention) =>
     m.type === "Organization" &&
     places.some((p) => p.start === m.start && p.end < m.end) &&
     !places.some((p) => p.start < m.end && m.end < p.end) &&
     !ruleNames.some((r) => r.start < m.end && m.start < r.end) &&
     // The rest after the place is one word ending in an organization word (团区委), not a phrase (市委部署).
-    segmenter !== undefined &&
     places.some(
       (p) =>
-        p.start === m.start &&
-        wordsOf(segmenter, text).some((w) => w.start === p.end && w.end === m.end && ORG_END.test(w.word)),
+        p.start === m.start && articleWords.some((w) => w.start === p.end && w.end === m.end && ORG_END.test(w.word)),
     );
   const promoted = new Set(candidates.filter((m) => m.via === "model" && startsWithPlace(m)));
   const fromModel = (m: Mention) => (m.via === "model" && !promoted.has(m) ? 1 : 0);
