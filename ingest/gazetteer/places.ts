@@ -106,9 +106,28 @@ const GENERIC_SHORT = new Set([
   "城厢",
 ]);
 
+/** The peoples named in autonomous divisions' names (海西蒙古族藏族自治州 → 海西), longer names first. */
+// prettier-ignore
+const PEOPLES = [
+  "维吾尔", "柯尔克孜", "乌孜别克", "哈萨克", "塔吉克", "塔塔尔", "达斡尔", "鄂温克", "鄂伦春", "俄罗斯", "蒙古", "朝鲜",
+  "土家", "布依", "哈尼", "傈僳", "拉祜", "纳西", "景颇", "仫佬", "布朗", "撒拉", "毛南", "仡佬", "锡伯", "阿昌", "普米",
+  "东乡", "德昂", "保安", "裕固", "独龙", "赫哲", "门巴", "珞巴", "基诺", "高山", "回", "藏", "苗", "彝", "壮", "满",
+  "侗", "瑶", "白", "傣", "黎", "佤", "畲", "水", "羌", "怒", "京", "土", "各",
+];
+const AUTONOMOUS = new RegExp(`(?:(?:${PEOPLES.join("|")})族)+(自治州|自治县|自治旗)$`);
+
+/** How news writes an autonomous division: 海西州, 澜沧县, 莫力达瓦旗. */
+export function autonomousForm(name: string): string | null {
+  const m = AUTONOMOUS.exec(name);
+  if (!m || m.index < 2) return null;
+  return name.slice(0, m.index) + m[1]!.slice(-1);
+}
+
 function shortName(name: string): string | null {
   if (name === "市辖区" || name === "县" || name === "省直辖县级行政区划" || name === "自治区直辖县级行政区划")
     return null;
+  const auto = autonomousForm(name);
+  if (auto) return GENERIC_SHORT.has(auto.slice(0, -1)) ? null : auto.slice(0, -1);
   const short = name.replace(SUFFIX, "");
   if (short === name || [...short].length < 2 || GENERIC_SHORT.has(short)) return null;
   return short;
@@ -189,6 +208,8 @@ export function namesIndex(): Map<string, Division[]> {
   for (const d of divisions().values()) {
     add(d.name, d);
     if (d.short) add(d.short, d);
+    const auto = autonomousForm(d.name);
+    if (auto) add(auto, d);
   }
   byName = index;
   return index;

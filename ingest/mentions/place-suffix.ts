@@ -137,6 +137,7 @@ export function findSuffixPlaces(text: string, segmenter: Segmenter | undefined,
     const level = !locality ? "other" : /镇|乡|街道|苏木/.test(m[0]) ? "town" : "village";
     const name = text.slice(start, end);
     out.push({ type: "Place", start, end, text: name, canonical: name, props: { level }, via: "suffix" });
+    placeEnds.add(end); // the next place of a chain starts here (酒井乡勐根村)
   }
   return out;
 }
@@ -154,7 +155,7 @@ function nameLike(
   let at = to;
   while (at > from) {
     const w = wordEndingAt.get(at);
-    if (!w || w.start < from || !NAME_TAG.test(w.tag) || STOP.has(w.word)) return false;
+    if (!w || w.start < from || !NAME_TAG.test(w.tag) || STOP.has(w.word) || DIVISION_END.test(w.word)) return false;
     at = w.start;
   }
   return true;
@@ -163,7 +164,7 @@ function nameLike(
 const BREAK = /[\s，。、；：！？“”‘’（）《》「」,.;:!?()\-—…·]/;
 
 const COMMON_END = /(?:水乡|山村|渔村|小镇|古镇|名镇|重镇|乡村|农村|城乡|家乡|故乡)$/;
-const DIVISION_END = /^[\u4e00-\u9fff]{1,6}(?:省|市|县|区|州|旗|盟)$/;
+const DIVISION_END = /^(?:[\u4e00-\u9fff]{2,6}(?:省|市|县|区|州|旗|盟)|[\u4e00-\u9fff]县)$/;
 const PROPER_TAG = /^(ns|nr|nrt|nz|x|zg|g|j|ng)$/;
 
 /** Whether the words in [from, to) include a proper (non-common-noun) word. */
