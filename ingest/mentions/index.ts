@@ -3,7 +3,10 @@ import type { ArticleDoc } from "../../core/model.js";
 import { splitSentences, type Sentence } from "../sentences.js";
 import { findDates, type DateMention } from "./dates.js";
 import { findMeetings, findProjects } from "./events.js";
+import { articleFocus } from "./focus.js";
+import { findForeignBodies } from "./foreign-bodies.js";
 import { findOrganizations } from "./organizations.js";
+import { opensName } from "./org-reader.js";
 import { freeStanding, indexWords, inPersonContext, looksLikeName, nameAt } from "./person-names.js";
 import { findPersons } from "./persons.js";
 import { findTitles } from "./titles.js";
@@ -11,7 +14,7 @@ import { ORG_SUFFIXES } from "../gazetteer/lexicon.js";
 import { lookupPlace } from "../gazetteer/places.js";
 import { wordBoundaries, wordsOf, type Segmenter } from "../segmenter.js";
 import { findPlaces, homeCodes } from "./places.js";
-import { longestFirst, type ArticleContext, type Mention, type TitleMention } from "./types.js";
+import { longestFirst, overlaps, type ArticleContext, type Mention, type TitleMention } from "./types.js";
 
 export type { ArticleContext, Mention, TitleMention } from "./types.js";
 
@@ -40,7 +43,14 @@ export function findMentions(
 ): ArticleMentions {
   const text = article.text;
   const places = findPlaces(text, ctx, segmenter);
-  const orgs = findOrganizations(text, ctx, places);
+  // The places the article names most complete its context (short forms such as 县交通运输局 resolve against
+  // them); the relate stage reads the same context object.
+  ctx.focus = articleFocus(places);
+  const foreign = findForeignBodies(text);
+  const orgs = [
+    ...foreign,
+    ...findOrganizations(text, ctx, places, segmenter ? wordsOf(segmenter, text) : undefined).filter((o) => !foreign.some((f) => overlaps(f, o))),
+  ].sort((a, b) => a.start - b.start);
   // The model's spans and the article's words are read once and shared by the finders that use them.
   const tagged = tagger ? tagger.tag(text) : [];
   const words = segmenter ? indexWords(wordsOf(segmenter, text)) : undefined;
@@ -70,6 +80,7 @@ export function findMentions(
       ...modelMentions(text, tagged, ctx).filter(
         (m) =>
           whole(m) &&
+          (m.type !== "Organization" || !segmenter || opensName(text, m.start, m.end, wordsOf(segmenter, text))) &&
           (m.type !== "Person" ||
             ((!words || (looksLikeName(m.start, m.end, words) && inPersonContext(text, m.start, m.end, words))) &&
               freeStanding(text, m.end))),
@@ -112,7 +123,7 @@ export function findMentions(
         // was expanded to), not a second organization.
         // A place right before the model's start belongs to the name (河南省 in 河南省安阳市…有限公司).
         const placeBefore = places.some((p) => p.end === m.start && p.start >= host.start);
-        if (host.via === "company-suffix" && m.end === host.end && m.start > host.start && !placeBefore)
+        if ((host.via === "company-suffix" || host.via === "org-head") && m.end === host.end && m.start > host.start && !placeBefore)
           Object.assign(host, { start: m.start, text: m.text, canonical: m.canonical });
       } else nested.push(m);
     }

@@ -157,5 +157,8 @@ export function startsLikeName(start: number, end: number, words: WordIndex): bo
   if (!first || (first.end > end && first.tag !== "x")) return false;
   if (first.end > end) return true;
   if (first.end === end) return (first.tag !== "n" && first.tag !== "v" && first.tag !== "vn") || /^nr/.test(first.tag);
+  // A name may begin with a one-character surname word or a word filed as a name, not with a longer common
+  // word (官邸 + 外).
+  if (first.word.length >= 2 && !/^(?:nr|x)/.test(first.tag)) return false;
   return !/^(?:p|c|u|r|d|v|f|m|q|a)/.test(first.tag);
 }

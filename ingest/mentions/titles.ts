@@ -51,6 +51,25 @@ const MORE_TITLES = [
   "辅警",
   "教练员",
   "版式设计",
+  "委员长",
+  "副委员长",
+  "国务委员长",
+  "总统",
+  "副总统",
+  "首相",
+  "国王",
+  "女王",
+  "王储",
+  "总督",
+  "外长",
+  "外交部长",
+  "国防部长",
+  "大使",
+  "总领事",
+  "议长",
+  "总干事",
+  "执行主任",
+  "主席团主席",
 ];
 /** Words that are titles in a résumé but in news mostly mean something else (代表 = to represent, on behalf of). */
 const NOT_TITLES = new Set(["代表", "会计", "秘书", "顾问", "主持"]);
@@ -67,6 +86,8 @@ const NOT_IN_SUB_UNIT = /[的了在和与及是为将对把从到由向等，。
 const REFERENT =
   /(?:该|本|这家|这个)?(公司|集团|企业|研究院|研究所|学院|大学|学校|医院|中心|局|法院|合作社|协会|实验室|工作室)$/;
 const GOVERNMENT_HEAD = /^(?:常务)?副?(?:省长|市长|县长|区长|州长|旗长|镇长|乡长)$/;
+const HEAD_OF_STATE =
+  /^(?:副?总统|副?总理|首相|国王|女王|王储|总督|副?主席|外长|外交部长|国防部长|议长|国务委员长|大使|总领事)$/;
 const FORMER = /(?:时任|原任|前任|曾任|原)$/;
 /** A name first: 罗煜明是湴崀村党总支书记, 他担任…. */
 const NAME_THEN_POST = /(?:是|任|担任|现任|兼任|出任)$/;
@@ -144,6 +165,12 @@ function attachOrganization(
     }
     break;
   }
+  // A country and its head of state or government (俄罗斯总统, 日本首相): the post is tied to the country itself.
+  const country = placeEnding.get(at);
+  if (country && country.props.level === "country" && HEAD_OF_STATE.test(m.title)) {
+    Object.assign(m, { org: country, start: country.start });
+    return;
+  }
   // A place and the head of its government: 蓟州区副区长 → 蓟州区人民政府.
   const place = placeEnding.get(at);
   if (place && GOVERNMENT_HEAD.test(m.title)) {
@@ -215,7 +242,21 @@ function attachPersons(titles: TitleMention[], c: TitleContext): void {
       const startOk = (!w || startsLikeName(i, modelEnd, w)) && !glued && !tail && !COUNTRY_NAMES.has(n);
       if (/^[\u4e00-\u9fff]+$/.test(n) && !NEVER_LAST.test(n.at(-1)!) && endOk && startOk) return n;
     }
-    return nameAt(text, i, c.words);
+    const native = nameAt(text, i, c.words);
+    if (!c.words) return native;
+    // A foreign name after its title (俄罗斯总统普京, 南非总统拉马福萨): one word the segmenter files as a name, or
+    // as a place (普京) — a title right before a proper noun makes it a person. An unknown word counts only where
+    // a verb or punctuation follows it (not 首相官邸外).
+    const w = c.words.startingAt.get(i);
+    const next = w ? c.words.startingAt.get(w.end) : undefined;
+    const ends = w !== undefined && (!/[\u4e00-\u9fff]/.test(text[w.end] ?? "") || /^v/.test(next?.tag ?? ""));
+    const proper =
+      w !== undefined &&
+      (/^(?:nr|nrt|nrfg|ns|nz)$/.test(w.tag) || (w.tag === "x" && ends)) &&
+      /^[\u4e00-\u9fff·]{2,6}$/.test(w.word) &&
+      !COUNTRY_NAMES.has(w.word);
+    if (proper && (!native || w.word.length > native.length) && (native || ends || w.tag !== "x")) return w.word;
+    return native;
   };
   for (let k = 0; k < titles.length; k++) {
     const t = titles[k]!;

@@ -78,6 +78,25 @@ describe("organization, title and name run together give a post", () => {
   });
 });
 
+describe("leaders of other states and parties", () => {
+  it.each([
+    ["巴西总统卢拉当天在巴西利亚会见了代表团。", "卢拉|place|总统"],
+    ["老挝人革党中央总书记通伦表示，两党友谊历久弥新。", "通伦|老挝人民革命党中央委员会|总书记"],
+    ["朝鲜劳动党总书记金正恩出席了仪式。", "金正恩|朝鲜劳动党|总书记"],
+  ])("%s", (text, want) => {
+    const [name, org, title] = want.split("|");
+    const doc = read(text);
+    const post = doc.relations.find((r) => r.type === "HOLDS_POSITION" && r.source === `person:${name}`);
+    expect(post?.properties.title).toBe(title);
+    expect(post?.target.startsWith(org === "place" ? "place:" : `org:${org}`)).toBe(true);
+  });
+
+  it("never ties a foreign leader's bare 总书记 to 中共中央", () => {
+    const doc = read("越南和中国是好邻居。苏林总书记表示，越方愿同中方一道努力。");
+    expect(doc.relations.filter((r) => r.type === "HOLDS_POSITION" && r.target === "org:中共中央")).toEqual([]);
+  });
+});
+
 describe("bylines", () => {
   const page = (byline: string, author: string) =>
     extractDocument(
