@@ -61,6 +61,14 @@ export async function ingestPaths(paths: readonly string[], options: IngestOptio
       onFailure: (failure) => display.failure(failure),
     });
     workers = result.workers;
+  } catch (error) {
+    // The run stopped: what it did and which inputs failed still go into the report, beside the reason.
+    if (options.report) {
+      const stoppedBy = error instanceof Error ? error.message : String(error);
+      const content = { inputs: paths, settings, summary: summarize(stats, null), stats, workers: [], stoppedBy };
+      await writeReport(options.report, content).catch(() => undefined);
+    }
+    throw error;
   } finally {
     display.stop();
   }

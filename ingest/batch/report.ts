@@ -89,12 +89,15 @@ export async function writeReport(
     summary: IngestSummary;
     stats: IngestStats;
     workers: WorkerStats[];
+    /** Why the run stopped before its end (Neo4j gone, a worker dead); absent for a run that finished. */
+    stoppedBy?: string;
   },
 ): Promise<void> {
   const { stats } = content;
   const report = {
     startedAt: new Date(stats.startedAt).toISOString(),
     finishedAt: new Date().toISOString(),
+    ...(content.stoppedBy === undefined ? {} : { stoppedBy: content.stoppedBy }),
     inputs: content.inputs,
     settings: content.settings,
     summary: content.summary,

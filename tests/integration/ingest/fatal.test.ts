@@ -1,6 +1,7 @@
 // A run that meets a fatal error reports it and exits non-zero within seconds: Neo4j going away in the middle of
 // a run (a TCP relay in front of the test server is shut), a schema statement the server refuses (duplicate ids
 // where the schema wants a unique constraint), and no server at all.
+import { readFile } from "node:fs/promises";
 import { createServer, connect, type Server, type Socket } from "node:net";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ExtractionError } from "../../../core/errors.js";
@@ -58,6 +59,13 @@ describe("a fatal error", () => {
     expect(result.code).toBe(3);
     expect(result.stderr).toMatch(/^jianwen: .*(unreachable|ECONNREFUSED)/m);
     expect(await countArticles(sb.driver)).toBeLessThan(3000);
+    // The report says why the run stopped and lists the inputs it could not write.
+    const report = JSON.parse(await readFile(`${sb.dir.root}/gone.json`, "utf8")) as {
+      stoppedBy?: string;
+      failures: Array<{ stage: string }>;
+    };
+    expect(report.stoppedBy).toMatch(/unreachable|ECONNREFUSED/);
+    expect(report.failures.some((f) => f.stage === "load")).toBe(true);
   });
 
   it("ends the run when Neo4j refuses a schema statement", async () => {
