@@ -88,6 +88,8 @@ export function governs(words: Word[], j: number): boolean {
   return !(w.word.length === 1 && j > 0 && /^(?:n|nr|ns|nz|x)$/.test(tagOf(words[j - 1]!)));
 }
 
+const X_LEFTOVER = /[年省市县区抓更大小的了内部等两新好多各这那个是在和与及或为将把被从对]/;
+
 export function tagOf(w: Word): string {
   return TAG_FIX[w.word] ?? w.tag;
 }
@@ -95,7 +97,13 @@ export function tagOf(w: Word): string {
 /** A word that names something particular: a proper noun, an unknown word jieba could not file, a foreign name. */
 export function isProper(w: Word): boolean {
   const t = tagOf(w);
-  return PROPER_TAGS.test(t) || (t === "x" && /^[\u4e00-\u9fffA-Za-z0-9]{2,}$/.test(w.word));
+  // A one-character abbreviation is a province's (黔, 滇); longer ones are mostly bodies and slogans (省委, 自贸).
+  if (t === "j") return w.word.length === 1;
+  // A word jieba could not file is a name (达钢, 裕宏泰) unless it holds a function or generic character, as its
+  // leftovers do (年省, 抓大, 内的, 部等).
+  return (
+    PROPER_TAGS.test(t) || (t === "x" && /^[\u4e00-\u9fffA-Za-z0-9]{2,}$/.test(w.word) && !X_LEFTOVER.test(w.word))
+  );
 }
 
 /** An ordinal, year or phase word; a bare numeral counts when the next word is 届 or 次 (十九 届). */
@@ -136,7 +144,8 @@ export function leftEdge(words: Word[], h: number, floor: number, verbInside = t
       if (k < 0 || words[k]!.word !== open || words[k]!.start < floor) break;
       if (words.slice(k + 1, j).some((x) => /^[，。！？；：…]+$/.test(x.word))) break;
       // A parenthesis inside a name is short: 锂白新材料科技（达州）项目, not a whole aside.
-      if ((open === "（" || open === "(") && j - k > 4) break;
+      if ((open === "（" || open === "(") && (j - k > 4 || k === 0 || PUNCT.test(words[k - 1]!.word))) break;
+      if (words.slice(k + 1, j).some((x) => x.word === "摄" || x.word === "供图")) break;
       if (open !== "（" && open !== "(") quoted = true;
       first = k;
       kept++;
@@ -157,7 +166,12 @@ export function leftEdge(words: Word[], h: number, floor: number, verbInside = t
       continue;
     }
     const t = tagOf(w);
-    if (INTRODUCING.has(w.word)) break;
+    if (INTRODUCING.has(w.word) || (w.word.length > 1 && /[的了是]$/.test(w.word))) break;
+    // 汉江特大桥: a one-character adverb or adjective between proper names is the segmenter's split.
+    if (w.word.length === 1 && /^(?:d|a)$/.test(t) && j > 0 && isProper(words[j - 1]!) && isProper(words[j + 1]!)) {
+      first = j;
+      continue;
+    }
     // A meeting's head right after a verb is the verb's object (出席大会, 符合大会); a project's may be its compound
     // (修复工程, 搬迁升级项目).
     if (!verbInside && j === h - 1 && /^v/.test(t) && t !== "vn") break;
@@ -173,7 +187,10 @@ export function leftEdge(words: Word[], h: number, floor: number, verbInside = t
         continue;
       }
       // 2024年, 旧石器时代, 一季度: a year, a period or a quarter, not the time of the sentence.
-      if (/^(?:t|mq|m)$/.test(t) && (/^\d{4}年?$/.test(w.word) || /(?:时代|时期|季度|半年)$/.test(w.word))) {
+      if (
+        /^(?:t|mq|m)$/.test(t) &&
+        (/^\d{4}年?$/.test(w.word) || /(?:时代|时期|季度|半年|[春夏秋冬]季)$/.test(w.word))
+      ) {
         first = j;
         continue;
       }

@@ -88,15 +88,16 @@ export function findMeetings(text: string, words: Word[], orgs: Mention[]): Ment
         out.push(meeting(text, open + 1, w.end, "quoted-meeting"));
       continue;
     }
-    const edge = leftEdge(words, h, Math.max(0, w.start - 60), false);
+    const edge = leftEdge(words, h, Math.max(0, w.start - 60));
     // 孔子文化节第八届尼山世界文明论坛: a meeting named inside the modifier ends it; the part after it is its own.
     let first = edge.first;
     for (let k = h - 1; k >= first; k--)
       if (HEAD.test(words[k]!.word) && words[k]!.word !== "活动") {
         first = k + 1;
+        if (first >= h) first = -1;
         break;
       }
-    if (first >= h) continue;
+    if (first < 0) continue;
     const mod = words.slice(first, h);
     const start = words[first]!.start;
     const modText = text.slice(start, w.start) + w.word.slice(0, -hm[1]!.length);

@@ -11,7 +11,7 @@ const HEADS: Array<[string, "plain" | "cued" | "quoted"]> = [
   ["遗址群", "plain"],
   ["产业园", "plain"],
   ["试验区", "plain"],
-  ["遗址", "cued"],
+  ["遗址", "plain"],
   ["工程", "plain"],
   ["项目", "cued"],
   ["小镇", "plain"],
@@ -38,7 +38,7 @@ const KIND_TAIL = /^(?:领域|方面|行业|类|型|性|相关|有关|等|各类
 const ORG_WORD = /^(?:集团|公司|有限公司|股份有限公司|局|分公司)$/;
 /** Modifiers that name no particular project: 重点项目, 这一项工程, 重要水资源配套工程. */
 const GENERIC =
-  /^(?:重点|重大|省级|市级|县级|国家级|国家|有关|相关|各类|各项|各级|这些|这个|这一?|该|此|其他|一批|一些|多个|配套|骨干|民生|基础设施|水利|产业|关联|新|老|大型|重要|示范|标志性|控制性|节点|主体|建设|在建|新建|续建|招商|外资|优质|年度|全省|全市|全县|全国|全区|首批|一项|本|我市|我省|我县|我区|省|市|县|区|援青|公益|合作|文化|旅游|数字|工业|农业|改造|提升|扩建|整治|治理|修复|区域|跨区域|地方|城市|乡村|农村|生态|环境|试点|重点工作)*$/;
+  /^(?:重点|重大|省级|市级|县级|国家级|国家|有关|相关|各类|各项|各级|这些|这个|这一?|该|此|其他|一批|一些|多个|配套|骨干|民生|基础设施|水利|产业|关联|新|老|大型|重要|示范|标志性|控制性|节点|主体|建设|在建|新建|续建|招商|外资|优质|年度|全省|全市|全县|全国|全区|首批|一项|本|我市|我省|我县|我区|省|市|县|区|新开工|援青|公益|合作|文化|旅游|数字|工业|农业|改造|提升|扩建|整治|治理|修复|区域|跨区域|地方|城市|乡村|农村|生态|环境|试点|重点工作)*$/;
 const PHASE = /^[一二三四五六七八九十]+期(?:[一二三四五六七八九十]+步)?(?:主体)?$/;
 const QUOTED_LIST =
   /((?:“[^”，。；]{2,20}”、?){2,8})等[两三四五六七八九十\d]*[个条项批座处]?([\u4e00-\u9fff]{0,8}?(?:廊道|工程|项目|产业园|小镇|基地|平台|计划|行动))/g;
@@ -51,11 +51,26 @@ const PROVINCE_LEAD =
 function project(text: string, start: number, end: number, via: string): Mention {
   const lead = PROVINCE_LEAD.exec(text.slice(start, end))?.[0].length ?? 0;
   const surface = text.slice(start + lead, end);
-  const canonical = surface.replace(/[《》“”‘’]/g, "");
+  // Quotes around the whole name go; quotes inside it stay (“爱山东”政务服务平台).
+  const canonical = surface.replace(/^《(.*)》$/, "$1").replace(/^“([^“”]*)”$/, "$1");
   return { type: "Project", start: start + lead, end, text: surface, canonical, props: {}, via };
 }
 
-export function findProjects(text: string, words: Word[], orgs: Mention[]): Mention[] {
+/** 工程建设, 项目部: the segmenter joins a head to the word after it; read them apart. */
+function splitHeads(words: Word[]): Word[] {
+  return words.flatMap((w) => {
+    const m = /^(工程|项目)(建设|施工|部)$/.exec(w.word);
+    if (!m) return [w];
+    const cut = w.start + m[1]!.length;
+    return [
+      { word: m[1]!, tag: "n", start: w.start, end: cut },
+      { word: m[2]!, tag: "n", start: cut, end: w.end },
+    ];
+  });
+}
+
+export function findProjects(text: string, allWords: Word[], orgs: Mention[]): Mention[] {
+  const words = splitHeads(allWords);
   const out: Mention[] = [];
   for (let h = 0; h < words.length; h++) {
     const w = words[h]!;
@@ -69,7 +84,8 @@ export function findProjects(text: string, words: Word[], orgs: Mention[]): Ment
       continue;
     const after = text.slice(w.end, w.end + 6);
     // 中铁十二局集团X工程项目部: the project is X, run by the company before it.
-    const office = /^(?:项目)?(?:部|组|指挥部)/.test(after) || (w.word.endsWith("工程项目") && /^部/.test(after));
+    const office =
+      /^(?:项目)?(?:建设)?(?:部|组|指挥部)/.test(after) || (w.word.endsWith("工程项目") && /^部/.test(after));
     let end = w.end;
     if (office && w.word.endsWith("项目") && w.word !== "项目") end -= 2;
     else if (NOT_END.test(after) && !office) continue;
@@ -90,9 +106,10 @@ export function findProjects(text: string, words: Word[], orgs: Mention[]): Ment
     for (let k = h - 1; k >= first; k--)
       if (/(?:工程|项目|遗址)$/.test(words[k]!.word) || (office && ORG_WORD.test(words[k]!.word))) {
         first = k + 1;
+        if (first >= h) first = -1;
         break;
       }
-    if (first >= h) continue;
+    if (first < 0) continue;
     const prev = words[first - 1];
     // 一处旷野遗址, 14个重点项目: a counted noun is a kind of thing.
     if (prev && /^(?:m|q|mq)$/.test(tagOf(prev)) && !isOrdinal(prev)) continue;
@@ -101,7 +118,7 @@ export function findProjects(text: string, words: Word[], orgs: Mention[]): Ment
     const quoted = edge.quoted || /[“”‘’《》]/.test(modText);
     const proper = mod.some((x) => isProper(x)) || orgs.some((o) => o.start >= words[first]!.start && o.end <= w.start);
     const core = modText.replace(/[“”‘’]/g, "");
-    if (!core || GENERIC.test(stripOrdinals(mod, core))) {
+    if (!core || (!quoted && GENERIC.test(stripOrdinals(mod, core)))) {
       if (PHASE.test(core)) out.push({ ...project(text, words[first]!.start, end, "phase"), canonical: "" });
       continue;
     }
@@ -118,7 +135,7 @@ export function findProjects(text: string, words: Word[], orgs: Mention[]): Ment
     if (!quoted && !proper) {
       // A plain name is long, is not a category (…之一) and does not start with an adjective.
       // 深海采油工程, 航空航天工程: a short plain modifier of 工程 is a field, not a name.
-      const min = head[0] === "工程" ? 6 : 4;
+      const min = head[0] === "工程" ? 6 : head[0] === "遗址" ? 3 : 4;
       if ([...core].length < min || /^之一/.test(text.slice(end)) || /^(a|b)$/.test(tagOf(mod[0] ?? w))) continue;
       // 重要水资源配套工程, …的控制性节点工程: a plain name after an adjective or 的 describes, it does not name.
       if (prev && (prev.word === "的" || /^(a|ad)$/.test(tagOf(prev)))) continue;

@@ -29,11 +29,13 @@ const OPENS_INSIDE =
   /^(?:“[^”]*”)?(?:在)?(?:会上|会议上|会议中|活动中|活动上|论坛上|大会上|峰会上|座谈会上|发布会上|评选中|比赛中|大赛上)[，,]/;
 const SPEAKS = /^[^，。]{0,4}?(?:提出|表示|介绍|强调|指出|说|发言|讲话|建议|谈到)/;
 /** Words that refer to a meeting held before (贯彻落实…会议精神, 党的十八大以来): such a meeting gets no date here. */
-const REFERRED_BEFORE = /(?:传达|学习|贯彻|落实|按照|根据|依据|遵循|自|对标|围绕)[^，。]{0,6}$/;
+const REFERRED_BEFORE = /(?:传达|学习|贯彻|落实|按照|根据|依据|遵循|对标|围绕)[^，。；]*$|自[^，。]{0,6}$/;
 const REFERRED_AFTER = /^(?:精神|以来|决策部署|部署|要求|报告|上的讲话|确定的|提出的|作出的)/;
 /** Signs that the article reports the meeting itself (召开, 举行, 开幕, 在…上). */
 const HELD = /^[^，。]{0,6}?(?:召开|举行|举办|开幕|闭幕|启幕|开班|揭晓|落幕)|^上[，,]/;
 const ORGANIZER_VERB = /^(?:[\d月日上下午晚]{0,6})(?:共同|联合)?(?:主办|承办|协办|举办|召开|举行|组织召开|主持召开)/;
+const ORGANIZER_NAMED =
+  /(?:^|由|、|和|与)([^由、，。；“”的\s]{2,20}?(?:协会|学会|研究院|研究所|科学院|大学|学院|委员会|部|局|厅|政府|中心|集团|公司|报社|总台|商会|联合会))(?:共同|联合)?(?:主办|承办|协办)/g;
 const HELD_AT = /^[^，。；]{0,3}?在[^，。；]{2,20}?(?:举行|召开|举办|开幕|闭幕|揭晓)/;
 const HOST_VERB = /(?:举办|承办|举行|召开|主办)/;
 
@@ -153,6 +155,22 @@ export function relateParticipation(s: RelateScope): void {
           ORGANIZER_VERB.test(text.slice(o.end, m.start)) &&
           !/[，。；！？]/.test(text.slice(o.end, m.start))),
     );
+    // 由中国作家协会主办、…承办的: an organizer the finders did not name, read from its suffix.
+    const clause = Math.max(
+      sent.start,
+      text.lastIndexOf("，", m.start - 1) + 1,
+      text.lastIndexOf("；", m.start - 1) + 1,
+    );
+    for (const x of text.slice(clause, m.start).matchAll(ORGANIZER_NAMED)) {
+      const start = clause + x.index + x[0].indexOf(x[1]!);
+      const end = start + x[1]!.length;
+      if (
+        organizers.some((o) => o.start < end && start < o.end) ||
+        orgMentions.some((o) => o.start < end && start < o.end)
+      )
+        continue;
+      organizers.push({ type: "Organization", start, end, text: x[1]!, canonical: x[1]!, props: {}, via: "organizer" });
+    }
     for (const o of organizers) {
       const org = s.entityOf(o);
       if (done.has(`${id}>${org.id}`)) continue;

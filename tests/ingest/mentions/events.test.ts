@@ -1,0 +1,85 @@
+// Project and meeting names as news writes them: where a name starts, which heads alone are no name, quoted and
+// listed names, phases. The sentences are written for these tests; none is taken from a corpus.
+import { describe, expect, it } from "vitest";
+import { findMeetings, findProjects } from "../../../ingest/mentions/events.js";
+import { loadSegmenter } from "../../../ingest/segmenter.js";
+
+const segmenter = loadSegmenter();
+const projects = (text: string) => findProjects(text, segmenter).map((m) => m.canonical);
+const meetings = (text: string) => findMeetings(text, segmenter).map((m) => m.canonical);
+
+describe("a project's name starts after the verb, adverb or credit before it", () => {
+  it.each([
+    ["截至去年底，县里已基本完成赣江堤防加固工程，并同步推进码头改造。", "赣江堤防加固工程"],
+    ["洪湖市力争全面发挥洪湖分蓄洪区工程的防洪效益。", "洪湖分蓄洪区工程"],
+    ["据悉，据黔中水利枢纽工程建设指挥部介绍，大坝已经封顶。", "黔中水利枢纽工程"],
+    ["（李明远摄）滇中引水工程昆明段隧洞贯通。", "滇中引水工程"],
+    ["随着最后一节钢梁吊装到位，标志着汉江特大桥项目主体完工。", "汉江特大桥项目"],
+    ["“东岭钢铁搬迁升级项目预计明年投产。”负责人说。", "东岭钢铁搬迁升级项目"],
+  ])("%s → %s", (text, name) => {
+    const found = projects(text);
+    expect(found).toContain(name);
+    expect(found.filter((p) => p !== name && p.endsWith(name))).toEqual([]);
+  });
+});
+
+describe("a head with only generic words before it is no project", () => {
+  it.each([
+    "全市今年共实施重点项目86个，其中新开工项目32个。",
+    "仅这一项工程，就消耗钢材两万吨。",
+    "这是全省施工难度最大的控制性节点工程之一。",
+    "该工程是流域规划确定的重要水资源配套工程。",
+  ])("%s", (text) => {
+    expect(projects(text)).toEqual([]);
+  });
+});
+
+describe("quoted names, listed names and phases", () => {
+  it("takes a quoted programme with its kind and drops a generic word before the quote", () => {
+    expect(projects("当地积极融入国家“西电东送”工程，启动“数字乡村”示范行动。")).toEqual(
+      expect.arrayContaining(["“西电东送”工程", "“数字乡村”示范行动"]),
+    );
+  });
+  it("takes each item of a list that ends in 等…项目", () => {
+    const found = projects("今年，安顺引进华源锂电隔膜、黔龙精密轴承、瑞丰光学镜片等5个产业项目。");
+    expect(found).toEqual(expect.arrayContaining(["华源锂电隔膜", "黔龙精密轴承", "瑞丰光学镜片"]));
+  });
+  it("reads a phase as the phase of the project the article names", () => {
+    const found = projects("引江补汉工程分两期建设。目前一期工程已经完工，二期工程正在开展前期工作。");
+    expect(found).toEqual(expect.arrayContaining(["引江补汉工程", "引江补汉一期工程", "引江补汉二期工程"]));
+  });
+  it("takes the project out of a site office's name, without the company", () => {
+    expect(projects("中铁二十局集团沪渝蓉高铁武宜段项目部总工刘振宇介绍。")).toContain("沪渝蓉高铁武宜段项目");
+  });
+});
+
+describe("a meeting's name", () => {
+  it.each([
+    ["各地深入落实全国生态环境保护大会部署。", "全国生态环境保护大会"],
+    ["第六届中国—南亚博览会在昆明开幕。", "第六届中国—南亚博览会"],
+    ["成功举办全国青少年机器人创新大赛，吸引三千名选手。", "全国青少年机器人创新大赛"],
+    ["由省文化和旅游厅主办的“非遗购物节”评选揭晓。", "非遗购物节评选"],
+  ])("%s → %s", (text, name) => {
+    expect(meetings(text)).toContain(name);
+  });
+
+  it("takes a quoted activity and leaves an unquoted one", () => {
+    expect(meetings("两镇联合举办“乡贤面对面”活动。")).toContain("乡贤面对面活动");
+    expect(meetings("学校组织开展了丰富多彩的读书活动。")).toEqual([]);
+  });
+
+  it("keeps no body for a meeting: 全国人民代表大会 without a session is the body", () => {
+    expect(meetings("他当选为全国人民代表大会代表。")).toEqual([]);
+  });
+
+  it("names the party congress one way however it is written", () => {
+    const found = meetings("党的二十大报告指出，要坚持人民至上。中国共产党第二十次全国代表大会胜利闭幕。");
+    expect(new Set(found)).toEqual(new Set(["中国共产党第二十次全国代表大会"]));
+  });
+
+  it("marks a bare 座谈会 as generic and names a convened one by its body", () => {
+    const generic = findMeetings("在随后召开的座谈会上，大家踊跃发言。", segmenter);
+    expect(generic.map((m) => m.via)).toEqual(["generic"]);
+    expect(meetings("县政府召开第十五次常务会议，研究春耕工作。")).toEqual(["县政府第十五次常务会议"]);
+  });
+});

@@ -1,0 +1,95 @@
+// Meetings as news reports them: one node per meeting (name and date, place or organizer for a generic name),
+// past meetings undated, who organized it, where it was held and who took part. Read through the extraction
+// (rules, tagger, word boundaries); the sentences are written for these tests, none is taken from a corpus.
+import { describe, expect, it } from "vitest";
+import type { EntityDoc, GraphDoc } from "../../../core/model.js";
+import { extractDocument } from "../../../ingest/index.js";
+import { loadSegmenter } from "../../../ingest/segmenter.js";
+import { loadTagger } from "../../../ingest/tagger.js";
+
+const segmenter = loadSegmenter();
+const tagger = await loadTagger();
+
+function read(text: string, date = "2024-09-12", paper?: string): GraphDoc {
+  const meta: Record<string, string> = { title: "测试稿", date, ...(paper ? { paper } : {}) };
+  return extractDocument(
+    { text, meta, origin: { file: "participation.test" }, kind: "article" },
+    { segmenter, tagger },
+  );
+}
+const meetings = (doc: GraphDoc): EntityDoc[] => doc.entities.filter((e) => e.type === "Meeting");
+const nameOf = (doc: GraphDoc, id: string) => doc.entities.find((e) => e.id === id)?.name ?? id;
+const pairs = (doc: GraphDoc, type: string) =>
+  doc.relations
+    .filter((r) => r.type === type)
+    .map((r) => `${nameOf(doc, r.source)}|${nameOf(doc, r.target)}${r.properties.role ? `|${r.properties.role}` : ""}`);
+
+describe("meeting identity and dates", () => {
+  it("dates a meeting held in the story and leaves a meeting referred to undated", () => {
+    const doc = read("9月11日，第三届长江文化旅游博览会在武汉开幕。与会代表表示，要贯彻落实中央城市工作会议精神。");
+    const expo = meetings(doc).find((m) => m.name === "第三届长江文化旅游博览会");
+    const past = meetings(doc).find((m) => m.name === "中央城市工作会议");
+    expect(expo?.date).toBe("2024-09-11");
+    expect(past?.date).toBeUndefined();
+  });
+
+  it("gives a party congress the date it opened, whatever the article's date", () => {
+    const doc = read("党的十八大以来，全县农村面貌发生了历史性变化。", "2023-05-20");
+    expect(meetings(doc)).toEqual([
+      expect.objectContaining({ name: "中国共产党第十八次全国代表大会", date: "2012-11-08" }),
+    ]);
+  });
+
+  it("makes two nodes of two undated-name 座谈会 held on different days in different cities", () => {
+    const a = read("新华社杭州9月10日电 9月10日，在随后召开的座谈会上，与会企业家踊跃发言。");
+    const b = read("新华社合肥9月11日电 9月11日，在随后召开的座谈会上，与会专家踊跃发言。");
+    const [ma] = meetings(a);
+    const [mb] = meetings(b);
+    expect(ma?.aliases).toContain("座谈会");
+    expect(mb).toBeDefined();
+    expect(ma?.id).not.toBe(mb?.id);
+  });
+
+  it("drops a generic meeting that has neither date nor place", () => {
+    expect(meetings(read("他说，座谈会上大家提了很多好建议。"))).toEqual([]);
+  });
+});
+
+describe("ORGANIZED_BY and HELD_IN", () => {
+  it("reads 由A主办、B承办的“…”评选在X举行", () => {
+    const doc = read("9月10日，由中国作家协会主办、中国作家协会创作研究部承办的“年度优秀网络文学”评选在北京举行。");
+    expect(pairs(doc, "ORGANIZED_BY")).toEqual(
+      expect.arrayContaining(["年度优秀网络文学评选|中国作家协会", "年度优秀网络文学评选|中国作家协会创作研究部"]),
+    );
+    expect(pairs(doc, "HELD_IN")).toContain("年度优秀网络文学评选|北京市");
+  });
+
+  it("reads 在X共同举办“…”活动 as the place of the activity", () => {
+    const doc = read("去年8月，两县人大常委会在黎平县肇兴镇共同举办“代表进村寨”活动。");
+    expect(pairs(doc, "HELD_IN")).toContain("代表进村寨活动|肇兴镇");
+  });
+
+  it("takes the host city that opens the clause (…，赣州成功举办…大赛)", () => {
+    const doc = read("为推动产业升级，赣州成功举办全国稀土新材料创新大赛。");
+    expect(pairs(doc, "HELD_IN")).toContain("全国稀土新材料创新大赛|赣州市");
+  });
+});
+
+describe("PARTICIPATED_IN", () => {
+  it("reads chairing, speaking and attending", () => {
+    const doc = read("9月10日，全市秋粮收购工作推进会召开。市长周立新主持会议并讲话，副市长黄海波出席。");
+    const roles = pairs(doc, "PARTICIPATED_IN");
+    expect(roles).toEqual(
+      expect.arrayContaining([
+        "周立新|全市秋粮收购工作推进会|chaired",
+        "周立新|全市秋粮收购工作推进会|spoke",
+        "黄海波|全市秋粮收购工作推进会|attended",
+      ]),
+    );
+  });
+
+  it("gives a speaker in a sentence that opens inside the activity to that activity", () => {
+    const doc = read("9月10日，县人大常委会举办“代表面对面”活动。活动中，县人大代表、村党支部书记杨春林提出修路建议。");
+    expect(pairs(doc, "PARTICIPATED_IN")).toContain("杨春林|代表面对面活动|spoke");
+  });
+});

@@ -1,0 +1,64 @@
+// Which organization runs a project and where it is, as news writes it, read through the extraction (rules, tagger,
+// word boundaries). The sentences are written for these tests in the manner of several papers; none is taken
+// from a corpus.
+import { describe, expect, it } from "vitest";
+import type { GraphDoc } from "../../../core/model.js";
+import { extractDocument } from "../../../ingest/index.js";
+import { loadSegmenter } from "../../../ingest/segmenter.js";
+import { loadTagger } from "../../../ingest/tagger.js";
+
+const segmenter = loadSegmenter();
+const tagger = await loadTagger();
+
+function read(text: string): GraphDoc {
+  return extractDocument(
+    { text, meta: { title: "测试稿", date: "2024-06-18" }, origin: { file: "projects.test" }, kind: "article" },
+    { segmenter, tagger },
+  );
+}
+const nameOf = (doc: GraphDoc, id: string) => doc.entities.find((e) => e.id === id)?.name ?? id;
+const pairs = (doc: GraphDoc, type: string) =>
+  doc.relations.filter((r) => r.type === type).map((r) => `${nameOf(doc, r.source)}|${nameOf(doc, r.target)}`);
+
+describe("RUNS", () => {
+  it.each([
+    [
+      "2023年，宜昌市交通运输局联合宜昌市公安局设立“平安路口”示范工程，当年事故下降三成。",
+      ["宜昌市交通运输局|“平安路口”示范工程", "宜昌市公安局|“平安路口”示范工程"],
+    ],
+    [
+      "由中交第二航务工程局有限公司承建的黄茅海跨海通道工程进入主塔施工阶段。",
+      ["中交第二航务工程局有限公司|黄茅海跨海通道工程"],
+    ],
+    [
+      "安徽海螺水泥股份有限公司芜湖骨料项目二期正式投产。",
+      ["安徽海螺水泥股份有限公司|安徽海螺水泥股份有限公司芜湖骨料项目"],
+    ],
+  ])("%s", (text, expected) => {
+    expect(pairs(read(text), "RUNS")).toEqual(expect.arrayContaining(expected));
+  });
+
+  it("gives no runner to a project whose sentence names none", () => {
+    expect(pairs(read("柳江防洪堤加固工程主体完工，沿岸三万群众受益。"), "RUNS")).toEqual([]);
+  });
+});
+
+describe("LOCATED_IN", () => {
+  it.each([
+    ["鄂州花湖机场物流产业园吸引了一批货运企业入驻。", "鄂州花湖机场物流产业园|鄂州市"],
+    ["遗址年代距今约六千年。城头山遗址位于湖南省常德市澧县车溪乡，是长江流域重要的史前遗址。", "城头山遗址|澧县"],
+    ["近年来，赣州先后引入华锐稀土永磁项目、中科新能源电池项目等一批项目，产业链日趋完整。", "华锐稀土永磁项目|赣州市"],
+    ["浙江湖州吴兴区内的“丝绸小镇”建设项目已完成投资二十亿元。", "“丝绸小镇”建设项目|吴兴区"],
+  ])("%s → %s", (text, pair) => {
+    expect(pairs(read(text), "LOCATED_IN")).toContain(pair);
+  });
+
+  it("does not place a listed company's project where its name was founded, but where the article is", () => {
+    const doc = read(
+      "宜宾以动力电池为主导产业。宜宾市今年新签约项目四十个。湖南德安储能电池、江苏恒远隔膜材料等项目即将投产。" +
+        "宜宾市的电池产业集群初具规模，宜宾市还在扩大招商。",
+    );
+    const located = pairs(doc, "LOCATED_IN").filter((p) => p.startsWith("湖南德安储能电池|"));
+    expect(located).toEqual(["湖南德安储能电池|宜宾市"]);
+  });
+});
