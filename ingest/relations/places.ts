@@ -6,14 +6,15 @@
 // - a zone or compound whose name begins with a division (通川经开区) → that division, or its nearest named ancestor;
 // - a town, village or site the text places (位于/地处 X) → X; else, in an article that names one county, → it;
 // - a region written with a province's one-character name and a direction (川南地区) → that province, if named.
-// Ancestors the text never names are not added: each would be an entity the article does not mention, and the
-// hierarchy between divisions is already in their codes (371526 ⊂ 3715 ⊂ 37), which the graph keeps on every place.
-// Where the article names no ancestor at all, the place is linked to its province, so that a query for the places
-// of a province still finds it.
+// Ancestors between are not added (仙居县 → 浙江省 skips 台州市): each would be an entity the article does not
+// mention (on the annotated set the full chain added 台州市, 定西市 as wrong entities and missed the stated links),
+// and the hierarchy between divisions stays in their codes (371526 ⊂ 3715 ⊂ 37), which the graph keeps on every
+// place. Where the article names no ancestor, the division chain up to the province is added (from the paper's
+// city where that is one: 高唐县 in 聊城日报 → 聊城市 → 山东省), so a query for a city's places still finds it.
 import type { EntityDoc } from "../../core/model.js";
 import { ancestors, divisions, fullCode, lookupPlace } from "../gazetteer/places.js";
-import { homeCodes } from "../mentions/places.js";
 import type { Mention } from "../mentions/types.js";
+import { homeCodes } from "../mentions/places.js";
 import { placeEntity } from "../resolve.js";
 import type { RelateScope } from "./scope.js";
 
@@ -56,15 +57,25 @@ export function relatePlaces(s: RelateScope): void {
   const hasParent = new Set<string>();
   const listParent = new Map<string, EntityDoc>();
 
-  // Coded places: the nearest named ancestor, else the province.
+  // Coded places: the nearest ancestor the article or the paper's home names; where none is, the division chain.
+  const homeCity = s.ctx.city ? fullCode(s.ctx.city.code) : null;
+  const division = (code: string) => divisions().get(code.replace(/(00)+$/, ""));
   for (const e of new Set(byCode.values())) {
     const up = ancestorCodes(e.code!);
-    const named = up.find((c) => byCode.has(c));
     const at = firstAt.get(e.id) ?? 0;
+    const named = up.find((c) => byCode.has(c));
     if (named) link(e, byCode.get(named)!, at);
     else {
-      const top = divisions().get(up.at(-1)?.replace(/(00)+$/, "") ?? "");
-      if (top) link(e, placeEntity(top), at);
+      // The division chain, from the paper's city where it is one of the ancestors (高唐县 in 聊城日报), else whole.
+      const from = homeCity && up.includes(homeCity) ? up.indexOf(homeCity) : 0;
+      let child = e;
+      for (const c of up.slice(from)) {
+        const d = c.length === 6 ? division(c) : undefined;
+        if (!d) continue;
+        const parent = placeEntity(d);
+        link(child, parent, at);
+        child = parent;
+      }
     }
     if (up.length) hasParent.add(e.id);
   }
