@@ -2,6 +2,9 @@
 // full names built from a place and a suffix (山东省大数据局), and company names ending in 有限公司 or 集团.
 import type { OrganizationKind } from "../../core/model.js";
 import { BUREAU_EXPANSIONS, LOCAL_ABBREVIATIONS } from "../gazetteer/lexicon.js";
+import type { Word } from "../segmenter.js";
+import { headedMentions, readHeadedNames } from "./org-reader.js";
+import { partyCommittees } from "./party-committees.js";
 import { firstOfOverlapping, longestFirst, type ArticleContext, type Mention } from "./types.js";
 
 /** National bodies news names without a place: facts of the state's structure. */
@@ -19,7 +22,7 @@ const NATIONAL: Record<string, { name: string; kind: OrganizationKind }> = {
   人民日报: { name: "人民日报", kind: "media" },
 };
 
-const UNIT = "(办公室|常委会|宣传部|组织部|统战部|政法委|纪委|编办|督查室|研究室)";
+const UNIT = "(办公室|办公厅|常委会|宣传部|组织部|统战部|政法委|纪委|编办|督查室|研究室)";
 
 export function kindOf(name: string): OrganizationKind {
   if (/^中共|党委|党组|委员会$|市委|省委|县委|区委|纪委|宣传部|组织部|统战部|政法委/.test(name)) return "party";
@@ -33,7 +36,7 @@ export function kindOf(name: string): OrganizationKind {
   return "other";
 }
 
-function mention(start: number, text: string, canonical: string, via: string): Mention {
+export function mention(start: number, text: string, canonical: string, via: string): Mention {
   return {
     type: "Organization",
     start,
@@ -57,10 +60,15 @@ const NOT_IN_NAME =
   /会见|会晤|举办|举行|召开|表示|指出|介绍|发布|参加|出席|主持|支持|访问|考察|调研|视察|签署|宣布|发售|强调|致电|致信|接受|继续|加入|今天|昨天|明天|日前|近日|当天|同时|期间|此前/;
 const NOT_IN_NAME_AT_END = new RegExp(`(?:${NOT_IN_NAME.source})$`);
 
-export function findOrganizations(text: string, ctx: ArticleContext, places: Mention[]): Mention[] {
+/**
+ * `words` are the segmenter's words of the text, when there is a segmenter: names ending in an organization word
+ * are then read over them (org-reader.ts); without them, company names run left to a stop character.
+ */
+export function findOrganizations(text: string, ctx: ArticleContext, places: Mention[], words?: Word[]): Mention[] {
   const out: Mention[] = [];
-  const city = ctx.city;
-  const province = ctx.province;
+  // The paper's home first; a paper with none (人民日报) reads 市委, 省委 against the places the article names.
+  const city = ctx.city ?? ctx.focus?.city ?? null;
+  const province = ctx.province ?? ctx.focus?.province ?? null;
   const scoped = (scope: "city" | "province") => (scope === "city" ? city : province);
 
   // 市委办公室, 市委常委会, 省委, 市政府 … in the paper's own voice. A preceding place name makes it a full name instead.
@@ -83,8 +91,8 @@ export function findOrganizations(text: string, ctx: ArticleContext, places: Men
     const before = text[m.index - 1] ?? "";
     if (/[\u4e00-\u9fff]/.test(before) && !/[、及和与]/.test(before)) continue;
     if (/[的了在和与及是为将对把]/.test(m[2]!) || /^(委|政府|人大|政协)/.test(m[2]!)) continue;
-    const place = m[1] === "省" ? province : city;
-    if (!place) continue;
+    const place = m[1] === "省" ? province : m[1] === "县" ? (ctx.focus?.county ?? null) : city;
+    if (!place || (m[1] === "县" && !/县$/.test(place.name))) continue;
     const bureau = BUREAU_EXPANSIONS[`${m[2]}${m[3]}`] ?? `${m[2]}${m[3]}`;
     out.push(mention(m.index, m[0], `${place.name}${bureau}`, "local-bureau"));
   }
@@ -110,8 +118,11 @@ export function findOrganizations(text: string, ctx: ArticleContext, places: Men
     out.push(mention(p.start, surface, p.canonical + canonicalSuffix, "place-suffix"));
   }
 
+  out.push(...partyCommittees(text, ctx, places));
+  if (words) out.push(...headedMentions(text, readHeadedNames(text, words, places), ctx, mention));
+
   // Companies and groups: extend left from the suffix to the nearest stop character.
-  for (const m of text.matchAll(/(集团股份有限公司|股份有限公司|有限责任公司|有限公司|集团)/g)) {
+  for (const m of words ? [] : text.matchAll(/(集团股份有限公司|股份有限公司|有限责任公司|有限公司|集团)/g)) {
     let start = m.index;
     while (
       start > 0 &&
@@ -134,6 +145,13 @@ export function findOrganizations(text: string, ctx: ArticleContext, places: Men
     ),
   )) {
     const spec = NATIONAL[m[0]]!;
+    // 农工党中央, 人民党中央, 民进中央: another party's central committee, not 中共中央.
+    if (
+      m[0] === "党中央" &&
+      /[\u4e00-\u9fff]/.test(text[m.index - 1] ?? "") &&
+      !/[的和与及同向对是]/.test(text[m.index - 1]!)
+    )
+      continue;
     out.push({ ...mention(m.index, m[0], spec.name, "national"), props: { kind: spec.kind } });
   }
 

@@ -32,6 +32,19 @@ export interface ArticleContext {
   articleDate: string | null;
   city: { code: string; name: string; short: string } | null;
   province: { code: string; name: string; short: string } | null;
+  /**
+   * The places the article itself names most (focus.ts), set by the mentions stage once places are read: short
+   * forms resolve against them where the paper has no home (人民日报) or the article is about another place.
+   */
+  focus?:
+    | { province: FocusPlace | null; city: FocusPlace | null; county: FocusPlace | null; village?: FocusPlace | null }
+    | undefined;
+}
+
+export interface FocusPlace {
+  code: string;
+  name: string;
+  short: string;
 }
 
 export function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {

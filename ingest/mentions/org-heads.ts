@@ -1,0 +1,155 @@
+// Words that end organization names (heads): the list derived from annotated corpora (org-heads.generated.ts)
+// plus the heads of bodies Chinese local news names daily and those corpora rarely hold (village and party
+// branches, studios, cooperatives, labs, libraries).
+import { DERIVED_ORG_HEADS } from "../gazetteer/org-heads.generated.js";
+import { DERIVED_TITLES } from "../gazetteer/titles.generated.js";
+
+/** Derived heads that end names of delegations, teams, groups or titles of papers rather than standing bodies. */
+const LEFT_OUT = new Set([
+  "队",
+  "女队",
+  "男队",
+  "二队",
+  "男排",
+  "女排",
+  "龙舟队",
+  "国家队",
+  "足球队",
+  "代表团",
+  "访华团",
+  "访问团",
+  "报告团",
+  "主席团",
+  "小组",
+  "领导小组",
+  "联络小组",
+  "代表大会",
+  "全国人民代表大会",
+  "共同体",
+  "地产",
+  "实业",
+  "股份",
+  "师范",
+  "报",
+  "时报",
+  "日报",
+  "周刊",
+  "海军",
+  "空军",
+  "陆军",
+  "二厂",
+  "系",
+  "委",
+  "司",
+  "署",
+  "院",
+  "社",
+  "煤矿",
+]);
+
+const CORE = [
+  "党委",
+  "党组",
+  "党支部",
+  "党总支",
+  "村委会",
+  "居委会",
+  "村民委员会",
+  "居民委员会",
+  "人大常委会",
+  "常委会",
+  "科协",
+  "合作社",
+  "专业合作社",
+  "联合社",
+  "工作室",
+  "杂志社",
+  "报社",
+  "出版社",
+  "实验室",
+  "重点实验室",
+  "研究院",
+  "研究所",
+  "研究中心",
+  "图书馆",
+  "博物馆",
+  "博物院",
+  "美术馆",
+  "纪念馆",
+  "文化馆",
+  "科技馆",
+  "大学",
+  "学院",
+  "中学",
+  "小学",
+  "幼儿园",
+  "学校",
+  "医院",
+  "卫生院",
+  "法院",
+  "检察院",
+  "分局",
+  "分公司",
+  "子公司",
+  "公司",
+  "集团",
+  "服务团",
+  "协会",
+  "学会",
+  "商会",
+  "联合会",
+  "基金会",
+  "中心",
+  "局",
+  "厅",
+  "部",
+  "委员会",
+  "办公室",
+  "办公厅",
+  "管委会",
+  "工委",
+  "团委",
+  "妇联",
+  "总工会",
+  "银行",
+  "分行",
+  "支行",
+];
+
+/** Every head, longest first within each word's possible suffixes. */
+export const ORG_HEADS: ReadonlySet<string> = new Set([
+  ...CORE,
+  ...DERIVED_ORG_HEADS.map(([w]) => w).filter((w) => !LEFT_OUT.has(w)),
+]);
+
+export const MAX_HEAD = Math.max(...[...ORG_HEADS].map((h) => h.length));
+
+/**
+ * Heads that name a unit inside a body (办公室, 品宣部, 工程管理部, 民一庭): followed by a title, the unit is where
+ * the person works and the body before it is the organization (…有限公司办公室主任 → …有限公司).
+ */
+export const SUB_UNIT = /(?:办公室|部|处|科|室|庭|组|队|车间|项目部|学院|系)$/;
+
+/** Titles that may follow an organization name directly (局长 after 局 in 局局长, 主任 after 办公室). */
+const TITLE_WORDS =
+  /^(?:副?(?:局长|部长|院长|所长|校长|馆长|社长|处长|科长|主任|书记|主席|理事长|会长|秘书长|董事长|总经理|经理|总监|总工|庭长|站长|行长|厂长|负责人|委员|常委|调研员|研究员|教授|主理人|法官|成员))/;
+const TITLES = new Set(DERIVED_TITLES);
+
+/** Whether a title of office opens the text (主任…, 三级调研员…): from a short list and the derived titles. */
+export function titleAt(text: string): boolean {
+  if (TITLE_WORDS.test(text)) return true;
+  for (let n = 2; n <= Math.min(6, text.length); n++) if (TITLES.has(text.slice(0, n))) return true;
+  return false;
+}
+
+/** What may follow a head inside one segmenter word: a title (局局长) or 等 (部等). */
+export const TITLE_AFTER = { test: (rest: string) => rest === "等" || (rest.length >= 2 && titleAt(rest)) };
+
+/** The head a word ends with (longest), or null. */
+export function headOf(word: string): string | null {
+  for (let n = Math.min(MAX_HEAD, word.length); n >= 1; n--) {
+    const tail = word.slice(word.length - n);
+    if (ORG_HEADS.has(tail)) return tail;
+  }
+  return null;
+}
