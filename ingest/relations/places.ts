@@ -12,6 +12,7 @@
 // place. Where the article names no ancestor, the division chain up to the province is added (from the paper's
 // city where that is one: 高唐县 in 聊城日报 → 聊城市 → 山东省), so a query for a city's places still finds it.
 import type { EntityDoc } from "../../core/model.js";
+import { REGION_MEMBERS } from "../gazetteer/features.js";
 import { ancestors, divisions, fullCode, lookupPlace } from "../gazetteer/places.js";
 import type { Mention } from "../mentions/types.js";
 import { homeCodes } from "../mentions/places.js";
@@ -78,6 +79,22 @@ export function relatePlaces(s: RelateScope): void {
       }
     }
     if (up.length) hasParent.add(e.id);
+  }
+
+  // Macro-regions the article names hold the coded places it names inside their members (天津市 ⊂ 京津冀).
+  for (const m of mentions) {
+    const members = REGION_MEMBERS[m.canonical.replace(/地区$/, "")];
+    if (!members || entityOf.get(m)!.code) continue;
+    const region = entityOf.get(m)!;
+    const inside = [...new Set(byCode.values())].filter((e) => {
+      const code = e.code!.length === 6 ? e.code!.replace(/(00)+$/, "") : e.code!;
+      // A member or a place inside one; 四川省 holds members but is no part of 成渝.
+      return members.some((p) => code.startsWith(p)) && !members.some((p) => p.startsWith(code) && p !== code);
+    });
+    // Only the outermost: 天津市 ⊂ 京津冀, and 蓟州区 through 天津市.
+    const ids = new Set(inside.map((e) => e.code!));
+    for (const e of inside)
+      if (!ancestorCodes(e.code!).some((c) => ids.has(c))) link(e, region, firstAt.get(e.id) ?? m.start);
   }
 
   // Chains written together, and uncoded places by what the text says of them.

@@ -68,4 +68,10 @@ describe("what the text says of a place", () => {
   it("puts a region written with a province's character in that province (闽西地区 → 福建省)", () => {
     expect(partOf(read("福建省文旅厅介绍，闽西地区的红色旅游持续升温。"))).toContain("闽西地区>福建省");
   });
+
+  it("puts the outermost named place inside a macro-region's members into it (河北省 ⊂ 京津冀, 万州区 ⊂ 三峡库区)", () => {
+    const links = partOf(read("京津冀协同发展十年，河北省保定市承接了大批项目。三峡库区的重庆市万州区柑橘丰收。"));
+    expect(links).toEqual(expect.arrayContaining(["河北省>京津冀", "万州区>三峡库区"]));
+    expect(links).not.toContain("保定市>京津冀");
+  });
 });
