@@ -66,7 +66,7 @@ const INTRODUCING = new Set(
     "会见 参观 考察 视察 调研 祝贺 热烈祝贺 衷心祝愿 祝愿 召开 举行 举办 出席 参加 主持 列席 包括 是 为 参与 承办 主办 " +
     "开展 实施 完成 加快 入选 引入 引进 打造 发挥 落实 贯彻 贯彻落实 学习 传达 启动 迎接 喜迎 宣传 报道 关注 聚焦 " +
     "支持 推动 助力 围绕 推进 建成 开工 签约 签署 亮相 走进 来到 前往 部署 审议 通过 听取 深化 做好 抓好 按照 根据 " +
-    "依托 联合 共同 成功 先后 已经 正在 均 都 也 还 将 已 再 又"
+    "依托 联合 共同 成功 先后 已经 正在 均 都 也 还 将 已 再 又 采访 通报 公布 发布"
   ).split(" "),
 );
 const SCOPE = /^全(?:省|市|县|区|国|州|盟)$/;
@@ -88,6 +88,22 @@ export function governs(words: Word[], j: number): boolean {
   return !(w.word.length === 1 && j > 0 && /^(?:n|nr|ns|nz|x)$/.test(tagOf(words[j - 1]!)));
 }
 
+/** Unknown two-character words the article uses twice or beside another unknown word (set by readArticleWords). */
+let repeated = new Set<string>();
+
+/** Notes which unknown words the article repeats; the finders call it once an article before reading names. */
+export function readArticleWords(words: Word[]): void {
+  const seen = new Set<string>();
+  repeated = new Set();
+  const unknown = (w: Word | undefined) => w?.tag === "x" && /^[\u4e00-\u9fff]{2,}$/.test(w.word);
+  words.forEach((w, i) => {
+    if (!unknown(w) || w.word.length !== 2) return;
+    // Used again, or beside another unknown word (引江 补汉): a name the dictionary lacks.
+    if (seen.has(w.word) || unknown(words[i - 1]) || unknown(words[i + 1])) repeated.add(w.word);
+    seen.add(w.word);
+  });
+}
+
 const X_LEFTOVER = /[年省市县区抓更大小的了内部等两新好多各这那个是在和与及或为将把被从对]/;
 
 export function tagOf(w: Word): string {
@@ -101,8 +117,13 @@ export function isProper(w: Word): boolean {
   if (t === "j") return w.word.length === 1;
   // A word jieba could not file is a name (达钢, 裕宏泰) unless it holds a function or generic character, as its
   // leftovers do (年省, 抓大, 内的, 部等).
+  // Two characters are too few to tell a name from a leftover unless the article uses the word again (达钢).
   return (
-    PROPER_TAGS.test(t) || (t === "x" && /^[\u4e00-\u9fffA-Za-z0-9]{2,}$/.test(w.word) && !X_LEFTOVER.test(w.word))
+    PROPER_TAGS.test(t) ||
+    (t === "x" &&
+      /^[\u4e00-\u9fffA-Za-z0-9]{2,}$/.test(w.word) &&
+      !X_LEFTOVER.test(w.word) &&
+      (w.word.length > 2 || repeated.has(w.word)))
   );
 }
 

@@ -2,7 +2,7 @@
 // article: a phase (一期工程) becomes a phase of the project the article names, a short form (春山里项目) the longer
 // form with its place (蓟州区春山里项目), and no candidate crosses the end of an organization or place name.
 import { loadSegmenter, wordsOf, type Segmenter } from "../segmenter.js";
-import { curlyQuotes } from "./event-names.js";
+import { curlyQuotes, readArticleWords } from "./event-names.js";
 import { findMeetings as meetingsIn } from "./meetings.js";
 import { findProjects as projectsIn } from "./projects.js";
 import type { Mention } from "./types.js";
@@ -16,6 +16,7 @@ function crossesName(m: Mention, names: Mention[]): boolean {
 
 export function findMeetings(text: string, segmenter?: Segmenter, names: Mention[] = []): Mention[] {
   const read = curlyQuotes(text, wordsOf(segmenter ?? loadSegmenter(), text));
+  readArticleWords(read.words);
   const orgs = names.filter((n) => n.type === "Organization");
   return meetingsIn(read.text, read.words, orgs).filter((m) => !crossesName(m, names));
 }
@@ -24,6 +25,7 @@ const PHASE_HEAD = /(?:[一二三四五六七八九十]+期(?:[一二三四五�
 
 export function findProjects(text: string, segmenter?: Segmenter, names: Mention[] = []): Mention[] {
   const read = curlyQuotes(text, wordsOf(segmenter ?? loadSegmenter(), text));
+  readArticleWords(read.words);
   const orgs = names.filter((n) => n.type === "Organization");
   const found = projectsIn(read.text, read.words, orgs).filter((m) => !crossesName(m, names));
   const named = found.filter((p) => p.canonical);

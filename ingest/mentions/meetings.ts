@@ -15,7 +15,7 @@ const QUALIFIABLE =
 const GENERIC =
   /^(?:这次|此次|本次|该|各|各类|有关|相关|重要|专题|工作|全体|系列|新闻|视频|电视电话|常务|全市|全省|全县|全区|扩大|党组|座谈|联席|推进|调度|部署|动员|一系列|多场|一场|两场|此前|上述|首场|有关会议|各种|各项|主题|庆祝|表彰|总结|年度|年终|会议|国际|大型|线上|线下|专场|部分|全部|代表团|分组|党委|党支部)*$/;
 /** Words after a head that make it part of another word or a body: 大会堂, 会议室, 论坛报, 活动中心. */
-const NOT_END = /^(?:堂|室|厅|中心|纪要|精神实质|代表团|主席团|秘书处|组委会|执委会|党|报|网|期间的)/;
+const NOT_END = /^(?:堂|室|厅|长|中心|纪要|精神实质|代表团|主席团|秘书处|组委会|执委会|党|报|网|期间的)/;
 /** 党的二十大 and its dates: a congress named in the text carries the date it opened, never the article's. */
 const CONGRESS_DATES: Record<string, string> = {
   十二: "1982-09-01",
@@ -110,6 +110,8 @@ export function findMeetings(text: string, words: Word[], orgs: Mention[]): Ment
     const bare = modText.replace(/[“”‘’]/g, "");
     const core = mod.reduce((s, x, i) => (isOrdinal(x, mod[i + 1] ?? w) ? s.replace(x.word, "") : s), bare);
     const proper = mod.some((x) => isProper(x));
+    // 采访部分大会, 参加有关会议: a generic word before the head makes the rest a description.
+    if (mod.length && /^(?:部分|全部|有关|相关|上述|各|各类|这次|此次|本次|该|其他)$/.test(mod.at(-1)!.word)) continue;
     if (!GENERIC.test(core) && (quoted || proper || ordinal || [...core].length >= 4)) {
       out.push(meeting(text, start, w.end, quoted ? "quoted-name" : "meeting-head"));
       continue;

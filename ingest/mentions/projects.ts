@@ -127,6 +127,8 @@ export function findProjects(text: string, allWords: Word[], orgs: Mention[]): M
       continue;
     }
     if (mod.length && KIND_TAIL.test(mod.at(-1)!.word)) continue;
+    // 俄罗斯项目, 广西项目: a place and a head name the projects of a place, not one project.
+    if (!quoted && mod.length === 1 && tagOf(mod[0]!) === "ns" && w.word === head[0]) continue;
     if (/·/.test(core) && GENERIC.test(core.slice(core.lastIndexOf("·") + 1))) continue;
     if (head[1] === "quoted" && !quoted) continue;
     // 武王墩一号墓: a tomb is named with its number.
@@ -140,6 +142,8 @@ export function findProjects(text: string, allWords: Word[], orgs: Mention[]): M
       // 重要水资源配套工程, …的控制性节点工程: a plain name after an adjective or 的 describes, it does not name.
       if (prev && (prev.word === "的" || /^(a|ad)$/.test(tagOf(prev)))) continue;
     }
+    // 首批国家生态文明试验区: which batch it was in is not part of the name.
+    if (/^(?:首批|第[一二三四五六七八九十\d]+批)$/.test(words[first]!.word) && first + 1 < h) first++;
     let start = words[first]!.start;
     // 国家“东数西算”工程: a generic word before the quoted part is not in the name.
     const q = text.indexOf("“", start);
