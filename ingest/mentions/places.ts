@@ -29,6 +29,7 @@ export function homeCodes(ctx: ArticleContext): string[] {
   return [ctx.city?.code, ctx.province?.code].filter((c): c is string => Boolean(c));
 }
 
+const FEATURE_SET = new Set(FEATURES);
 const REGION_AFTER = new RegExp(`^(?:${[...REGION_WORDS].sort((a, b) => b.length - a.length).join("|")})`);
 /** Short district names that are everyday words elsewhere (蓟州古城区): trusted only where the text supports them. */
 const GENERIC_DISTRICT = /^(古城|新城|老城|城关|城中|城东|城西|城南|城北|城区|郊区|矿区|开发区|新区|高新区)/;
@@ -124,6 +125,9 @@ export function findPlaces(text: string, ctx: ArticleContext, segmenter?: Segmen
           );
         } else d = null;
       }
+      // A lake or river that shares a county's short form (东湖) is the feature unless its division comes first.
+      if (d && d.name !== hit.text && FEATURE_SET.has(hit.text) && !chained(d, hit.start))
+        m = placeMention(hit.start, hit.end, hit.text, hit.text, { level: "other" }, "feature");
       if (!m && d)
         m = placeMention(hit.start, hit.end, hit.text, d.name, { code: fullCode(d.code), level: d.level }, "gazetteer");
     } else if (hit.value === "named") {

@@ -12,7 +12,7 @@
 // place. Where the article names no ancestor, the division chain up to the province is added (from the paper's
 // city where that is one: 高唐县 in 聊城日报 → 聊城市 → 山东省), so a query for a city's places still finds it.
 import type { EntityDoc } from "../../core/model.js";
-import { REGION_MEMBERS } from "../gazetteer/features.js";
+import { REGION_MEMBERS, RIVERS } from "../gazetteer/features.js";
 import { ancestors, divisions, fullCode, lookupPlace } from "../gazetteer/places.js";
 import type { Mention } from "../mentions/types.js";
 import { homeCodes } from "../mentions/places.js";
@@ -102,7 +102,9 @@ export function relatePlaces(s: RelateScope): void {
   for (const [i, m] of mentions.entries()) {
     const e = entityOf.get(m)!;
     const before = mentions.slice(0, i).findLast((p) => p.end === m.start && p.start < m.start);
-    if (before && !(e.code && entityOf.get(before)!.code)) {
+    // A river runs through many places: 桂林漓江 names the stretch, not a part of the city.
+    const river = m.via === "feature" && (RIVERS as readonly string[]).includes(m.canonical);
+    if (before && !river && !(e.code && entityOf.get(before)!.code)) {
       link(e, entityOf.get(before)!, m.start);
       listParent.set(e.id, entityOf.get(before)!);
       hasParent.add(e.id);
