@@ -25,6 +25,9 @@ export function mostSpecific(s: RelateScope, list: Mention[]): EntityDoc | null 
   return best;
 }
 
+/** What follows a place that is the subject of its clause: a pause, an adverb, a preposition or a verb. */
+const SUBJECT_NEXT =
+  /^(?:[，,]|在|将|也|已|还|就|共|要|正|于|以|把|从|通过|成功|先后|积极|大力|不断|持续|加快|全力|率先|今年|去年|近年来|规划|建设|举办|承办|举行|召开|引入|引进|实施|推进|启动|打造|建成|布局|发展|已经|正在|首次)/;
 /** A sentence opener that is only a time or a short adverbial clause (2024年7月，/ 近年来，). */
 const OPENER = /^(?:[^，。；]{0,10}[，,])?$/;
 
@@ -43,6 +46,8 @@ export function subjectPlace(s: RelateScope, at: number, verbs: RegExp): Mention
     .at(-1);
   if (!subject) return null;
   const between = s.text.slice(subject.end, at);
+  // 蒙古国总统…: a place followed by a noun modifies it and is no subject.
+  if (!SUBJECT_NEXT.test(between)) return null;
   return verbs.test(between) &&
     !s.found.mentions.some((m) => m.type === "Place" && m.start >= subject.end && m.end <= at && opens(m))
     ? subject

@@ -23,6 +23,7 @@ const ROLE_AFTER_NAME: Array<[RegExp, ParticipationRole[]]> = [
   // 组织学生参加“未来之城”大赛, 带队参赛
   [/^[^，。]{0,8}?(?:组织|带领|率领|带队)[^，。]{0,8}?(?:参加|参赛|参与)/, ["attended"]],
 ];
+const OTHER_EVENT = /仪式|开幕式|闭幕式|招待会|宴会|晚会|典礼|展览|成就展|委员长会议|见面会|升旗/;
 const LEADS_IN = /^[^。！？]{0,40}?(?:组织|带领|率领|带队)[^，。]{0,8}?(?:参加|参赛|参与)/;
 /** A sentence that opens inside the meeting just named (会上，… / 活动中，…): speakers there spoke at it. */
 const OPENS_INSIDE =
@@ -86,8 +87,14 @@ export function relateParticipation(s: RelateScope): void {
   const { mentions, titles } = found;
   const meetings = mentions.filter((m) => m.type === "Meeting");
   const persons = mentions.filter((m) => m.type === "Person");
+  // The meeting the article reports: held in it (dated here), not a congress or a meeting it refers to.
   const mainMeeting =
-    meetings.find((m) => !/传达|学习|贯彻/.test(text.slice(Math.max(0, m.start - 6), m.start))) ?? null;
+    meetings.find(
+      (m) =>
+        !/传达|学习|贯彻/.test(text.slice(Math.max(0, m.start - 6), m.start)) &&
+        m.via !== "congress" &&
+        Boolean(s.meetingDate.get(m.canonical)),
+    ) ?? null;
   // Where a list of people that shares one verb ends: 王刚、张建军、郭守印参加 or 市长韩素梅，市委常委、常务副市长秦立国参加.
   const titleStart = new Map<number, number>();
   for (const t of titles) if (t.person && !titleStart.has(t.person.start)) titleStart.set(t.person.start, t.start);
@@ -127,7 +134,9 @@ export function relateParticipation(s: RelateScope): void {
     // 活动中，苍梧县人大代表莫劲林提出…: the sentence opens inside the meeting named last before it.
     const opensInside = OPENS_INSIDE.test(sent.text) ? meetings.filter((m) => m.end <= sent.start).at(-1) : undefined;
     if (opensInside && !inSentence && SPEAKS.test(after)) roles = ["spoke"];
-    const target = inPhrase ?? inSentence ?? opensInside ?? (roles ? mainMeeting : null);
+    // 出席开幕式, 招待会由…主持: a role at another kind of event does not fall back to the article's meeting.
+    const otherEvent = OTHER_EVENT.test(sent.text);
+    const target = inPhrase ?? inSentence ?? opensInside ?? (roles && !otherEvent ? mainMeeting : null);
     if (!target) continue;
     const meetingId = s.entityOf(target).id;
     // 在随后举行的座谈会上，李长萍听取了…: present at the meeting the sentence opens with.
@@ -153,7 +162,8 @@ export function relateParticipation(s: RelateScope): void {
         (o.start >= sent.start &&
           o.end <= m.start &&
           ORGANIZER_VERB.test(text.slice(o.end, m.start)) &&
-          !/[，。；！？]/.test(text.slice(o.end, m.start))),
+          !/[，。；！？]/.test(text.slice(o.end, m.start)) &&
+          !meetings.some((x) => x !== m && x.start >= o.end && x.end <= m.start)),
     );
     // 由中国作家协会主办、…承办的: an organizer the finders did not name, read from its suffix.
     const clause = Math.max(

@@ -18,6 +18,7 @@ const RUN_VERB = /(?:领办|承建|建设|实施|投资|牵头|运营|设立|开
 const SUBJECT_GAP = new RegExp(`^(?:[^，。；！？]{0,16}?)${RUN_VERB.source}(?:了)?[^，。；！？]{0,10}$`);
 const CLAUSE_OPENS_WITH_VERB = new RegExp(`^(?:并|还|同时|积极|先后|共同)?${RUN_VERB.source}`);
 const BUILD_VERB = /(?:引入|引进|建设|实施|打造|推进|启动|建成|规划|开工|落地|落户|签约|入选|建立|设立|发展|布局)/;
+const DOMINANT_VERB = /新建|现场|集聚|位于|建设|建成|投产|开工|落地|落户|入驻|签约|引进|引入|实施|设立|开设|启动|打造|运营|投用|竣工/;
 const LOCATED = /^[^，。；]{0,4}?(?:位于|落户|坐落于|地处|落地)[^，。；]{2,30}/;
 
 export function relateProjects(s: RelateScope): void {
@@ -84,7 +85,10 @@ export function relateProjects(s: RelateScope): void {
 }
 
 function placeOf(s: RelateScope, p: Mention, ctx: ArticleContext, dominant: EntityDoc | null): EntityDoc | null {
-  const inside = placeMentions(s).filter((x) => x.start >= p.start && x.end <= p.end);
+  // 技能中国行动, 中国空间站建造计划: the country in a national programme's name locates nothing.
+  const inside = placeMentions(s).filter(
+    (x) => x.start >= p.start && x.end <= p.end && s.entityOf(x).level !== "country",
+  );
   const named = mostSpecific(s, inside) ?? placeInProjectName(p.canonical, ctx);
   // An item of a project list that starts with a place is often a company's name (辽宁星空钠离子电池): where it
   // is built is what the sentence or the article says.
@@ -117,7 +121,8 @@ function placeOf(s: RelateScope, p: Mention, ctx: ArticleContext, dominant: Enti
       !projects.some((q) => x.start >= q.start && x.end <= q.end) &&
       s.entityOf(x).id !== dominant?.id,
   );
-  if (dominant && !other) return dominant;
+  // …and the sentence builds, starts or brings the project in (即将建成投产, 加快建设, 先后引入).
+  if (dominant && !other && DOMINANT_VERB.test(sent.text)) return dominant;
   return named;
 }
 
