@@ -123,7 +123,7 @@ export function findMentions(
         // was expanded to), not a second organization.
         // A place right before the model's start belongs to the name (河南省 in 河南省安阳市…有限公司).
         const placeBefore = places.some((p) => p.end === m.start && p.start >= host.start);
-        if ((host.via === "company-suffix" || host.via === "org-head") && m.end === host.end && m.start > host.start && !placeBefore)
+        if (host.via === "company-suffix" && m.end === host.end && m.start > host.start && !placeBefore)
           Object.assign(host, { start: m.start, text: m.text, canonical: m.canonical });
       } else nested.push(m);
     }
@@ -150,7 +150,10 @@ export function plausible(type: "PER" | "LOC" | "ORG", surface: string, ctx: Art
     return farShortCounty(surface, ctx)
       ? false
       : Boolean(lookupPlace(surface, { home: homeCodes(ctx) })) ||
-          (n >= 3 && /[镇乡村岛]$/.test(surface) && !/(?:乡村|农村)$/.test(surface)); // 数字乡村 is no village
+          // A town, village, street or community by its suffix; 数字乡村, 特色小镇 are none.
+          (n >= 3 &&
+            /(?:[镇乡村岛]|街道|社区|嘎查|苏木|水库)$/.test(surface) &&
+            !/(?:乡村|农村|山村|渔村|小镇|古镇|城镇|乡镇|水乡|家乡)$/.test(surface));
   return n >= 4 && ORG_END.test(surface);
 }
 

@@ -16,12 +16,20 @@ const PROPER = new Set(["ns", "nr", "nrfg", "nrt", "nt", "nz", "x"]);
 const LEGAL_END = /(?:有限公司|有限责任公司|股份公司)$/;
 /** Heads that a company's name carries after its legal suffix (…有限公司北京分公司). */
 const BRANCH = /^(?:分公司|子公司|分行|支行|分厂)$/;
-/** Tags of words that begin a name; nothing but a place stands before them. */
-const BEGINS = new Set(["ns", "nt"]);
+/** Tags of words that begin a name: before a place stand only longer words of a name (国网 天津 电力 …), no
+ * single-character word (经 新余市科协, 在 京). */
+const BEGINS = new Set(["ns"]);
 const HAN = /^[\u4e00-\u9fff]+$/;
 /** First characters of a counted or pointed-to group (两县, 各市, 本院): no name of one body. */
 const GROUP = /^[两各全本该我每这那其多几数]/;
 const MAX_NAME = 24;
+const DIRECTION = /^[东西南北中上下内外前后]+$/;
+/** Tags of words that may end in a head they carry inside (物业公司/n, 中国科学院/nt, 市图书馆/n). */
+const WORD_HOLDS_HEAD = new Set(["n", "nt", "nz", "ns", "x", "j"]);
+/** Words of space before 中心 make it "the middle of" (天安门广场中心), not a body. */
+const SPACE_BEFORE_CENTRE = /(?:广场|城市|城区|市区|县城|老城|舞台|画面|区域|湖|岛|园|街)$/;
+/** Joiners read inside one unknown word (等国) end a name. */
+const JOINED = /[等和与及的]/;
 /** Without a proper word, a name needs this many characters before its head (地磁大科学装置研究院). */
 const GENERIC_MIN = 5;
 /** 中心 ends many things that are not bodies (会议中心, 展览中心): a generic one needs more before it. */
@@ -71,8 +79,16 @@ export function readHeadedNames(text: string, words: Word[], places: Mention[]):
         if (head.length < 2) continue; // 村部, 市局: a desk, not a body
         relative = inWord;
       } else {
-        // 格局, 底部, 干部, 工厂: a head glued to one character is a common word.
-        if (GROUP.test(inWord) || inWord.length < 2) continue;
+        // 格局, 底部, 干部, 工厂: a head glued to one character is a common word; so is a direction (东北部) or
+        // an idiom (统揽全局).
+        if (
+          GROUP.test(inWord) ||
+          inWord.length < 2 ||
+          DIRECTION.test(inWord) ||
+          !WORD_HOLDS_HEAD.has(w.tag) ||
+          w.word.endsWith("干部")
+        )
+          continue;
         // A one-character head inside a tagged word (新格局/nt, 加工厂/nt) is no proof of a name.
         proper = PROPER.has(w.tag) && head.length > 1;
         begun = BEGINS.has(w.tag);
@@ -92,14 +108,41 @@ export function readHeadedNames(text: string, words: Word[], places: Mention[]):
       }
       const x = words[j];
       if (!x || x.end !== start || end - x.start > MAX_NAME) break;
-      const joiner = x.word === "和" && x.tag === "c" && !begun && generic > 0 && INSIDE.has(words[j - 1]?.tag ?? "");
+      // 和 joins the halves of one body's name (工业和信息化部, 发展和改革委员会), not two bodies: both halves are
+      // short common nouns with no head of their own.
+      const left = words[j - 1];
+      const right = words[j + 1];
+      const joiner =
+        x.word === "和" &&
+        x.tag === "c" &&
+        !begun &&
+        !innerHead &&
+        generic > 0 &&
+        !!left &&
+        !!right &&
+        /^(?:n|vn)$/.test(left.tag) &&
+        left.word.length <= 4 &&
+        !headOf(left.word) &&
+        /^(?:n|vn|nt)$/.test(right.tag);
       const dot = x.word === "·" && HAN.test(words[j - 1]?.word ?? "") && !begun;
       const xHead = headOf(x.word);
       if (!joiner && !dot) {
-        if (!HAN.test(x.word) || !INSIDE.has(x.tag)) break;
+        if (!HAN.test(x.word) || !INSIDE.has(x.tag) || (x.tag === "x" && JOINED.test(x.word))) break;
+        if (head === "中心" && start === end - 2 && SPACE_BEFORE_CENTRE.test(x.word)) {
+          start = -1;
+          break;
+        }
         if (LEGAL_END.test(x.word) && !BRANCH.test(head)) break;
-        // Before a place only another place, or the body whose branch the place names (…局 蓟州 分局).
-        if (begun && x.tag !== "ns" && !xHead) break;
+        // Before a place only another place, an abbreviation or unknown word of two or more characters (武警 四川), or the
+        // body whose branch the place names (…局 蓟州 分局).
+        if (begun && !xHead && (x.word.length < 2 || !/^(?:ns|j|nz|nt)$/.test(x.tag) || GROUP.test(x.word))) break;
+        // A one-character place (在|京) or a person's full name (钱立志|政协…) does not open a longer name.
+        if (
+          (x.tag === "ns" && x.word.length < 2) ||
+          (x.tag === "nr" && x.word.length === 3 && !/[区县市州镇村园]$/.test(x.word))
+        )
+          break;
+        if (/届$/.test(x.word)) break; // 新一届, 本届: which term, not whose body
         // 县交通运输局: the place is the context's, unless a name stands before 村/县 (心宁|村 党支部).
         const prev = words[j - 1];
         const named =
@@ -139,7 +182,9 @@ export function readHeadedNames(text: string, words: Word[], places: Mention[]):
     // A noun of action right after a verb is that verb's object (加快|建设…中心): it does not open the name.
     const first = words.find((x) => x.start === start);
     const before = words[wordEnding.get(start) ?? -1];
-    if (first && first.tag === "vn" && before?.tag.startsWith("v") && first.end < end - head.length) {
+    // An adjective does not open one either (配套|国际会议中心).
+    const opensBadly = first?.tag === "a" || (first?.tag === "vn" && before?.tag.startsWith("v"));
+    if (first && opensBadly && first.end < end - head.length) {
       generic -= first.word.length;
       start = first.end;
     }
@@ -148,7 +193,9 @@ export function readHeadedNames(text: string, words: Word[], places: Mention[]):
     else if (end - start <= head.length) continue;
     if (!relative && !proper && generic < (head.endsWith("中心") ? GENERIC_MIN_CENTRE : GENERIC_MIN)) continue;
     // 办公室主任, 品宣部部长: the unit before a title is the person's desk; the body named before it is the name.
-    if (innerHead && SUB_UNIT.test(head) && titleAt(text.slice(end, end + 6))) continue;
+    // The same when the unit's name runs on from a body before it that the words did not join (…集团|向家坝灌区…项目部).
+    const joined = innerHead || /[\u4e00-\u9fff]/.test(text[start - 1] ?? "");
+    if (joined && SUB_UNIT.test(head) && titleAt(text.slice(end, end + 6))) continue;
     out.push({ start, end, relative });
   }
   return out;
@@ -208,7 +255,11 @@ export function opensName(text: string, start: number, end: number, words: Word[
   // …布局, …格局: a one-character head glued to one character ends a common word, not a name.
   const last = words[wordAt(words, end - 1)];
   const h = last && last.end === end ? headOf(last.word) : null;
-  return !(h && h.length === 1 && last!.word.length === 2);
+  if (h && h.length === 1 && last!.word.length === 2) return false;
+  // A bare centre (管理中心, 新闻中心) needs a proper word or a longer modifier, as in readHeadedNames.
+  if (!text.slice(start, end).endsWith("中心")) return true;
+  const inside = words.slice(wordAt(words, start), wordAt(words, end - 1) + 1);
+  return inside.some((w) => PROPER.has(w.tag)) || end - start - 2 >= GENERIC_MIN_CENTRE;
 }
 
 /** Index of the word holding an offset (binary search over words in text order). */
