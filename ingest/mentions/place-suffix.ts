@@ -24,7 +24,7 @@ const STOP = new Set([
   "美丽", "示范", "重点", "特色", "贫困", "脱贫", "试点", "行政", "自然", "传统", "文明", "生态", "旅游", "专业", "明星", "先进", "典型", "数字", "未来",
   "和美", "宜居", "中心", "周边", "附近", "所在", "省级", "市级", "县级", "国家级", "全国", "全省", "全市", "全县", "全区", "一个", "这个", "那个", "每个",
   "多个", "各个", "许多", "不少", "少数民族", "民族", "边境", "沿海", "山区", "偏远", "当地", "本地", "外地", "城区", "郊区", "新型", "现代", "我们", "他们",
-  "大家", "乡亲", "附近", "相邻", "隔壁", "对口", "结对", "帮扶", "扎根", "深入", "走进", "来到", "回到", "走访", "服务", "基层", "社区", "农村", "乡村", "城镇",
+  "大家", "乡亲", "附近", "相邻", "隔壁", "对口", "结对", "帮扶", "扎根", "富裕", "小康", "富强", "闻名", "有名", "知名", "著名", "深入", "走进", "来到", "回到", "走访", "服务", "基层", "社区", "农村", "乡村", "城镇",
 ]);
 
 /** Characters that begin no name: a function word the segmenter glued to an unknown name (从旺甫, 和村). */
@@ -50,6 +50,15 @@ export function findLocalities(
   for (const p of new Set(prefixes)) tiers.set(p.length, [...(tiers.get(p.length) ?? []), localitiesUnder(p)]);
   const ordered = [...tiers.entries()].sort((a, b) => b[0] - a[0]).map(([, maps]) => maps);
   const out: Mention[] = [];
+  /** Codes of the divisions written within 30 characters before `at`, nearest first. */
+  const nearby = (at: number): string[] => {
+    const codes: string[] = [];
+    for (let p = at; p >= Math.max(0, at - 30); p--) {
+      const c = codePrefix(placeEnds.get(p));
+      if (c) codes.push(c);
+    }
+    return codes;
+  };
   for (const m of text.matchAll(SUFFIX)) {
     const end = m.index + m[0].length;
     if (!/镇|乡|街道|苏木|村|社区|嘎查/.test(m[0])) continue;
@@ -66,7 +75,7 @@ export function findLocalities(
       const form = text.slice(start, end);
       // Right after a coded place (格尔木市昆仑路社区), only that place's own localities count.
       const before = codePrefix(placeEnds.get(start));
-      const found = before ? pick([[localitiesUnder(before)]], form) : pick(ordered, form);
+      const found = before ? pick([[localitiesUnder(before)]], form) : pick(ordered, form, nearby(start));
       if (!found) continue;
       out.push({
         type: "Place",
@@ -96,10 +105,19 @@ export function codePrefix(code: string | undefined): string | undefined {
 function pick(
   tiers: Array<Array<Map<string, Locality[]>>>,
   form: string,
+  near: string[] = [],
 ): { code?: string; level: Locality["level"] } | null {
   for (const maps of tiers) {
     const list = maps.flatMap((map) => map.get(form) ?? []);
     if (!list.length) continue;
+    // Of namesakes, the one under the nearest division written before it (苍梧县人大代表、清水村 → 苍梧县's).
+    for (const c of near) {
+      const under = list.filter((l) => l.code.startsWith(c));
+      if (under.length) {
+        if (new Set(under.map((l) => l.code)).size === 1) return { code: under[0]!.code, level: under[0]!.level };
+        break;
+      }
+    }
     const codes = new Set(list.map((l) => l.code));
     return codes.size === 1 ? { code: list[0]!.code, level: list[0]!.level } : { level: list[0]!.level };
   }

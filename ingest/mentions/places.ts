@@ -126,7 +126,7 @@ export function findPlaces(text: string, ctx: ArticleContext, segmenter?: Segmen
         } else d = null;
       }
       // A lake or river that shares a county's short form (东湖) is the feature unless its division comes first.
-      if (d && d.name !== hit.text && FEATURE_SET.has(hit.text) && !chained(d, hit.start))
+      if (d && d.level === "county" && d.name !== hit.text && FEATURE_SET.has(hit.text) && !chained(d, hit.start))
         m = placeMention(hit.start, hit.end, hit.text, hit.text, { level: "other" }, "feature");
       if (!m && d)
         m = placeMention(hit.start, hit.end, hit.text, d.name, { code: fullCode(d.code), level: d.level }, "gazetteer");

@@ -24,6 +24,12 @@ describe("towns and villages of a county the article names get their codes", () 
     expect(codeOf(text, name)).toBe(code);
   });
 
+  it("takes, of two namesakes in the counties named, the one under the division written just before it", () => {
+    const text = "贵州湄潭县和河南兰考县结对交流。兰考县干部、牛场村支书讲了经验，湄潭县代表复兴村也发了言。";
+    expect(codeOf(text, "牛场村")).toBe("410225101214");
+    expect(codeOf(text, "复兴村")).toBe("520328102200");
+  });
+
   it("reads the package's committee names as news writes them", () => {
     expect(villageForms("港东村民委员会")).toEqual(["港东村"]);
     expect(villageForms("丰乐村村民委员会")).toEqual(["丰乐村"]);
