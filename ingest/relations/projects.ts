@@ -18,7 +18,8 @@ const RUN_VERB = /(?:领办|承建|建设|实施|投资|牵头|运营|设立|开
 const SUBJECT_GAP = new RegExp(`^(?:[^，。；！？]{0,16}?)${RUN_VERB.source}(?:了)?[^，。；！？]{0,10}$`);
 const CLAUSE_OPENS_WITH_VERB = new RegExp(`^(?:并|还|同时|积极|先后|共同)?${RUN_VERB.source}`);
 const BUILD_VERB = /(?:引入|引进|建设|实施|打造|推进|启动|建成|规划|开工|落地|落户|签约|入选|建立|设立|发展|布局)/;
-const DOMINANT_VERB = /新建|现场|集聚|位于|建设|建成|投产|开工|落地|落户|入驻|签约|引进|引入|实施|设立|开设|启动|打造|运营|投用|竣工/;
+const DOMINANT_VERB =
+  /新建|现场|集聚|位于|建设|建成|投产|开工|落地|落户|入驻|签约|引进|引入|实施|设立|开设|启动|打造|运营|投用|竣工/;
 const LOCATED = /^[^，。；]{0,4}?(?:位于|落户|坐落于|地处|落地)[^，。；]{2,30}/;
 
 export function relateProjects(s: RelateScope): void {
@@ -60,11 +61,33 @@ export function relateProjects(s: RelateScope): void {
       const sent = s.sentence(p.start);
       const prevClause = text.lastIndexOf("，", clauseStart - 2) + 1;
       const from = Math.max(sent.start, prevClause);
+      // …or the organization the previous clause brought in (引入北京春山里置业发展集团，建设成…小镇).
       subjects = orgMentions.filter(
-        (o) => o.start >= from && o.end < clauseStart && SUBJECT_GAP.test(text.slice(o.end, clauseStart - 1)),
+        (o) =>
+          o.start >= from &&
+          o.end < clauseStart &&
+          (SUBJECT_GAP.test(text.slice(o.end, clauseStart - 1)) ||
+            (o.end === clauseStart - 1 && /(?:引入|引进|吸引|邀请)$/.test(text.slice(from, o.start)))),
       );
     }
     for (const o of subjects) if (!/^[^，。；]*由$/.test(text.slice(clauseStart, o.start))) run(o);
+    // 中铁十二局集团X工程项目部 read whole as an organization: the company before the project runs it.
+    for (const o of orgMentions)
+      if (o.start < p.start && o.end > p.end && /(?:项目部|指挥部)$/.test(o.text)) {
+        const company = text.slice(o.start, p.start);
+        if (/(?:集团|公司|局)$/.test(company))
+          run({
+            ...o,
+            end: p.start,
+            text: company,
+            canonical: company,
+            props: { kind: "company" },
+            via: "site-office",
+          });
+      }
+    // 蜂巢能源达州锂电零碳产业园: a company's short name before the place in the name.
+    const owner = ownerBeforePlace(s, p);
+    if (owner) run(owner);
     // 由X承建 in the project's sentence.
     const sent = s.sentence(p.start);
     for (const o of orgMentions)
@@ -124,6 +147,26 @@ function placeOf(s: RelateScope, p: Mention, ctx: ArticleContext, dominant: Enti
   // …and the sentence builds, starts or brings the project in (即将建成投产, 加快建设, 先后引入).
   if (dominant && !other && DOMINANT_VERB.test(sent.text)) return dominant;
   return named;
+}
+
+/** The words before the first place inside a project's name, when they look like a company's short name. */
+function ownerBeforePlace(s: RelateScope, p: Mention): Mention | null {
+  const place = placeMentions(s).find((x) => x.start > p.start + 1 && x.end < p.end);
+  if (!place) return null;
+  const name = s.text.slice(p.start, place.start);
+  if (!/^[\u4e00-\u9fff]{2,6}$/.test(name) || /^(?:国家|全国|中国|省|市|县|新|首批|重点)/.test(name)) return null;
+  if (placeMentions(s).some((x) => x.start === p.start)) return null;
+  if (!/(?:集团|能源|科技|实业|控股|股份|[\u4e00-\u9fff]{2}公司)$/.test(name) && !s.text.includes(`${name}公司`))
+    return null;
+  return {
+    type: "Organization",
+    start: p.start,
+    end: place.start,
+    text: name,
+    canonical: name,
+    props: { kind: "company" },
+    via: "project-owner",
+  };
 }
 
 /** Where the organization that runs a project is, when its name says (苏州工业园区社会事业局 → 苏州工业园区). */
