@@ -131,6 +131,11 @@ export function findProjects(text: string, allWords: Word[], orgs: Mention[]): M
     if (!quoted && mod.length === 1 && tagOf(mod[0]!) === "ns" && w.word === head[0]) continue;
     if (/·/.test(core) && GENERIC.test(core.slice(core.lastIndexOf("·") + 1))) continue;
     if (head[1] === "quoted" && !quoted) continue;
+    // 西周时期遗址, 旧石器时代晚期旷野遗址: a site named by its period alone, or after one, is described.
+    if (/遗址/.test(head[0]) && !quoted) {
+      const period = (x: Word) => /(?:时代|时期|[早中晚]期|文化)$/.test(x.word) || tagOf(x) === "t";
+      if (mod.every((x) => period(x) || GENERIC.test(x.word)) || (prev && period(prev))) continue;
+    }
     // 武王墩一号墓: a tomb is named with its number.
     if (head[0] === "墓" && (w.word !== "墓" || !isOrdinal(words[h - 1] ?? w))) continue;
     if (head[1] === "cued" && !quoted && !proper) continue;
