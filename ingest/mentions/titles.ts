@@ -2,7 +2,7 @@
 // (东信烟花集团有限公司总经理钟娟, 嘉鱼县委书记王永), with a sub-unit between (品宣部部长, 督查四处处长), several titles
 // for one person (市委副书记、市长张百顺), a body named earlier (公司总经理唐攀 → the company of the article), a
 // former post (时任…副局长的杨虹), or a name first (习近平总书记, 罗煜明是…书记).
-import { COUNTRIES, TITLES } from "../gazetteer/lexicon.js";
+import { COUNTRIES, ORG_SUFFIXES, TITLES } from "../gazetteer/lexicon.js";
 import { DERIVED_TITLES } from "../gazetteer/titles.generated.js";
 import { nameAt, NEVER_LAST, startsLikeName, wordAt, type WordIndex } from "./person-names.js";
 import type { OrganizationKind } from "../../core/model.js";
@@ -76,6 +76,10 @@ const NOT_TITLES = new Set(["代表", "会计", "秘书", "顾问", "主持"]);
 const ALL_TITLES = new Set([...TITLES, ...DERIVED_TITLES, ...MORE_TITLES].filter((t) => !NOT_TITLES.has(t)));
 const LAST_CHARS = new Set([...ALL_TITLES].map((t) => t.at(-1)!));
 const MAX_TITLE = 9;
+const ORG_END = new RegExp(`(?:${ORG_SUFFIXES.join("|")})$`);
+const RANK = /(?:常务副|代理|执行|名誉|副)$/;
+/** Bodies written between a place and a title (心宁村党支部书记, 苏安北社区党委副书记): the body holds the post. */
+const BODY = /^(?:党总支|党支部|党委|村委会|居委会|村民委员会|居民委员会|团委|纪委|工会)/;
 const COUNTRY_NAMES = new Set<string>(COUNTRIES);
 
 /** A sub-unit between an organization and a title: 品宣部, 特效事业部, 民一庭, 督查四处, 建筑工程学院. */
@@ -101,7 +105,10 @@ export function scanTitles(text: string, words?: WordIndex): Array<{ start: numb
     for (let len = Math.min(MAX_TITLE, e); len >= 2; len--) {
       const t = text.slice(e - len, e);
       if (!ALL_TITLES.has(t)) continue;
-      found.push({ start: e - len, end: e, title: t });
+      // 副馆长, 常务副院长, 代理市长: a deputy or acting form of any title.
+      const rank = RANK.exec(text.slice(Math.max(0, e - len - 4), e - len));
+      const start = e - len - (rank ? rank[0].length : 0);
+      found.push({ start, end: e, title: text.slice(start, e) });
       break;
     }
   }
@@ -131,8 +138,27 @@ export function findTitles(c: TitleContext): TitleMention[] {
   for (const p of c.places) placeEnding.set(p.end, p);
   const titles: TitleMention[] = [];
   for (const t of scanTitles(text, c.words)) {
+    // A title read from a résumé word that an organization's name overlaps (长沙|市委常委 beside the mention
+    // 长沙市委) starts where the organization ends, when what is left is a title.
+    // Or the other way round: an organization read past its own end into a title (…人民法院审判委员会|专职委员)
+    // ends where the title begins, when it still ends as organizations do.
+    const inside = c.orgs.find((o) => o.start < t.start && t.start < o.end && o.end < t.end);
+    let trimmed: Mention | null = null;
+    if (inside && ORG_END.test(text.slice(inside.start, t.start))) {
+      const cut = inside.end - t.start;
+      // The mention itself is cut, so the organization's node is the name without the title's first words.
+      trimmed = Object.assign(inside, {
+        end: t.start,
+        text: text.slice(inside.start, t.start),
+        canonical: inside.canonical.slice(0, inside.canonical.length - cut),
+      });
+    } else if (inside && ALL_TITLES.has(text.slice(inside.end, t.end))) {
+      t.start = inside.end;
+      t.title = text.slice(inside.end, t.end);
+    }
     const m: TitleMention = { start: t.start, end: t.end, title: t.title, org: null, person: null };
-    attachOrganization(m, c, orgEnding, placeEnding);
+    if (trimmed) Object.assign(m, { org: trimmed, start: trimmed.start });
+    if (!m.org) attachOrganization(m, c, orgEnding, placeEnding);
     m.former = FORMER.test(text.slice(Math.max(0, m.start - 2), m.start)) || undefined;
     titles.push(m);
   }
@@ -164,6 +190,40 @@ function attachOrganization(
       return;
     }
     break;
+  }
+  // A sub-unit right after the 、 of a chain (区委常委、组织部部长): the title keeps it, and the chain stays joined.
+  const chained = /、([\u4e00-\u9fff]{1,8}?(?:部|办|室|处|厅|局|庭|科))$/.exec(text.slice(Math.max(0, at - 10), at));
+  if (chained && !NOT_IN_SUB_UNIT.test(chained[1]!)) {
+    Object.assign(m, { start: at - chained[1]!.length, title: chained[1]! + m.title });
+    return;
+  }
+  // A village or community body and its title written as one word (心宁村党支部书记, 村委会主任): the body, named
+  // after the place before it, the place heading the chain, or the village the article named last, holds the post.
+  const body = BODY.exec(m.title);
+  if (body && m.title.length > body[0].length) {
+    const before = placeEnding.get(at);
+    const bare = /(?:村|社区)$/.exec(text.slice(Math.max(0, at - 2), at));
+    const lastPlace =
+      before ??
+      (bare
+        ? c.places.filter((p) => p.end <= at - bare[0].length && p.canonical.endsWith(bare[0])).at(-1)
+        : /[、和及]$/.test(text[at - 1] ?? "")
+          ? c.places.filter((p) => p.end <= at && /(?:村|社区)$/.test(p.canonical)).at(-1)
+          : undefined);
+    if (lastPlace) {
+      const start = before ? before.start : bare ? at - bare[0].length : at;
+      const org: Mention = {
+        type: "Organization",
+        start,
+        end: at + body[0].length,
+        text: text.slice(start, at + body[0].length),
+        canonical: lastPlace.canonical + body[0],
+        props: { kind: /党|团|纪/.test(body[0]) ? "party" : "other" },
+        via: "place-body",
+      };
+      Object.assign(m, { org, start, title: m.title.slice(body[0].length) });
+      return;
+    }
   }
   // A country and its head of state or government (俄罗斯总统, 日本首相): the post is tied to the country itself.
   const country = placeEnding.get(at);

@@ -2,7 +2,7 @@
 // A post the text marks as held before (时任, 原) carries `former: true`.
 import type { EntityDoc } from "../../core/model.js";
 import { COUNTRIES } from "../gazetteer/lexicon.js";
-import type { TitleMention } from "../mentions/types.js";
+import type { Mention, TitleMention } from "../mentions/types.js";
 import { publisherEntity } from "../resolve.js";
 import type { RelateScope } from "./scope.js";
 
@@ -34,6 +34,7 @@ export function relatePosts(s: RelateScope): void {
       }
     }
 
+  holdersFromSubject(s);
   // Title chains: each title links its person to the organization the title names.
   const heldAt = new Map<string, EntityDoc>();
   for (const t of found.titles)
@@ -59,7 +60,7 @@ export function relatePosts(s: RelateScope): void {
   }
 }
 
-const GOVERNMENT_POST = /(?:省长|市长|县长|区长|总理|国务委员|部长|主任)$/;
+const GOVERNMENT_POST = /(?:省长|市长|县长|区长|州长|旗长|镇长|乡长|总理|国务委员)$/;
 const FOREIGN = new RegExp(
   `(?:${COUNTRIES.filter((c) => c !== "中国").join("|")}|外长|大使|党主席|劳动党|人民党|国大|总统)`,
 );
@@ -89,4 +90,35 @@ function impliedOrganization(t: TitleMention, s: RelateScope): EntityDoc | null 
   if (title === "总书记")
     return { id: "org:中共中央", type: "Organization", name: "中共中央", aliases: ["党中央"], kind: "party" };
   return null;
+}
+
+/** Verbs that give the sentence's subject the posts after them: 2021年起任村党总支书记、村委会主任. */
+const TAKES_POST = /(?:任|担任|出任|兼任|当选为?|做|当上|成为)$/;
+
+/**
+ * A chain of posts after 任/担任 with no name of its own belongs to the person the sentence is about: the last
+ * person named before it in the same sentence (罗煜明是…本地人，…2021年任村党总支书记、村委会主任 → 罗煜明).
+ */
+function holdersFromSubject(s: RelateScope): void {
+  const { text, found } = s;
+  const persons = found.mentions.filter((m) => m.type === "Person");
+  for (let k = 0; k < found.titles.length; k++) {
+    const t = found.titles[k]!;
+    if (t.person || !t.org || !TAKES_POST.test(text.slice(Math.max(0, t.start - 3), t.start))) continue;
+    const sentence = s.sentence(t.start);
+    // The last person the article names whose name stands in the sentence before the chain.
+    let subject: Mention | undefined;
+    for (const p of persons) {
+      const at = text.lastIndexOf(p.canonical, t.start - p.canonical.length);
+      if (at >= sentence.start && (!subject || at > subject.start))
+        subject = { ...p, start: at, end: at + p.canonical.length };
+    }
+    if (!subject) continue;
+    for (let j = k; j < found.titles.length; j++) {
+      const cur = found.titles[j]!;
+      if (j > k && !/^[、和及]$/.test(text.slice(found.titles[j - 1]!.end, cur.start))) break;
+      if (cur.person) break;
+      cur.person = subject;
+    }
+  }
 }
