@@ -4,7 +4,7 @@
 // former post (时任…副局长的杨虹), or a name first (习近平总书记, 罗煜明是…书记).
 import { COUNTRIES, ORG_SUFFIXES, TITLES } from "../gazetteer/lexicon.js";
 import { DERIVED_TITLES } from "../gazetteer/titles.generated.js";
-import { nameAt, NEVER_LAST, startsLikeName, wordAt, type WordIndex } from "./person-names.js";
+import { nameAt, NEVER_LAST, startsLikeName, surnameAt, wordAt, type WordIndex } from "./person-names.js";
 import type { OrganizationKind } from "../../core/model.js";
 import type { Mention, TitleMention } from "./types.js";
 
@@ -299,7 +299,10 @@ function attachPersons(titles: TitleMention[], c: TitleContext): void {
       // 关怀和, 李飞作: a one-character word that follows names ends the tagger's span.
       const lastWord = w?.startingAt.get(modelEnd - 1);
       const tail = lastWord !== undefined && lastWord.end === modelEnd && /^[和与及作说还]$/.test(lastWord.word);
-      const startOk = (!w || startsLikeName(i, modelEnd, w)) && !glued && !tail && !COUNTRY_NAMES.has(n);
+      // A compound surname alone (欧阳 of 欧阳春生) is no name.
+      const surnameOnly = surnameAt(n, 0) === n.length;
+      const startOk =
+        (!w || startsLikeName(i, modelEnd, w)) && !glued && !tail && !surnameOnly && !COUNTRY_NAMES.has(n);
       if (/^[\u4e00-\u9fff]+$/.test(n) && !NEVER_LAST.test(n.at(-1)!) && endOk && startOk) return n;
     }
     const native = nameAt(text, i, c.words);

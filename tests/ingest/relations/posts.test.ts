@@ -66,6 +66,27 @@ describe("organization, title and name run together give a post", () => {
     expect(doc.entities.find((e) => e.id === post?.target)).toMatchObject({ type: "Place", name: "柳荫社区" });
   });
 
+  it.each([
+    ["“路修好了，果子就好卖了。”桃源村党支部书记覃永福说。", "覃永福|桃源村党支部|书记"],
+    ["柳溪社区党委副书记范丽君介绍，社区有居民八千多人。", "范丽君|柳溪社区党委|副书记"],
+    ["南岭村党支部书记、村委会主任欧阳春生也很着急。", "欧阳春生|南岭村村委会|主任"],
+  ])("gives a post in a village body written with its title to the body: %s", (text, post) => {
+    expect(posts(read(text))).toContain(post);
+  });
+
+  it("gives a chain of posts after 任 to the sentence's subject", () => {
+    const doc = read("罗小明是大坪村本地人，原来在县城做生意，2021年换届后，任村党总支书记、村委会主任。");
+    expect(posts(doc)).toEqual(expect.arrayContaining(["罗小明|大坪村党总支|书记", "罗小明|大坪村村委会|主任"]));
+  });
+
+  it("keeps a chain joined when a sub-unit follows its 、 (区委常委、宣传部部长)", () => {
+    const doc = read("“这条路修通了。”宣城市委常委、宣传部部长秦立华说。");
+    const titles = doc.relations
+      .filter((r) => r.type === "HOLDS_POSITION" && r.source === "person:秦立华")
+      .map((r) => `${r.target}|${String(r.properties.title)}`);
+    expect(titles).toEqual(expect.arrayContaining(["org:中共宣城市委|常委", "org:中共宣城市委|宣传部部长"]));
+  });
+
   it("keeps a former post as former", () => {
     const doc = read("时任沧州市交通运输局副局长的韩立新主持了这项工程。");
     const post = doc.relations.find((r) => r.type === "HOLDS_POSITION" && r.source === "person:韩立新");
