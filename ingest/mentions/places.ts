@@ -30,6 +30,7 @@ export function homeCodes(ctx: ArticleContext): string[] {
 }
 
 const FEATURE_SET = new Set(FEATURES);
+const MUNICIPALITY = /^(11|12|31|50)$/;
 const REGION_AFTER = new RegExp(`^(?:${[...REGION_WORDS].sort((a, b) => b.length - a.length).join("|")})`);
 /** Short district names that are everyday words elsewhere (蓟州古城区): trusted only where the text supports them. */
 const GENERIC_DISTRICT = /^(古城|新城|老城|城关|城中|城东|城西|城南|城北|城区|郊区|矿区|开发区|新区|高新区)/;
@@ -169,7 +170,8 @@ export function findPlaces(text: string, ctx: ArticleContext, segmenter?: Segmen
   for (const p of out) if (!placeEnds.get(p.end)) placeEnds.set(p.end, p.props.code);
   const prefixes = out.flatMap((p) => {
     const c = codePrefix(p.props.code);
-    return c && c.length >= 2 ? [c] : [];
+    // Towns of a whole province are too many to read for every article that names one; a municipality's are few.
+    return c && (c.length >= 4 || MUNICIPALITY.test(c)) ? [c] : [];
   });
   out.push(...findLocalities(text, prefixes, bounds, placeEnds));
   // Suffix readings run after the package's names, so a chain (三坑镇湴崀村) starts where the town ends.
