@@ -56,7 +56,11 @@ export function dateMeetings(s: RelateScope): void {
     const sent = s.sentence(m.start);
     const before = text.slice(sent.start, m.start);
     const referred = REFERRED_BEFORE.test(before) || REFERRED_AFTER.test(text.slice(m.end, m.end + 6));
-    const d = dates.filter((x) => x.start >= sent.start && x.end <= m.start && x.iso).at(-1)?.iso ?? null;
+    // The last date before the meeting in its sentence; of a range (9月22日至25日) its first day.
+    const earlier = dates.filter((x) => x.start >= sent.start && x.end <= m.start && x.iso);
+    let last = earlier.at(-1);
+    if (last && earlier.length > 1 && /[至到—-]$/.test(text.slice(sent.start, last.start))) last = earlier.at(-2);
+    const d = last?.iso ?? null;
     const held =
       HELD.test(text.slice(m.end, m.end + 12)) || /(?:召开|举行|举办|出席|主持|参加)[^，。]{0,4}$/.test(before);
     const early = m === meetings[0] || m.start < (sentences[1]?.end ?? 0);
