@@ -43,9 +43,11 @@ export function relatePlaces(s: RelateScope): void {
     .filter((m) => m.type === "Place" && held.has(s.entityOf(m).id))
     .sort((a, b) => a.start - b.start || b.end - a.end);
   const entityOf = new Map<Mention, EntityDoc>(mentions.map((m) => [m, s.entityOf(m)]));
+  // Places the text names, by code; every coded place an entity of the article (another family's too) gets a parent.
   const byCode = new Map<string, EntityDoc>();
-  for (const e of s.entities) if (e.type === "Place" && e.code) byCode.set(e.code, e);
   for (const e of entityOf.values()) if (e.code) byCode.set(e.code, e);
+  const coded = new Map<string, EntityDoc>(byCode);
+  for (const e of s.entities) if (e.type === "Place" && e.code && !coded.has(e.code)) coded.set(e.code, e);
   const firstAt = new Map<string, number>();
   for (const [m, e] of entityOf) if (!firstAt.has(e.id)) firstAt.set(e.id, m.start);
   const linked = new Set<string>();
@@ -61,7 +63,7 @@ export function relatePlaces(s: RelateScope): void {
   // Coded places: the nearest ancestor the article or the paper's home names; where none is, the division chain.
   const homeCity = s.ctx.city ? fullCode(s.ctx.city.code) : null;
   const division = (code: string) => divisions().get(code.replace(/(00)+$/, ""));
-  for (const e of new Set(byCode.values())) {
+  for (const e of coded.values()) {
     const up = ancestorCodes(e.code!);
     const at = firstAt.get(e.id) ?? 0;
     const named = up.find((c) => byCode.has(c));
