@@ -125,7 +125,8 @@ export function findMentions(
         const placeBefore = places.some((p) => p.end === m.start && p.start >= host.start);
         if (host.via === "company-suffix" && m.end === host.end && m.start > host.start && !placeBefore)
           Object.assign(host, { start: m.start, text: m.text, canonical: m.canonical });
-      } else nested.push(m);
+        // The model's place inside a rule's place is a fragment of it (力斯台村 in 东海力斯台村): dropped.
+      } else if (!(m.via === "model" && m.type === "Place" && host.type === "Place")) nested.push(m);
     }
   }
 
