@@ -9,9 +9,9 @@ import type { ArticleContext, FocusPlace, Mention } from "./types.js";
 
 /** Tags of words that may sit inside a name (jieba's ICTCLAS set). */
 const INSIDE = new Set(["n", "nr", "nrfg", "nrt", "ns", "nt", "nz", "nw", "x", "j", "vn", "b", "a", "an", "l", "s"]);
-INSIDE.add("tg").add("zg").add("ng").add("ag").add("m");
+INSIDE.add("tg").add("zg").add("ng").add("ag").add("m").add("g");
 /** Tags of words that make a name a name: a place, a proper noun, an unknown word. */
-const PROPER = new Set(["ns", "nr", "nrfg", "nrt", "nt", "nz", "x"]);
+const PROPER = new Set(["ns", "nr", "nrfg", "nrt", "nt", "nz", "x", "g"]);
 /** A company's legal suffix ends its name: what follows is a unit or another company (…有限公司向家坝灌区公司). */
 const LEGAL_END = /(?:有限公司|有限责任公司|股份公司)$/;
 /** Heads that a company's name carries after its legal suffix (…有限公司北京分公司). */
@@ -27,6 +27,7 @@ const DIRECTION = /^[东西南北中上下内外前后]+$/;
 /** Tags of words that may end in a head they carry inside (物业公司/n, 中国科学院/nt, 市图书馆/n). */
 const WORD_HOLDS_HEAD = new Set(["n", "nt", "nz", "ns", "x", "j"]);
 /** Words of space before 中心 make it "the middle of" (天安门广场中心), not a body. */
+const CENTRE_OF = /^(?:城区|城市|区域|地带|位置|地区|城)/;
 const SPACE_BEFORE_CENTRE = /(?:广场|城市|城区|市区|县城|老城|舞台|画面|区域|湖|岛|园|街)$/;
 /** Joiners read inside one unknown word (等国) end a name. */
 const JOINED = /[等和与及的]/;
@@ -73,6 +74,9 @@ export function readHeadedNames(text: string, words: Word[], places: Mention[]):
     let relative: string | null = null;
     let generic = 0;
     let innerHead = false;
+    // A whole organization word (中央电视台/nt, 中央统战部/nt) is a name already: what stands before it is no part
+    // of it (所属, 委托), save a place or the first half of a name joined by 和 (人力资源和社会保障部).
+    let whole = false;
     if (inWord) {
       start = w.start;
       if (/^[市县省区州村]$/.test(inWord)) {
@@ -92,6 +96,7 @@ export function readHeadedNames(text: string, words: Word[], places: Mention[]):
         // A one-character head inside a tagged word (新格局/nt, 加工厂/nt) is no proof of a name.
         proper = PROPER.has(w.tag) && head.length > 1;
         begun = BEGINS.has(w.tag);
+        whole = w.tag === "nt";
         generic += inWord.length;
       }
     }
@@ -126,6 +131,8 @@ export function readHeadedNames(text: string, words: Word[], places: Mention[]):
         /^(?:n|vn|nt)$/.test(right.tag);
       const dot = x.word === "·" && HAN.test(words[j - 1]?.word ?? "") && !begun;
       const xHead = headOf(x.word);
+      if (whole && !joiner && x.tag !== "ns") break;
+      if (joiner) whole = false;
       if (!joiner && !dot) {
         if (!HAN.test(x.word) || !INSIDE.has(x.tag) || (x.tag === "x" && JOINED.test(x.word))) break;
         if (head === "中心" && start === end - 2 && SPACE_BEFORE_CENTRE.test(x.word)) {
@@ -136,12 +143,8 @@ export function readHeadedNames(text: string, words: Word[], places: Mention[]):
         // Before a place only another place, an abbreviation or unknown word of two or more characters (武警 四川), or the
         // body whose branch the place names (…局 蓟州 分局).
         if (begun && !xHead && (x.word.length < 2 || !/^(?:ns|j|nz|nt)$/.test(x.tag) || GROUP.test(x.word))) break;
-        // A one-character place (在|京) or a person's full name (钱立志|政协…) does not open a longer name.
-        if (
-          (x.tag === "ns" && x.word.length < 2) ||
-          (x.tag === "nr" && x.word.length === 3 && !/[区县市州镇村园]$/.test(x.word))
-        )
-          break;
+        // A one-character place (在|京) does not open a longer name.
+        if (x.tag === "ns" && x.word.length < 2) break;
         if (/届$/.test(x.word)) break; // 新一届, 本届: which term, not whose body
         // 县交通运输局: the place is the context's, unless a name stands before 村/县 (心宁|村 党支部).
         const prev = words[j - 1];
@@ -172,6 +175,8 @@ export function readHeadedNames(text: string, words: Word[], places: Mention[]):
       j--;
     }
     if (start < 0) continue;
+    // 沧州中心城区: the middle of a place, not a body.
+    if (head === "中心" && CENTRE_OF.test(text.slice(end, end + 2))) continue;
     // Numbers open no name (十二局 stays inside 中铁十二局集团, 5 in 5部门 does not).
     while (!relative) {
       const lead = words.find((x) => x.start === start);
@@ -250,8 +255,13 @@ const NOT_FIRST = /^(?:v|vd|d|ad|p|r|c|u|uj|ul|uz|ud|ug|uv|m|q|f|t|y|e|o)$/;
  */
 export function opensName(text: string, start: number, end: number, words: Word[]): boolean {
   if (GROUP.test(text[start] ?? "")) return false;
-  const first = words[wordAt(words, start)];
+  const at = wordAt(words, start);
+  const first = words[at];
   if (first && first.start === start && NOT_FIRST.test(first.tag)) return false;
+  // 两县|人大常委会: a group's bodies; 创办和|规范产业合作社: the second of two verbs joined by 和.
+  const prev = first?.start === start ? words[at - 1] : undefined;
+  if (prev && prev.end === start && GROUP.test(prev.word) && /^(?:x|m|r|n)$/.test(prev.tag)) return false;
+  if (prev?.word === "和" && words[at - 2]?.tag.startsWith("v")) return false;
   // …布局, …格局: a one-character head glued to one character ends a common word, not a name.
   const last = words[wordAt(words, end - 1)];
   const h = last && last.end === end ? headOf(last.word) : null;
@@ -272,4 +282,17 @@ function wordAt(words: Word[], at: number): number {
     else hi = mid - 1;
   }
   return lo;
+}
+
+/**
+ * Whether a name read by pattern (a place and a suffix) ends where the words end a head: 建设新局 (新局, "a new
+ * situation") and 北部 end in a head character glued to a common word.
+ */
+export function endsInHead(end: number, words: Word[]): boolean {
+  const w = words[wordAt(words, end - 1)];
+  if (!w || w.end !== end) return false;
+  const found = headIn(w);
+  if (!found || found.end !== end) return false;
+  const inWord = w.word.length - found.head.length;
+  return inWord === 0 || inWord >= 2 || /^[市县省区州村]$/.test(w.word.slice(0, inWord));
 }

@@ -3,7 +3,7 @@
 import type { OrganizationKind } from "../../core/model.js";
 import { BUREAU_EXPANSIONS, LOCAL_ABBREVIATIONS } from "../gazetteer/lexicon.js";
 import type { Word } from "../segmenter.js";
-import { headedMentions, readHeadedNames } from "./org-reader.js";
+import { endsInHead, headedMentions, readHeadedNames } from "./org-reader.js";
 import { partyCommittees } from "./party-committees.js";
 import { firstOfOverlapping, longestFirst, type ArticleContext, type Mention } from "./types.js";
 
@@ -107,6 +107,9 @@ export function findOrganizations(text: string, ctx: ArticleContext, places: Men
     // 和 joins the two halves of many bureau names (发展和改革委员会, 人力资源和社会保障局), so it may sit inside
     // one here, though not at its start (山东省和江苏省…).
     if (!m || STOP.test(m[1]!.replace(/(?<=.)和/g, "")) || NOT_IN_NAME.test(m[1]!)) continue;
+    if (words && !/^(?:政府新闻办|人民政府|政府)$/.test(m[1]!) && !endsInHead(p.end + m[1]!.length, words)) continue;
+    // 沧州中心城区: the middle of the place.
+    if (/中心$/.test(m[1]!) && /^(?:城区|城市|区域|地带|位置|地区|城)/.test(text.slice(p.end + m[1]!.length))) continue;
     const suffix = m[1]!;
     const canonicalSuffix =
       suffix === "政府新闻办"
@@ -115,7 +118,9 @@ export function findOrganizations(text: string, ctx: ArticleContext, places: Men
           ? "人民政府"
           : (BUREAU_EXPANSIONS[suffix] ?? suffix);
     const surface = p.text + suffix;
-    out.push(mention(p.start, surface, p.canonical + canonicalSuffix, "place-suffix"));
+    // A state body is named by its full place (聊城市统计局); any other keeps the place as written (太原卫星发射中心).
+    const state = /^(?:party|government|congress)$/.test(kindOf(canonicalSuffix)) || canonicalSuffix !== suffix;
+    out.push(mention(p.start, surface, state ? p.canonical + canonicalSuffix : surface, "place-suffix"));
   }
 
   out.push(...partyCommittees(text, ctx, places));
