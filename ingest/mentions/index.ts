@@ -7,7 +7,15 @@ import { articleFocus } from "./focus.js";
 import { findForeignBodies } from "./foreign-bodies.js";
 import { findOrganizations } from "./organizations.js";
 import { opensName } from "./org-reader.js";
-import { freeStanding, indexWords, inPersonContext, looksLikeName, nameAt } from "./person-names.js";
+import {
+  freeStanding,
+  givenNamePlausible,
+  indexWords,
+  inPersonContext,
+  looksLikeName,
+  nameAt,
+  surnameAt,
+} from "./person-names.js";
 import { findPersons } from "./persons.js";
 import { findTitles } from "./titles.js";
 import { ORG_SUFFIXES } from "../gazetteer/lexicon.js";
@@ -83,6 +91,10 @@ export function findMentions(
           (m.type !== "Organization" || !segmenter || opensName(text, m.start, m.end, wordsOf(segmenter, text))) &&
           (m.type !== "Person" ||
             ((!words || (looksLikeName(m.start, m.end, words) && inPersonContext(text, m.start, m.end, words))) &&
+              // The tagger's name without a Chinese surname is as often a city or a thing (敖德萨, 阿帕奇) as a
+              // person; foreign people come in through their titles.
+              surnameAt(m.text, 0) > 0 &&
+              givenNamePlausible(m.text) &&
               freeStanding(text, m.end))),
       ),
     );

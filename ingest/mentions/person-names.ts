@@ -2,6 +2,7 @@
 // segmenter agrees with. Word boundaries decide what a pattern cannot: 钟娟说 is 钟娟 + 说 (说 is a word of its
 // own), 寻国华 is one name (国华 is one word), 王永来到 is 王永 + 来到 (来 starts the next word).
 import { COMPOUND_SURNAMES, SURNAMES } from "../gazetteer/lexicon.js";
+import { NAME_CHAR_RATES, NAME_CHARS } from "../gazetteer/name-chars.generated.js";
 import type { Word } from "../segmenter.js";
 
 /** The article's words, indexed for the questions name reading asks. */
@@ -97,7 +98,17 @@ export function nameAt(text: string, i: number, words?: WordIndex): string | nul
       if (len > 2 && last && last.end === i + len && AFTER_NAME_CHAR.test(last.word)) continue;
       const whole = words.startingAt.get(i);
       if (whole && whole.end === i + len && !NAME_TAGS.test(whole.tag)) continue;
+      // An unknown word the segmenter glued from a name and the word after it (李飞作, 孙龙以).
+      if (len > 2 && whole?.tag === "x" && whole.end === i + len && AFTER_NAME_CHAR.test(name.at(-1)!)) {
+        verbCut = true;
+        continue;
+      }
       if (whole && whole.end < i + len && !restIsName(whole.end, i + len, words)) continue;
+      // A name may begin with a one-character surname word or a name the segmenter knows, not with a longer
+      // common word (毕业 + 后).
+      const surnameWord = whole !== undefined && whole.end === i + sur;
+      if (whole && whole.end < i + len && whole.word.length >= 2 && !surnameWord && !/^(?:nr|x)/.test(whole.tag))
+        continue;
       // A surname that is also a preposition or conjunction, standing as one (和群众, 向雷锋, 同莫迪), is that word.
       if (whole && whole.end < i + len && whole.word.length === 1 && /^(?:p|c|u|d|r|v|f)/.test(whole.tag)) continue;
       return name;
@@ -161,4 +172,18 @@ export function startsLikeName(start: number, end: number, words: WordIndex): bo
   // word (官邸 + 外).
   if (first.word.length >= 2 && !/^(?:nr|x)/.test(first.tag)) return false;
   return !/^(?:p|c|u|r|d|v|f|m|q|a)/.test(first.tag);
+}
+
+const NAME_RATE = new Map<string, number>([...NAME_CHARS].map((c, i) => [c, NAME_CHAR_RATES[i]!]));
+/** Given-name uses per thousand occurrences below which a character makes a word, not a name (列, 养, 型, 决). */
+const MIN_NAME_RATE = 6;
+
+/**
+ * Whether a name's given part is made of characters people are named with, by the rates derived from annotated
+ * names (name-chars.generated.ts). A character too rare to have a rate is no evidence either way.
+ */
+export function givenNamePlausible(name: string): boolean {
+  const chars = [...name];
+  const given = chars.slice(surnameAt(name, 0) || 1);
+  return given.every((c) => (NAME_RATE.get(c) ?? MIN_NAME_RATE) >= MIN_NAME_RATE);
 }

@@ -1,13 +1,16 @@
 // Person mentions. Names are found where Chinese news anchors them — after a title (市委书记李长萍, see titles.ts),
 // before a reporting verb (张百顺强调), in a list before 参加会议, in the byline — then every other occurrence of a
 // found name in the article is marked too.
-import { nameAt, type WordIndex } from "./person-names.js";
+import { givenNamePlausible, nameAt, type WordIndex } from "./person-names.js";
 import type { Mention, TitleMention } from "./types.js";
 
 /** What may precede a name that no title introduces. */
 const BEFORE_NAME = /[，。、；：！？（“\s]$|^$/;
 const SPEECH =
   /^(?:指出|强调|表示|介绍|主持|出席|参加|讲话|要求|说|问|听取|走进|看望|会见|调研|来到|察看|宣布|致辞|发言|告诉|坦言|感慨|笑着说)/;
+
+const ROLE_BEFORE =
+  /(?:村民|居民|市民|游客|群众|农民|牧民|渔民|菜农|果农|老人|社员|党员|志愿者|大学生|学生|老师|教师|医生|护士|工人|职工|员工|青年|技术员|博士|教授|专家|院士|律师|法官|民警|战士|队员|选手|运动员|工作人员|家长|母亲|父亲|妻子|丈夫|网友|读者|观众|听众|创业者|企业家)/g;
 
 function person(start: number, name: string, via: string): Mention {
   return { type: "Person", start, end: start + name.length, text: name, canonical: name, props: {}, via };
@@ -22,8 +25,18 @@ export function findPersons(text: string, titles: TitleMention[], bylines: strin
   for (let i = 0; i < text.length; i++) {
     if (!BEFORE_NAME.test(text.slice(Math.max(0, i - 1), i))) continue;
     const name = nameAt(text, i, words);
-    if (!name || !SPEECH.test(text.slice(i + name.length))) continue;
+    if (!name || !SPEECH.test(text.slice(i + name.length)) || !givenNamePlausible(name)) continue;
     if (!found.has(name)) found.set(name, "verb");
+  }
+  // A role word right before a name (村民温伙林, 青年司文叶, 博士张建营): people whom no title of office introduces.
+  for (const m of text.matchAll(ROLE_BEFORE)) {
+    const at = m.index + m[0].length;
+    const name = nameAt(text, at, words);
+    // One word the segmenter could not file (温伙林) is a name after a role word; words it split need characters
+    // people are named with (not 祝贺, 应帮).
+    const word = words?.startingAt.get(at);
+    const unknownWord = word !== undefined && word.tag === "x" && word.word === name;
+    if (name && (unknownWord || givenNamePlausible(name)) && !found.has(name)) found.set(name, "role");
   }
   // Strong cues need no boundary before the name: a column break may glue text to 刘昌松参加活动.
   for (const m of text.matchAll(/(?:参加|出席|主持)(?:会议|活动)/g)) {
