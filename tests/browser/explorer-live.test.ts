@@ -70,6 +70,10 @@ describe.skipIf(!hasChromium)("the explorer on the service", () => {
     const evidence = page.getByTestId("evidence").filter({ hasText: "副市长孙丽华主持会议" });
     await expect.poll(() => evidence.count(), { timeout: 20_000 }).toBeGreaterThan(0);
     expect(await evidence.first().locator("mark").allTextContents()).toContain("孙丽华");
+    // 副市长 is stated by two articles: one line, its span and count from the stored fact.
+    const posts = page.getByTestId("post");
+    await expect.poll(() => posts.count(), { timeout: 20_000 }).toBe(1);
+    expect(await posts.first().textContent()).toContain("2023-02-18 – 2023-03-02 · 2 篇");
     await screenshot(page, "live-panel-evidence");
   });
 

@@ -91,6 +91,13 @@ describe.skipIf(!hasChromium)("the static explorer", () => {
     await screenshot(page, "static-panel-evidence");
   });
 
+  it("lists each post once with the span it was reported over and its article count", async () => {
+    const posts = page.getByTestId("post");
+    await expect.poll(() => posts.count(), { timeout: 20_000 }).toBe(1);
+    expect(await posts.first().textContent()).toContain("市长");
+    expect(await posts.first().textContent()).toContain("2023-02-06 – 2023-03-15 · 3 篇");
+  });
+
   it("finds a person by pinyin initials", async () => {
     await page.getByTestId("search").fill("lxf");
     const hit = page.getByTestId("suggestions").locator("li", { hasText: "林晓峰" });

@@ -87,8 +87,10 @@ function r(
   art: ArticleDoc,
   sentence: string,
   properties: RelationDoc["properties"] = {},
+  more: Array<[ArticleDoc, string]> = [],
 ): RelationDoc {
-  return { type, source, target, properties, evidence: [{ article: art.id, sentence }] };
+  const evidence = [[art, sentence] as const, ...more].map(([a, s]) => ({ article: a.id, sentence: s, date: a.date }));
+  return { type, source, target, properties, evidence };
 }
 
 const S1 = "2月3日上午，市委书记林晓峰主持召开市委常委会会议。";
@@ -106,11 +108,15 @@ const M2 = "meeting:全市优化营商环境大会:2023-03-02";
 const M3 = "meeting:市政府常务会议:2023-03-15";
 
 const RELATIONS: RelationDoc[] = [
-  r("HOLDS_POSITION", "person:林晓峰", "org:中共河清市委", A1, S1, { title: "市委书记", asOf: "2023-02-03" }),
-  r("HOLDS_POSITION", "person:陈静怡", "org:河清市人民政府", A1, S2, { title: "市长", asOf: "2023-02-03" }),
-  r("HOLDS_POSITION", "person:赵国栋", "org:中共河清市委", A1, S3, { title: "市委副书记", asOf: "2023-02-03" }),
-  r("HOLDS_POSITION", "person:孙丽华", "org:河清市人民政府", A2, S5, { title: "副市长", asOf: "2023-02-18" }),
-  r("HOLDS_POSITION", "person:周明远", "org:河清市发展和改革委员会", A4, S9, { title: "主任", asOf: "2023-03-15" }),
+  // One post stated by three articles and one by two: each is one fact with its span and article count.
+  r("HOLDS_POSITION", "person:林晓峰", "org:中共河清市委", A1, S1, { title: "市委书记" }),
+  r("HOLDS_POSITION", "person:陈静怡", "org:河清市人民政府", A1, S2, { title: "市长" }, [
+    [A3, S6],
+    [A4, S8],
+  ]),
+  r("HOLDS_POSITION", "person:赵国栋", "org:中共河清市委", A1, S3, { title: "市委副书记" }),
+  r("HOLDS_POSITION", "person:孙丽华", "org:河清市人民政府", A2, S5, { title: "副市长" }, [[A3, S6]]),
+  r("HOLDS_POSITION", "person:周明远", "org:河清市发展和改革委员会", A4, S9, { title: "主任" }),
   r("PARTICIPATED_IN", "person:林晓峰", M1, A1, S1, { role: "chaired" }),
   r("PARTICIPATED_IN", "person:陈静怡", M1, A1, S2, { role: "spoke" }),
   r("PARTICIPATED_IN", "person:赵国栋", M1, A1, S3, { role: "attended" }),

@@ -7,6 +7,8 @@ import { clear, h } from "./dom.js";
 
 const HISTORY_KEY = "jianwen.cypher.history";
 
+const HIDDEN_REL_KEYS = new Set(["sentence", "sentences", "article", "key"]);
+
 /** Nodes and relationships read as Neo4j Browser shows them: (孙丽华:Person), [:PARTICIPATED_IN {role: chaired}]. */
 function cell(v: unknown): string {
   if (v === null || v === undefined) return "";
@@ -17,7 +19,8 @@ function cell(v: unknown): string {
     if (Array.isArray(o.labels))
       return `(${String(props.name ?? props.title ?? props.id ?? "")}:${o.labels.join(":")})`;
     if (typeof o.type === "string" && "start" in o) {
-      const shown = Object.entries(props).filter(([k]) => !["sentence", "sentences", "article", "key"].includes(k));
+      // A fact's evidence lists and article ids are long; the panel shows them, the table cell does not.
+      const shown = Object.entries(props).filter(([k, x]) => !HIDDEN_REL_KEYS.has(k) && !Array.isArray(x));
       return `[:${o.type}${shown.length ? ` {${shown.map(([k, x]) => `${k}: ${String(x)}`).join(", ")}}` : ""}]`;
     }
     return JSON.stringify(v);
