@@ -266,10 +266,14 @@ export function opensName(text: string, start: number, end: number, words: Word[
   const last = words[wordAt(words, end - 1)];
   const h = last && last.end === end ? headOf(last.word) : null;
   if (h && h.length === 1 && last!.word.length === 2) return false;
-  // A bare centre (管理中心, 新闻中心) needs a proper word or a longer modifier, as in readHeadedNames.
-  if (!text.slice(start, end).endsWith("中心")) return true;
+  // A common noun and a head (物业公司, 管理中心) names no one body: it needs a proper word or a longer modifier,
+  // as in readHeadedNames (a little shorter here, for the tagger's 国家统计局).
+  const surface = text.slice(start, end);
+  const headWord = headOf(surface);
+  if (!headWord) return true;
   const inside = words.slice(wordAt(words, start), wordAt(words, end - 1) + 1);
-  return inside.some((w) => PROPER.has(w.tag)) || end - start - 2 >= GENERIC_MIN_CENTRE;
+  const need = headWord === "中心" ? GENERIC_MIN_CENTRE : GENERIC_MIN - 1;
+  return inside.some((w) => PROPER.has(w.tag)) || surface.length - headWord.length >= need;
 }
 
 /** Index of the word holding an offset (binary search over words in text order). */

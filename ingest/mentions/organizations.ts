@@ -25,7 +25,8 @@ const NATIONAL: Record<string, { name: string; kind: OrganizationKind }> = {
 const UNIT = "(办公室|办公厅|常委会|宣传部|组织部|统战部|政法委|纪委|编办|督查室|研究室)";
 
 export function kindOf(name: string): OrganizationKind {
-  if (/^中共|党委|党组|委员会$|市委|省委|县委|区委|纪委|宣传部|组织部|统战部|政法委/.test(name)) return "party";
+  if (/^中共|党委|党组|党支部|党总支|委员会$|市委|省委|县委|区委|纪委|宣传部|组织部|统战部|政法委/.test(name))
+    return "party";
   if (/人民政府|局$|厅$|办$|办公室$|管委会|新闻办/.test(name)) return "government";
   if (/人大|政协/.test(name)) return "congress";
   if (/公司$|集团$|有限/.test(name)) return "company";
@@ -107,6 +108,8 @@ export function findOrganizations(text: string, ctx: ArticleContext, places: Men
     // 和 joins the two halves of many bureau names (发展和改革委员会, 人力资源和社会保障局), so it may sit inside
     // one here, though not at its start (山东省和江苏省…).
     if (!m || STOP.test(m[1]!.replace(/(?<=.)和/g, "")) || NOT_IN_NAME.test(m[1]!)) continue;
+    // A company's name (…铝业有限公司办公室) is read over the words, where a unit before a title is cut.
+    if (/公司|集团/.test(m[1]!)) continue;
     if (words && !/^(?:政府新闻办|人民政府|政府)$/.test(m[1]!) && !endsInHead(p.end + m[1]!.length, words)) continue;
     // 沧州中心城区: the middle of the place.
     if (/中心$/.test(m[1]!) && /^(?:城区|城市|区域|地带|位置|地区|城)/.test(text.slice(p.end + m[1]!.length))) continue;

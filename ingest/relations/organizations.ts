@@ -27,9 +27,15 @@ export function relateOrganizations(s: RelateScope): void {
   const places = placeMentions(s);
   const focusView = s.ctx.focus?.county;
   const focus = focusView ? (divisions().get(focusView.code) ?? null) : null;
+  const seen = new Set<string>();
+  const placed = new Set<Mention>();
   const located = (o: Mention, place: EntityDoc | null, how: string) => {
     // A country is no location worth a relation (中国科学院 in 中国).
     if (!place || place.level === "country") return;
+    const key = `${o.canonical}|${place.id}|${s.sentence(o.start).start}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    placed.add(o);
     const org = s.entityOf(o);
     s.entities.push(org, place);
     s.rel("LOCATED_IN", org.id, place.id, o.start, { via: how });
@@ -46,7 +52,12 @@ export function relateOrganizations(s: RelateScope): void {
     const branch = BRANCH.test(o.text) ? places.filter((p) => p.start > o.start && p.end <= o.end).at(-1) : undefined;
     if (branch) located(o, s.entityOf(branch), "branch");
     else if (chain.length) located(o, innermost(s, chain), "name");
-    else if (o.canonical !== o.text) located(o, placeInName(o.canonical.replace(/^中共/, ""), s.ctx), "context");
+    else if (o.canonical !== o.text) {
+      // 村委会 resolved to the article's village: that village, as the article names it.
+      const village = s.ctx.focus?.village;
+      const named = village && o.canonical.startsWith(village.name) && places.find((p) => p.canonical === village.name);
+      located(o, named ? s.entityOf(named) : placeInName(o.canonical.replace(/^中共/, ""), s.ctx), "context");
+    }
 
     const after = text.slice(o.end, o.end + 12);
     if (LOCATED.test(after)) located(o, mostSpecific(s, placesAfter(s, o.end, LOCATED)), "位于");
@@ -57,7 +68,7 @@ export function relateOrganizations(s: RelateScope): void {
       .at(-1);
     if (last && text.slice(last.end, o.start) === "的") located(o, s.entityOf(last), "的");
     if (last && FOUNDED.test(text.slice(last.end, o.start))) located(o, s.entityOf(last), "成立");
-    if (focus && inFocus(s, o, chain, focus.code)) located(o, placeEntity(focus), "article");
+    if (focus && !placed.has(o) && inFocus(s, o, chain, focus.code)) located(o, placeEntity(focus), "article");
   }
   relateParts(s, orgs);
 }
@@ -121,6 +132,10 @@ function inFocus(s: RelateScope, o: Mention, chain: Mention[], county: string): 
   // Only in a story of one county: no other county (or county-level city) is named anywhere in the article.
   const countyCode = (code: string) => short(code).length >= 6;
   if (places.some((p) => p.props.code && countyCode(p.props.code) && !p.props.code.startsWith(county))) return false;
+  // A short form resolved by the context has its place already; a name with a division in it is placed by that
+  // division, save a company's whose province or city holds the county (浙江…有限公司 in a 德清 story).
+  if (o.canonical !== o.text) return false;
+  if (kind !== "company" && chain.some((p) => p.props.code)) return false;
   // Features in the name (莫干山, 三峡) place nothing; divisions must lie above the county.
   if (chain.some((p) => p.props.code && (!county.startsWith(short(p.props.code)) || short(p.props.code) === county)))
     return false;

@@ -4,7 +4,7 @@ import type { Mention } from "../mentions/types.js";
 import type { RelateScope } from "./scope.js";
 
 /** What joins the two names: a conjunction or preposition (then a cue must follow), or a verb of joint action. */
-const JOIN = /^(?:与|和|同|跟|及|、)$/;
+const JOIN = /^(?:与|和|同|跟|及|、)(?:[\u4e00-\u9fff]{1,6}?[省市])?$/;
 const JOINT_VERB = /^(?:联合|携手|联手|牵手|会同|协同)$/;
 /** Words of cooperation after the pair, in the same clause. */
 const CUE =

@@ -1,0 +1,89 @@
+// Organization mentions as Chinese news writes them, read through the whole extraction (rules, tagger, word
+// boundaries). The sentences are written for these tests in the manner of several papers; none is taken from a
+// corpus.
+import { describe, expect, it } from "vitest";
+import { extractDocument } from "../../../ingest/index.js";
+import { loadSegmenter } from "../../../ingest/segmenter.js";
+import { loadTagger } from "../../../ingest/tagger.js";
+import type { EntityDoc, GraphDoc } from "../../../core/model.js";
+
+const tagger = await loadTagger();
+const segmenter = loadSegmenter();
+
+function read(text: string, source = "人民日报"): GraphDoc {
+  return extractDocument(
+    {
+      text,
+      meta: { title: "测试稿", date: "2024-05-10", source },
+      origin: { file: "organizations.test" },
+      kind: "article",
+    },
+    { tagger, segmenter },
+  );
+}
+const orgs = (doc: GraphDoc): EntityDoc[] => doc.entities.filter((e) => e.type === "Organization");
+// The paper's publisher (人民日报社) is named by every article; the tests look at what the text names.
+const names = (doc: GraphDoc) =>
+  orgs(doc)
+    .map((e) => e.name)
+    .filter((n) => n !== "人民日报社");
+
+describe("an organization's name opens after the verb, adverb or pronoun before it", () => {
+  it.each([
+    ["社区工作人员随即前往物业公司协调解决。", []],
+    ["展台前，他拿出公司新研制的一款无人机。", []],
+    ["各地要坚决防止各种利益集团干扰决策。", []],
+    ["当地引入杭州绿城置业发展集团，把旧厂房改造成文创街区。", ["杭州绿城置业发展集团"]],
+    ["她毕业于西北农林科技大学，回乡创办了果蔬专业合作社。", ["西北农林科技大学"]],
+  ])("%s → %j", (text, expected) => {
+    expect(names(read(text))).toEqual(expected);
+  });
+});
+
+describe("suffix-headed names", () => {
+  it.each([
+    ["中国农业科学院茶叶研究所研究员陈宗懋介绍了新品种。", "中国农业科学院茶叶研究所"],
+    ["天津市规划资源局滨海分局副局长张伟介绍，修复已完成。", "天津市规划资源局滨海分局"],
+    ["人力资源和社会保障部今天发布数据。", "人力资源和社会保障部"],
+    ["近日，岚皋县城关镇东坝村党支部书记陈明说，路修好了。", "岚皋县城关镇东坝村党支部"],
+  ])("%s → %s", (text, name) => {
+    expect(names(read(text))).toContain(name);
+  });
+
+  it("ends a company's name before its office when a title follows (…有限公司|办公室主任)", () => {
+    const doc = read("贵州黔丰铝业有限公司办公室主任王力说，订单已排到年底。");
+    expect(names(doc)).toEqual(["贵州黔丰铝业有限公司"]);
+  });
+
+  it("reads no body in common words ending in a head character (布局, 干部, 东北部)", () => {
+    expect(names(read("新兴产业布局加快，全县党员干部深入一线，县城位于省境东北部。"))).toEqual([]);
+  });
+});
+
+describe("party committees written short", () => {
+  it.each([
+    ["宁乡市委书记刘伟表示，要把产业做强。", "中共宁乡市委", "宁乡市委"],
+    ["奉节县县委书记李强说，脐橙产业带动了全县增收。", "中共奉节县县委", "奉节县县委"],
+  ])("%s → %s", (text, name, alias) => {
+    const e = orgs(read(text)).find((o) => o.name === name);
+    expect(e?.aliases).toContain(alias);
+  });
+});
+
+describe("short forms resolved against the places the article names", () => {
+  const county =
+    "本报讯 岚皋县今年以来持续改善农村公路。县交通运输局组织技术人员进村勘测。岚皋县茶园面积扩大。县委书记王刚调研时强调，要加快进度。";
+  it.each([
+    [county, "岚皋县交通运输局", "县交通运输局"],
+    [county, "中共岚皋县委", "县委"],
+    ["格尔木市文化旅游节开幕。格尔木市新建城市书房12个，市图书馆负责日常运营。", "格尔木市图书馆", "市图书馆"],
+    ["在云南调研时，省委办公厅负责同志陪同。云南各地积极推进。", "中共云南省委办公厅", "省委办公厅"],
+  ])("%#: %s → %s", (text, name, alias) => {
+    const e = orgs(read(text)).find((o) => o.name === name);
+    expect(e?.aliases).toContain(alias);
+  });
+
+  it("leaves a short form alone where the article names no such place", () => {
+    expect(names(read("县交通运输局组织技术人员进村勘测。"))).toEqual([]);
+  });
+});
