@@ -61,6 +61,7 @@ function headIn(w: Word): { head: string; end: number } | null {
 export function readHeadedNames(text: string, words: Word[], places: Mention[]): HeadedName[] {
   const placeEnding = new Map(places.map((p) => [p.end, p]));
   const wordEnding = new Map(words.map((w, i) => [w.end, i]));
+  const wordStarting = new Map(words.map((w) => [w.start, w]));
   const out: HeadedName[] = [];
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
@@ -179,13 +180,13 @@ export function readHeadedNames(text: string, words: Word[], places: Mention[]):
     if (head === "中心" && CENTRE_OF.test(text.slice(end, end + 2))) continue;
     // Numbers open no name (十二局 stays inside 中铁十二局集团, 5 in 5部门 does not).
     while (!relative) {
-      const lead = words.find((x) => x.start === start);
+      const lead = wordStarting.get(start);
       if (!lead || lead.tag !== "m" || lead.end >= end - head.length) break;
       generic -= lead.word.length;
       start = lead.end;
     }
     // A noun of action right after a verb is that verb's object (加快|建设…中心): it does not open the name.
-    const first = words.find((x) => x.start === start);
+    const first = wordStarting.get(start);
     const before = words[wordEnding.get(start) ?? -1];
     // An adjective does not open one either (配套|国际会议中心).
     const opensBadly = first?.tag === "a" || (first?.tag === "vn" && before?.tag.startsWith("v"));
