@@ -36,14 +36,17 @@ export function entityFor(m: Mention, ctx: ArticleContext, meetingDate?: string 
         };
       return { id: `place:${m.canonical}`, type: "Place", name: m.canonical, aliases, level: m.props.level ?? "other" };
     }
-    case "Organization":
+    case "Organization": {
+      const kind = m.props.kind ?? kindOf(m.canonical);
+      const bare = kind === "company" ? withoutLeadingPlaces(m.canonical) : m.canonical;
       return {
         id: `org:${m.canonical}`,
         type: "Organization",
         name: m.canonical,
-        aliases,
-        kind: m.props.kind ?? kindOf(m.canonical),
+        aliases: bare !== m.canonical ? [...new Set([...aliases, bare])] : aliases,
+        kind,
       };
+    }
     case "Person":
       return { id: `person:${m.canonical}`, type: "Person", name: m.canonical, aliases };
     case "Project":
@@ -103,4 +106,25 @@ export function contextFor(paper: string, publisher: string | null, articleDate:
   const city = chain.find((d) => d.level === "city");
   const province = chain.find((d) => d.level === "province");
   return { paper, articleDate, city: city ? view(city) : null, province: province ? view(province) : null };
+}
+
+/**
+ * A company's name without the divisions it opens with (江西省鹰潭市钲旺科技有限公司 → 钲旺科技有限公司): the form
+ * other articles write it in, kept as an alias so both readings find one node. Never strips to a bare suffix.
+ */
+export function withoutLeadingPlaces(name: string): string {
+  let rest = name;
+  for (let guard = 0; guard < 4; guard++) {
+    let cut = 0;
+    for (let k = Math.min(8, rest.length - 4); k >= 2; k--) {
+      const d = lookupPlace(rest.slice(0, k), { home: [] }, true);
+      if (d && (d.name === rest.slice(0, k) || d.short === rest.slice(0, k))) {
+        cut = k;
+        break;
+      }
+    }
+    if (!cut) break;
+    rest = rest.slice(cut);
+  }
+  return rest.length >= 4 ? rest : name;
 }

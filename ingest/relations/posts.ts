@@ -35,10 +35,19 @@ export function relatePosts(s: RelateScope): void {
     }
 
   holdersFromSubject(s);
+  holdersInApposition(s);
   // Title chains: each title links its person to the organization the title names.
   const heldAt = new Map<string, EntityDoc>();
   for (const t of found.titles)
     if (t.person && t.org) heldAt.set(`${t.person.canonical}|${t.title}`, s.entityOf(t.org));
+  // A title the article ties to one organization (县交通运输局的技术员…技术员黎石焕): its bare uses mean that one.
+  const titleAt = new Map<string, EntityDoc | null>();
+  for (const t of found.titles) {
+    if (!t.org || t.org.type !== "Organization" || NATIONAL_TITLE.test(t.title)) continue;
+    const org = s.entityOf(t.org);
+    const seen = titleAt.get(t.title);
+    titleAt.set(t.title, seen === undefined || seen?.id === org.id ? org : null);
+  }
   let chainOrg: EntityDoc | null = null;
   for (const [k, t] of found.titles.entries()) {
     if (!t.person) continue;
@@ -49,7 +58,10 @@ export function relatePosts(s: RelateScope): void {
     if (chainOrg?.kind === "party" && GOVERNMENT_POST.test(t.title)) chainOrg = null;
     const org: EntityDoc | null = t.org
       ? s.entityOf(t.org)
-      : (heldAt.get(`${t.person.canonical}|${t.title}`) ?? chainOrg ?? impliedOrganization(t, s));
+      : (heldAt.get(`${t.person.canonical}|${t.title}`) ??
+        chainOrg ??
+        impliedOrganization(t, s) ??
+        (t.person.start === t.end ? (titleAt.get(t.title) ?? null) : null));
     chainOrg = org;
     if (!org) continue;
     s.entities.push(org);
@@ -60,6 +72,8 @@ export function relatePosts(s: RelateScope): void {
   }
 }
 
+/** Titles of the state and its paper, never read from another use of the same word in the article. */
+const NATIONAL_TITLE = /^(?:总书记|主席|副主席|总理|副总理|委员长|记者|通讯员)$/;
 const GOVERNMENT_POST = /(?:省长|市长|县长|区长|州长|旗长|镇长|乡长|总理|国务委员)$/;
 const FOREIGN = new RegExp(
   `(?:${COUNTRIES.filter((c) => c !== "中国").join("|")}|外长|大使|党主席|劳动党|人民党|国大|总统)`,
@@ -120,5 +134,23 @@ function holdersFromSubject(s: RelateScope): void {
       if (cur.person) break;
       cur.person = subject;
     }
+  }
+}
+
+/**
+ * A post, then an apposition, then the name: 此瓦·陶工作室的主理人、蓟州本地青年司文叶. The person named within a few
+ * words after the title's 、, with no verb or clause break between, holds it.
+ */
+function holdersInApposition(s: RelateScope): void {
+  const { text, found } = s;
+  const persons = found.mentions.filter((m) => m.type === "Person");
+  for (const t of found.titles) {
+    if (t.person || !t.org || text[t.end] !== "、") continue;
+    const p = persons.find((q) => q.start > t.end && q.start - t.end <= 12);
+    if (!p || /[，。；：！？]/.test(text.slice(t.end, p.start))) continue;
+    const between = text.slice(t.end + 1, p.start);
+    if (/(?:是|任|为|和|与|及)/.test(between) || found.titles.some((o) => o.start > t.end && o.end <= p.start))
+      continue;
+    t.person = p;
   }
 }
