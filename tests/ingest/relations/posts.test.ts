@@ -87,6 +87,22 @@ describe("organization, title and name run together give a post", () => {
     expect(titles).toEqual(expect.arrayContaining(["org:中共宣城市委|常委", "org:中共宣城市委|宣传部部长"]));
   });
 
+  it("gives a post to the name in apposition after its 、", () => {
+    const doc = read("记者找到了青禾陶艺工作室的主理人、本地青年万思琪。");
+    expect(posts(doc)).toContain("万思琪|青禾陶艺工作室|主理人");
+  });
+
+  it("reads a bare title as the organization the article tied it to", () => {
+    const doc = read("河源市交通运输局的技术员来到村里。到了山口，技术员曾庆林犯了难。");
+    expect(posts(doc).some((p) => p.startsWith("曾庆林|") && p.endsWith("|技术员"))).toBe(true);
+  });
+
+  it("keeps a company's name without its leading divisions as an alias", () => {
+    const doc = read("江西省鹰潭市铜源科技有限公司新建了车间。");
+    const company = doc.entities.find((e) => e.name === "江西省鹰潭市铜源科技有限公司");
+    expect(company?.aliases).toContain("铜源科技有限公司");
+  });
+
   it("keeps a former post as former", () => {
     const doc = read("时任沧州市交通运输局副局长的韩立新主持了这项工程。");
     const post = doc.relations.find((r) => r.type === "HOLDS_POSITION" && r.source === "person:韩立新");
