@@ -5,7 +5,7 @@
 // MENTIONS and REPORTED keep their relationships and only lose the per-article key. Run it with ingest stopped.
 import type { Driver, ManagedTransaction } from "neo4j-driver";
 import neo4j from "neo4j-driver";
-import { Neo4jLoadError } from "../core/errors.js";
+import { Neo4jLoadError, SettingsError } from "../core/errors.js";
 import { RELATION_TYPES, type PropertyValue, type RelationDoc, type RelationType } from "../core/model.js";
 import { LINK_TYPES, foldFacts } from "./facts.js";
 import { relationshipMergeQuery } from "./load.js";
@@ -38,6 +38,9 @@ const FACT_TYPES = RELATION_TYPES.filter((t) => !LINK_TYPES.has(t));
 
 export async function migrateGraph(driver: Driver, opts: MigrateOptions = {}): Promise<MigrateCounts> {
   const batchSize = opts.batchSize ?? 2000;
+  if (!Number.isInteger(batchSize) || batchSize < 1) {
+    throw new SettingsError(`cypher/migrate: the batch size must be a positive integer, got ${batchSize}`);
+  }
   const counts: MigrateCounts = { folded: 0, facts: 0, links: 0 };
   for (const type of FACT_TYPES) {
     for (;;) {
