@@ -34,6 +34,7 @@ export const RELATION_LABELS: Record<string, string> = {
   RUNS: "承建/运营",
   LOCATED_IN: "位于",
   PART_OF: "隶属",
+  PARTNER_OF: "合作",
 };
 
 export const ROLE_LABELS: Record<string, string> = { chaired: "主持", spoke: "讲话", attended: "出席" };
