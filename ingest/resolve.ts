@@ -2,9 +2,9 @@
 // read from different articles, pages and runs lands on one node: places by division code, organizations by full
 // name, meetings by name and date.
 import type { EntityDoc } from "../core/model.js";
-import { ancestors, fullCode, lookupPlace, type Division } from "./gazetteer/places.js";
-import { kindOf } from "./mentions/organizations.js";
-import { homeCodes } from "./mentions/places.js";
+import { fullCode, lookupPlace, type Division } from "./gazetteer/places.js";
+import { kindOf } from "./gazetteer/org-kinds.js";
+import { homeCodes } from "./context.js";
 import type { ArticleContext, Mention } from "./mentions/types.js";
 
 export function placeEntity(d: Division): EntityDoc {
@@ -86,26 +86,6 @@ export function mergeEntities(list: EntityDoc[]): EntityDoc[] {
     }
   }
   return [...byId.values()];
-}
-
-/** The paper's home: 中共聊城市委机关报 or 聊城日报 → 聊城市 in 山东省. */
-export function contextFor(paper: string, publisher: string | null, articleDate: string | null): ArticleContext {
-  const names = [
-    publisher?.replace(/^中共/, "").replace(/(市委|省委|县委|区委|州委)$/, ""),
-    paper.replace(/(日报|晚报|时报|早报|都市报|商报|新闻)$/, ""),
-  ];
-  let found: Division | null = null;
-  for (const n of names) {
-    if (!n) continue;
-    found = lookupPlace(n, { home: [] }, true);
-    if (found) break;
-  }
-  const view = (d: Division) => ({ code: d.code, name: d.name, short: d.short ?? d.name });
-  if (!found) return { paper, articleDate, city: null, province: null };
-  const chain = [found, ...ancestors(found.code)];
-  const city = chain.find((d) => d.level === "city");
-  const province = chain.find((d) => d.level === "province");
-  return { paper, articleDate, city: city ? view(city) : null, province: province ? view(province) : null };
 }
 
 /**

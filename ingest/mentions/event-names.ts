@@ -75,7 +75,7 @@ const EVENT_VERBS = /^(庆祝|纪念)$/;
 /** Ordinals, years, phases and numbered parts stay inside a name (第四届, 2024年, 一期, 三期, 一段, 一号). */
 const ORDINAL =
   /^(?:第?[一二三四五六七八九十百零〇\d]+(?:届|次|期|步|段|号|线)|第[一二三四五六七八九十百零〇\d]*|首届|首批|届|\d{4}年|[一二三四五六七八九十]+中)$/;
-const PUNCT = /^(?:[，。；：！？、,.;:!?\s…（）()【】\[\]<>《》「」『』/|～~-]+|——+|—{2,})$/;
+const PUNCT = /^(?:[，。；：！？、,.;:!?\s…（）()【】[\]<>《》「」『』/|～~-]+|——+|—{2,})$/;
 const OPEN: Record<string, string> = { "”": "“", "’": "‘", "》": "《", "」": "「", "）": "（", ")": "(" };
 const PROPER_TAGS = /^(ns|nr|nrt|nt|nz|eng|zg)$/;
 

@@ -1,5 +1,6 @@
 // Organization mentions: the paper's own shorthand (市委, 市政府, 市工信局) resolved against its city and province,
 // full names built from a place and a suffix (山东省大数据局), and company names ending in 有限公司 or 集团.
+import { kindOf } from "../gazetteer/org-kinds.js";
 import type { OrganizationKind } from "../../core/model.js";
 import { BUREAU_EXPANSIONS, LOCAL_ABBREVIATIONS } from "../gazetteer/lexicon.js";
 import type { Word } from "../segmenter.js";
@@ -24,18 +25,7 @@ const NATIONAL: Record<string, { name: string; kind: OrganizationKind }> = {
 
 const UNIT = "(办公室|办公厅|常委会|宣传部|组织部|统战部|政法委|纪委|编办|督查室|研究室)";
 
-export function kindOf(name: string): OrganizationKind {
-  if (/^中共|党委|党组|党支部|党总支|委员会$|市委|省委|县委|区委|纪委|宣传部|组织部|统战部|政法委/.test(name))
-    return "party";
-  if (/人民政府|局$|厅$|办$|办公室$|管委会|新闻办/.test(name)) return "government";
-  if (/人大|政协/.test(name)) return "congress";
-  if (/公司$|集团$|有限/.test(name)) return "company";
-  if (/日报|晚报|电视台|新华社|报社|总台/.test(name)) return "media";
-  if (/大学|学院|中学|小学|学校/.test(name)) return "school";
-  if (/医院/.test(name)) return "hospital";
-  if (/协会|学会|商会|联合会|基金会/.test(name)) return "association";
-  return "other";
-}
+export { kindOf };
 
 export function mention(start: number, text: string, canonical: string, via: string): Mention {
   return {

@@ -1,10 +1,11 @@
 // Place mentions: GB/T 2260 divisions (full and short names), countries and regions, named rivers, mountains and
 // macro-regions, regions named by a region word (川南地区, 黄河上游), development zones, and the towns and villages
 // below the counties the article names (place-suffix.ts).
+import { homeCodes } from "../context.js";
 import { DictMatcher } from "../gazetteer/matcher.js";
 import { COUNTRIES, COUNTRIES_AND_REGIONS } from "../gazetteer/lexicon.js";
 import { FEATURES, REGION_STEMS, REGION_WORDS, RIVERS } from "../gazetteer/features.js";
-import { ancestors, fullCode, lookupPlace, namesIndex, type Division } from "../gazetteer/places.js";
+import { fullCode, lookupPlace, namesIndex, type Division } from "../gazetteer/places.js";
 import { wordBoundaries, wordsOf, type Segmenter } from "../segmenter.js";
 import { codePrefix, findLocalities, findSuffixPlaces } from "./place-suffix.js";
 import type { ArticleContext, Mention } from "./types.js";
@@ -25,9 +26,7 @@ function placeMatcher(): DictMatcher<Kind> {
   return matcher;
 }
 
-export function homeCodes(ctx: ArticleContext): string[] {
-  return [ctx.city?.code, ctx.province?.code].filter((c): c is string => Boolean(c));
-}
+export { homeCodes };
 
 const FEATURE_SET = new Set(FEATURES);
 const MUNICIPALITY = /^(11|12|31|50)$/;

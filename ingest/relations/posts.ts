@@ -11,7 +11,7 @@ const CREDIT =
   /[（(]?(版式设计|制图|摄影|图片|视频|监制|策划)\s*[:：]\s*([\u4e00-\u9fff]{2,4}(?:[、\s]+[\u4e00-\u9fff]{2,4})*)\s*[）)]?/g;
 
 export function relatePosts(s: RelateScope): void {
-  const { article, text, ctx, found } = s;
+  const { article, text, found } = s;
   const flat = text.replace(/[ \u3000\t]+/g, "");
   // Bylines: the reporter REPORTED the article and holds the post the byline gives at the paper's publisher.
   const publisher = article.source ? publisherEntity(article.source) : null;

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { villageForms } from "../../../ingest/gazetteer/localities.js";
 import { findPlaces } from "../../../ingest/mentions/places.js";
-import { contextFor } from "../../../ingest/resolve.js";
+import { contextFor } from "../../../ingest/context.js";
 import { loadSegmenter } from "../../../ingest/segmenter.js";
 
 const segmenter = loadSegmenter();
