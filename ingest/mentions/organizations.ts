@@ -20,7 +20,7 @@ const NATIONAL: Record<string, { name: string; kind: OrganizationKind }> = {
   新华社: { name: "新华社", kind: "media" },
   央视: { name: "中央广播电视总台", kind: "media" },
   中央广播电视总台: { name: "中央广播电视总台", kind: "media" },
-  人民日报: { name: "人民日报", kind: "media" },
+  人民日报: { name: "人民日报社", kind: "media" },
 };
 
 const UNIT = "(办公室|办公厅|常委会|宣传部|组织部|统战部|政法委|纪委|编办|督查室|研究室)";
