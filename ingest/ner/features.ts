@@ -1,15 +1,23 @@
 // Feature extraction for the character tagger. Each character gets FEATURES_PER_CHAR keys: character
-// n-grams in a ±2 window, character types, a bias, and lexicon matches that begin, end or cover it.
+// n-grams in a ±2 window, character types, a bias, lexicon matches that begin, end or cover it, and how far
+// ahead in its clause an organization suffix ends.
 // A key is (n-gram hash << 3 | slot): the same n-gram seen from different positions shares its hash and
 // differs only in slot, so the model stores its rows side by side and one cache line serves neighbours.
 // NONE marks an empty slot.
-import { BOS, charType, fmix, normalizeText } from "./chars.js";
+import { BOS, CharType, charType, fmix, normalizeText } from "./chars.js";
 import { LEX_CLASSES, Lexicon, NUM_CLASSES } from "./lexicon.js";
 
 const SURN_CLASS = LEX_CLASSES.indexOf("SURN");
+const SFX_CLASS = LEX_CLASSES.indexOf("SFX");
+// How far ahead (in characters, within one clause) the nearest organization suffix (局, 委员会, 公司…) ends:
+// the cue that the characters before it may open a long organization name (国家发展和改革委员会).
+const AHEAD_MAX = 20;
+const AHEAD_BUCKET = Uint8Array.from({ length: AHEAD_MAX + 1 }, (_, d) =>
+  d <= 3 ? d : d <= 5 ? 4 : d <= 8 ? 5 : d <= 12 ? 6 : 7,
+);
 
 export const NONE = 0xffffffff;
-const CHAR_TEMPLATES = 22;
+const CHAR_TEMPLATES = 25;
 
 // Characters of the standard transliteration tables (外国人名译名). A run of them (阿维兰热, 巴蒂斯图塔)
 // is a strong hint of a foreign name the lexicon has never seen; the model weighs the hint per position.
@@ -28,7 +36,10 @@ const UNI = fmix(0x5bd1e995),
 const TYPES = fmix(0x85ebca6b),
   BIAS = fmix(0xc2b2ae35),
   TRANS = fmix(0x94d049bb),
-  SURNAME_BACK = fmix(0x2545f491);
+  SURNAME_BACK = fmix(0x2545f491),
+  SFX_AHEAD = fmix(0x3c6ef372),
+  SFX_AHEAD_CHAR = fmix(0xa54ff53a),
+  SFX_AHEAD_SFX = fmix(0x510e527f);
 // LEX_KEY[(cls * 3 + kind) * 8 + len]: constant keys for lexicon-match features.
 const LEX_KEY = new Uint32Array(NUM_CLASSES * 3 * 8);
 for (let i = 0; i < LEX_KEY.length; i++) LEX_KEY[i] = (fmix(0x27d4eb2f + i * 0x165667b1) << 3) >>> 0;
@@ -83,6 +94,13 @@ export function featuresOf(norm: Int32Array, lexicon: Lexicon, reuse = false): U
     if (j - i >= 2) run.fill(j - i > 6 ? 6 : j - i, i, j);
     i = j > i ? j : i + 1;
   }
+  // ahead[i]: position of the nearest organization-suffix end after i in the same clause (-1: none).
+  const ahead = new Int32Array(n);
+  for (let i = n - 1, next = -1; i >= 0; i--) {
+    if (types[i] === CharType.Punct || types[i] === CharType.Boundary) next = -1;
+    ahead[i] = next;
+    if (end[i * NUM_CLASSES + SFX_CLASS]) next = i;
+  }
   for (let i = 0; i < n; i++) {
     const o = i * F,
       j = i + 3; // j: index of character i in the padded arrays
@@ -113,6 +131,13 @@ export function featuresOf(norm: Int32Array, lexicon: Lexicon, reuse = false): U
       out[o + 19] = key(fmix(SURNAME_BACK + 64 + begin[(i - 2) * NUM_CLASSES + sur]! * 8 + types[i]!), 0);
     out[o + 20] = key(uni[j - 3]!, 5); // c-3
     out[o + 21] = key(uni[j + 3]!, 6); // c+3
+    const at = ahead[i]!;
+    if (at > i && at - i <= AHEAD_MAX) {
+      const b = AHEAD_BUCKET[at - i]!;
+      out[o + 22] = key(fmix(SFX_AHEAD + b * 8 + types[i]!), 0);
+      out[o + 23] = key(uni[j]! ^ fmix(SFX_AHEAD_CHAR + b), 1);
+      out[o + 24] = key(r[at + 3]! ^ fmix(SFX_AHEAD_SFX + b), 2);
+    }
     if (run[i]) {
       const pos = i === 0 || !run[i - 1] ? 1 : i + 1 === n || !run[i + 1] ? 2 : 3;
       out[o + 17] = key(fmix(TRANS + run[i]! * 4 + pos), 0);

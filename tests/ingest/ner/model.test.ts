@@ -25,6 +25,13 @@ describe("the shipped model", () => {
     { text: "他去年十月访华期间参观了上海。", expected: ["LOC:华", "LOC:上海"] },
     { text: "北京晴转多云19℃／32℃天津多云18℃／31℃石家庄晴22℃／36℃", expected: ["LOC:北京", "LOC:天津", "LOC:石家庄"] },
     { text: "山东省聊城市召开座谈会。", expected: ["LOC:山东省", "LOC:聊城市"] },
+    // Long organization names that open a sentence and end in a suffix several characters on.
+    {
+      text: "湖南省发展和改革委员会主任刘建国介绍了有关情况。",
+      expected: ["ORG:湖南省发展和改革委员会", "PER:刘建国"],
+    },
+    { text: "福建省晋江市人民法院近日审结一起合同纠纷案。", expected: ["ORG:福建省晋江市人民法院"] },
+    { text: "国家统计局城市司首席统计师董丽娟解读了数据。", expected: ["ORG:国家统计局", "PER:董丽娟"] },
   ])("finds $expected in $text", ({ text, expected }) => {
     const got = surfaces(text, ner.tag(text));
     for (const e of expected) expect(got).toContain(e);
