@@ -5,6 +5,7 @@ import { findDates, type DateMention } from "./dates.js";
 import { findMeetings, findProjects } from "./events.js";
 import { articleFocus } from "./focus.js";
 import { findForeignBodies } from "./foreign-bodies.js";
+import { relativePlace } from "./org-reader.js";
 import { findOrganizations } from "./organizations.js";
 import { opensName } from "./org-reader.js";
 import {
@@ -57,13 +58,28 @@ export function findMentions(
   const foreign = findForeignBodies(text);
   const orgs = [
     ...foreign,
-    ...findOrganizations(text, ctx, places, segmenter ? wordsOf(segmenter, text) : undefined).filter((o) => !foreign.some((f) => overlaps(f, o))),
+    ...findOrganizations(text, ctx, places, segmenter ? wordsOf(segmenter, text) : undefined).filter(
+      (o) => !foreign.some((f) => overlaps(f, o)),
+    ),
   ].sort((a, b) => a.start - b.start);
   // The model's spans and the article's words are read once and shared by the finders that use them.
   const tagged = tagger ? tagger.tag(text) : [];
   const words = segmenter ? indexWords(wordsOf(segmenter, text)) : undefined;
   const modelNames = new Map(tagged.filter((t) => t.type === "PER").map((t) => [t.start, t.end]));
-  const titles = findTitles({ text, orgs, places, words, modelNames });
+  // The tagger's organizations where no rule read one can carry a title too (省住房城乡建设厅厅长贾尚宏).
+  const bounds = segmenter ? wordBoundaries(segmenter, text) : null;
+  const modelOrgs = modelMentions(
+    text,
+    tagged.filter((t) => t.type === "ORG"),
+    ctx,
+  ).filter((m) => !orgs.some((o) => overlaps(o, m)) && (!bounds || (bounds.has(m.start) && bounds.has(m.end))));
+  const titles = findTitles({
+    text,
+    orgs: [...orgs, ...modelOrgs].sort((a, b) => a.start - b.start),
+    places,
+    words,
+    modelNames,
+  });
   const persons = findPersons(text, titles, article.byline, words);
   const meetings = findMeetings(text, segmenter, [...orgs, ...places]);
   const projects = findProjects(text, segmenter, [...orgs, ...places]);
@@ -82,7 +98,6 @@ export function findMentions(
   const candidates = [...persons, ...meetings, ...projects, ...orgs, ...places];
   if (tagger) {
     // A model span that starts or ends inside a word the segmenter found is a fragment, not a name.
-    const bounds = segmenter ? wordBoundaries(segmenter, text) : null;
     const whole = (m: Mention) => !bounds || (bounds.has(m.start) && bounds.has(m.end));
     candidates.push(
       ...modelMentions(text, tagged, ctx).filter(
@@ -181,15 +196,29 @@ function modelMentions(text: string, tagged: ReturnType<SpanTagger["tag"]>, ctx:
   for (const s of tagged) {
     const surface = text.slice(s.start, s.end);
     if (!plausible(s.type, surface, ctx)) continue;
+    const canonical = s.type === "ORG" ? relativeOrganization(surface, ctx) : surface;
+    // A relative name (县交通运输局) where the article names no such place is no node of its own.
+    if (s.type === "ORG" && canonical === surface && RELATIVE_ORG.test(surface) && !NOT_RELATIVE.test(surface))
+      continue;
     out.push({
       type: MODEL_TYPE[s.type],
       start: s.start,
       end: s.end,
       text: surface,
-      canonical: surface,
+      canonical,
       props: {},
       via: "model",
     });
   }
   return out;
+}
+
+const RELATIVE_ORG = /^[省市县区]/;
+const NOT_RELATIVE = /^(?:市场|市民|区域|县域|省内|市内)/;
+/** 省住房城乡建设厅 in an article about 安徽 is 安徽省住房城乡建设厅: a relative name the tagger read, resolved. */
+function relativeOrganization(surface: string, ctx: ArticleContext): string {
+  const rel = RELATIVE_ORG.exec(surface);
+  if (!rel || NOT_RELATIVE.test(surface)) return surface;
+  const place = relativePlace(rel[0], ctx);
+  return place ? place.name + surface.slice(1) : surface;
 }

@@ -162,7 +162,16 @@ export function findProjects(text: string, allWords: Word[], orgs: Mention[]): M
     const m = /^[\u4e00-\u9fffA-Za-z0-9·-]{2,40}?项目(?:[（(][一二三四五六七八九十\d]+期[）)])?/.exec(
       text.slice(c.end, c.end + 50),
     );
-    if (m && !/^[并和与及的在将对把为了、]/.test(m[0]) && !/^(?:部|组|指挥部)/.test(text.slice(c.end + m[0].length)))
+    // What lies between the company and 项目 is the project's own name, never a clause (…公司承建了…的改造项目).
+    const clause =
+      m &&
+      (/[的了]/.test(m[0]) || /^(?:承建|建设|投资|实施|推进|完成|启动|开工|负责|参与|打造|引进|签约|承担)/.test(m[0]));
+    if (
+      m &&
+      !clause &&
+      !/^[并和与及的在将对把为了、]/.test(m[0]) &&
+      !/^(?:部|组|指挥部)/.test(text.slice(c.end + m[0].length))
+    )
       out.push(project(text, c.start, c.end + m[0].length, "company-project"));
   }
   // 《…计划》, 《…方案》: a titled plan is named whole.

@@ -93,14 +93,33 @@ function impliedOrganization(t: TitleMention, s: RelateScope): EntityDoc | null 
   // A name first (金正恩总书记) is the party's only in an article that names no foreign country or party.
   if (FOREIGN.test(nameFirst ? text : text.slice(sentence.start, t.start))) return null;
   const title = t.title;
-  if (/市长$/.test(title) && ctx.city)
+  // 副省长张红文 in an article about 安徽, 市长 in a city paper: the government of the paper's home or of the
+  // place the article is about, at the title's level.
+  const level = /省长$/.test(title)
+    ? "province"
+    : /市长$/.test(title)
+      ? "city"
+      : /[县区]长$/.test(title)
+        ? "county"
+        : null;
+  const place =
+    level === "province"
+      ? (ctx.province ?? ctx.focus?.province)
+      : level === "city"
+        ? (ctx.city ?? ctx.focus?.city)
+        : level === "county"
+          ? ctx.focus?.county
+          : null;
+  if (place) {
+    const short = { province: "省政府", city: "市政府", county: /区长$/.test(title) ? "区政府" : "县政府" }[level!];
     return {
-      id: `org:${ctx.city.name}人民政府`,
+      id: `org:${place.name}人民政府`,
       type: "Organization",
-      name: `${ctx.city.name}人民政府`,
-      aliases: ["市政府"],
+      name: `${place.name}人民政府`,
+      aliases: [short],
       kind: "government",
     };
+  }
   if (title === "总书记")
     return { id: "org:中共中央", type: "Organization", name: "中共中央", aliases: ["党中央"], kind: "party" };
   return null;

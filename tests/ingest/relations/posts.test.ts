@@ -103,6 +103,15 @@ describe("organization, title and name run together give a post", () => {
     expect(company?.aliases).toContain("铜源科技有限公司");
   });
 
+  it("gives a bare deputy governor and a relative bureau name to the province the article is about", () => {
+    const doc = read(
+      "4月1日，江西省农村人居环境整治推进会在南昌召开。副省长罗文斌出席会议并讲话，省农业农村厅厅长胡建平主持会议。",
+    );
+    expect(posts(doc)).toEqual(
+      expect.arrayContaining(["罗文斌|江西省人民政府|副省长", "胡建平|江西省农业农村厅|厅长"]),
+    );
+  });
+
   it("keeps a former post as former", () => {
     const doc = read("时任沧州市交通运输局副局长的韩立新主持了这项工程。");
     const post = doc.relations.find((r) => r.type === "HOLDS_POSITION" && r.source === "person:韩立新");
