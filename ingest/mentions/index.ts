@@ -109,7 +109,8 @@ export function findMentions(
               // The tagger's name without a Chinese surname is as often a city or a thing (敖德萨, 阿帕奇) as a
               // person; foreign people come in through their titles.
               surnameAt(m.text, 0) > 0 &&
-              givenNamePlausible(m.text) &&
+              // In a list of names (…、楼阳生、蓝佛安、…) the list vouches for rare given-name characters.
+              (givenNamePlausible(m.text) || text[m.start - 1] === "、" || text[m.end] === "、") &&
               freeStanding(text, m.end))),
       ),
     );

@@ -21,6 +21,34 @@ const NATIONAL: Record<string, { name: string; kind: OrganizationKind }> = {
   央视: { name: "中央广播电视总台", kind: "media" },
   中央广播电视总台: { name: "中央广播电视总台", kind: "media" },
   人民日报: { name: "人民日报社", kind: "media" },
+  // Ministries of the State Council, named without 国务院 before them.
+  ...Object.fromEntries(
+    [
+      "外交部",
+      "国防部",
+      "教育部",
+      "科学技术部",
+      "科技部",
+      "工业和信息化部",
+      "公安部",
+      "民政部",
+      "司法部",
+      "财政部",
+      "人力资源和社会保障部",
+      "自然资源部",
+      "生态环境部",
+      "住房和城乡建设部",
+      "交通运输部",
+      "水利部",
+      "农业农村部",
+      "商务部",
+      "文化和旅游部",
+      "退役军人事务部",
+      "应急管理部",
+      "审计署",
+      "海关总署",
+    ].map((n) => [n, { name: n === "科技部" ? "科学技术部" : n, kind: "government" as const }]),
+  ),
 };
 
 const UNIT = "(办公室|办公厅|常委会|宣传部|组织部|统战部|政法委|纪委|编办|督查室|研究室)";
@@ -143,6 +171,9 @@ export function findOrganizations(text: string, ctx: ArticleContext, places: Men
     ),
   )) {
     const spec = NATIONAL[m[0]]!;
+    // 财政部门, 教育部门 are departments in general, not the ministry; 省教育部 is no national body.
+    if (/部$/.test(m[0]) && (text[m.index + m[0].length] === "门" || /[省市县区]/.test(text[m.index - 1] ?? "")))
+      continue;
     // 农工党中央, 人民党中央, 民进中央: another party's central committee, not 中共中央.
     if (
       m[0] === "党中央" &&

@@ -199,6 +199,15 @@ function attachOrganization(
     Object.assign(m, { start: at - chained[1]!.length, title: chained[1]! + m.title });
     return;
   }
+  // A body of its own after the 、 (常委、国会主席洪森): the chain's person holds it, but not at the chain's
+  // organization, which the body word rules out; the title keeps the body's name.
+  const ownBody = /、([\u4e00-\u9fff]{0,6}?(?:国会|议会|参议院|众议院|政府|人大|政协))$/.exec(
+    text.slice(Math.max(0, at - 8), at),
+  );
+  if (ownBody) {
+    Object.assign(m, { start: at - ownBody[1]!.length, title: ownBody[1]! + m.title, standalone: true });
+    return;
+  }
   // A village or community body and its title written as one word (心宁村党支部书记, 村委会主任): the body, named
   // after the place before it, the place heading the chain, or the village the article named last, holds the post.
   const body = BODY.exec(m.title);

@@ -24,6 +24,8 @@ export interface TitleMention {
   person: Mention | null;
   /** The text marks the post as held before (时任, 原, 前任). */
   former?: boolean | undefined;
+  /** The title names a body of its own (国会主席): it never inherits the organization of the chain before it. */
+  standalone?: boolean | undefined;
 }
 
 /** Where the paper stands: resolves 市委, 市政府, short county names and relative dates. */

@@ -36,6 +36,7 @@ export function relatePosts(s: RelateScope): void {
 
   holdersFromSubject(s);
   holdersInApposition(s);
+  const listed = listedHolders(s);
   // Title chains: each title links its person to the organization the title names.
   const heldAt = new Map<string, EntityDoc>();
   for (const t of found.titles)
@@ -55,7 +56,7 @@ export function relatePosts(s: RelateScope): void {
     // government post never inherits a party body (中共中央政治局委员、国务委员 is a post of the State Council).
     const prev = found.titles[k - 1];
     if (!prev || prev.person !== t.person) chainOrg = null;
-    if (chainOrg?.kind === "party" && GOVERNMENT_POST.test(t.title)) chainOrg = null;
+    if ((chainOrg?.kind === "party" && GOVERNMENT_POST.test(t.title)) || t.standalone) chainOrg = null;
     const org: EntityDoc | null = t.org
       ? s.entityOf(t.org)
       : (heldAt.get(`${t.person.canonical}|${t.title}`) ??
@@ -65,10 +66,11 @@ export function relatePosts(s: RelateScope): void {
     chainOrg = org;
     if (!org) continue;
     s.entities.push(org);
-    s.rel("HOLDS_POSITION", `person:${t.person.canonical}`, org.id, t.person.start, {
-      title: t.title,
-      ...(t.former ? { former: true } : {}),
-    });
+    for (const holder of [t.person, ...(listed.get(t) ?? [])])
+      s.rel("HOLDS_POSITION", `person:${holder.canonical}`, org.id, holder.start, {
+        title: t.title,
+        ...(t.former ? { former: true } : {}),
+      });
   }
 }
 
@@ -172,4 +174,29 @@ function holdersInApposition(s: RelateScope): void {
       continue;
     t.person = p;
   }
+}
+
+/**
+ * Names listed after a title's own name share the title: 国务院副总理丁薛祥、何立峰出席 → both. A listed name with a
+ * title of its own right before it (…、副市长X) ends the list.
+ */
+function listedHolders(s: RelateScope): Map<TitleMention, Mention[]> {
+  const { text, found } = s;
+  const byStart = new Map(found.mentions.filter((m) => m.type === "Person").map((p) => [p.start, p]));
+  const titledAt = new Set(found.titles.map((t) => t.person?.start));
+  const out = new Map<TitleMention, Mention[]>();
+  for (const t of found.titles) {
+    if (!t.person || t.person.start !== t.end) continue;
+    const more: Mention[] = [];
+    let at = t.person.end;
+    while (text[at] === "、") {
+      const next = byStart.get(at + 1);
+      if (!next || titledAt.has(next.start)) break;
+      more.push(next);
+      at = next.end;
+    }
+    // A list that does not end the clause (…、何立峰等) is still a list; one that runs into a title is not.
+    if (more.length) out.set(t, more);
+  }
+  return out;
 }
