@@ -112,6 +112,16 @@ describe("organization, title and name run together give a post", () => {
     );
   });
 
+  it("gives a title to every name listed after it", () => {
+    const doc = read("国务院副总理张国华、刘志远出席会议。");
+    expect(posts(doc)).toEqual(expect.arrayContaining(["张国华|国务院|副总理", "刘志远|国务院|副总理"]));
+  });
+
+  it("reads a State Council ministry by its name, but not a department in general", () => {
+    expect(posts(read("财政部副部长廖建明出席并讲话。"))).toContain("廖建明|财政部|副部长");
+    expect(read("各地财政部门要加强资金保障。").entities.filter((e) => e.name === "财政部")).toEqual([]);
+  });
+
   it("keeps a former post as former", () => {
     const doc = read("时任沧州市交通运输局副局长的韩立新主持了这项工程。");
     const post = doc.relations.find((r) => r.type === "HOLDS_POSITION" && r.source === "person:韩立新");
