@@ -34,14 +34,21 @@ export function loadSegmenter(): Segmenter {
   return jieba;
 }
 
-/** Offsets (UTF-16) where a word starts or ends. */
+/** Boundaries already read, by the word list they come from (wordsOf answers one list per text). */
+const boundaryCache = new WeakMap<Word[], Set<number>>();
+
+/** Offsets (UTF-16) where a word starts or ends. The set is shared between callers: read it, never change it. */
 export function wordBoundaries(segmenter: Segmenter, text: string): Set<number> {
+  const words = wordsOf(segmenter, text);
+  const hit = boundaryCache.get(words);
+  if (hit) return hit;
   const out = new Set<number>([0, text.length]);
   // Located, not summed: a segmenter may drop or fold whitespace.
-  for (const w of wordsOf(segmenter, text)) {
+  for (const w of words) {
     out.add(w.start);
     out.add(w.end);
   }
+  boundaryCache.set(words, out);
   return out;
 }
 

@@ -26,40 +26,58 @@ const HALF_TO_FULL_PUNCT: Record<string, string> = {
   ")": "）",
 };
 
+/** Every mark normalizePunctuation may rewrite. */
+const HALF_PUNCT = /[",;:!?().]/g;
+
+/** The code point before UTF-16 offset `i` (a surrogate pair read whole), undefined at the start. */
+function charBefore(text: string, i: number): string | undefined {
+  if (i <= 0) return undefined;
+  const low = text.charCodeAt(i - 1);
+  if (low >= 0xdc00 && low <= 0xdfff && i >= 2) {
+    const high = text.charCodeAt(i - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return text.slice(i - 2, i);
+  }
+  return text[i - 1];
+}
+
+/** The code point after the one-unit character at `i`, undefined at the end. */
+function charAfter(text: string, i: number): string | undefined {
+  if (i + 1 >= text.length) return undefined;
+  return String.fromCodePoint(text.codePointAt(i + 1)!);
+}
+
 /**
  * Chinese news typesets punctuation full width; e-paper text often carries half-width marks instead.
  * Punctuation touching a CJK character becomes full width; straight double quotes become “ ” by alternation
- * within a paragraph, so quoted names (“爱山东”) can be matched one way.
+ * within a paragraph, so quoted names (“爱山东”) can be matched one way. Only the marks themselves are visited:
+ * the text between them is copied in slices.
  */
 export function normalizePunctuation(paragraph: string): string {
   let out = "";
+  let from = 0;
   let openQuote = true;
-  const chars = [...paragraph];
-  for (let i = 0; i < chars.length; i++) {
-    const c = chars[i]!;
+  HALF_PUNCT.lastIndex = 0;
+  for (let m = HALF_PUNCT.exec(paragraph); m; m = HALF_PUNCT.exec(paragraph)) {
+    const i = m.index;
+    const c = m[0];
+    let replacement: string | null = null;
     if (c === '"') {
-      out += openQuote ? "“" : "”";
+      replacement = openQuote ? "“" : "”";
       openQuote = !openQuote;
-      continue;
+    } else {
+      const before = charBefore(paragraph, i);
+      const after = charAfter(paragraph, i);
+      const full = HALF_TO_FULL_PUNCT[c];
+      if (full && (isCjk(before) || isCjk(after) || /[“”）（]/.test(before ?? "") || /[“”（）]/.test(after ?? "")))
+        replacement = full;
+      else if (c === "." && isCjk(before) && (i === paragraph.length - 1 || isCjk(after))) replacement = "。";
     }
-    const full = HALF_TO_FULL_PUNCT[c];
-    if (
-      full &&
-      (isCjk(chars[i - 1]) ||
-        isCjk(chars[i + 1]) ||
-        /[“”）（]/.test(chars[i - 1] ?? "") ||
-        /[“”（）]/.test(chars[i + 1] ?? ""))
-    ) {
-      out += full;
-      continue;
+    if (replacement !== null) {
+      out += paragraph.slice(from, i) + replacement;
+      from = i + 1;
     }
-    if (c === "." && isCjk(chars[i - 1]) && (i === chars.length - 1 || isCjk(chars[i + 1]))) {
-      out += "。";
-      continue;
-    }
-    out += c;
   }
-  return out;
+  return from === 0 ? paragraph : out + paragraph.slice(from);
 }
 
 /**

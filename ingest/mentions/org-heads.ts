@@ -124,6 +124,10 @@ export const ORG_HEADS: ReadonlySet<string> = new Set([
 
 export const MAX_HEAD = Math.max(...[...ORG_HEADS].map((h) => h.length));
 
+/** First and last characters of the heads: a word that ends (or starts) with none of them holds no head there. */
+export const HEAD_FIRST: ReadonlySet<string> = new Set([...ORG_HEADS].map((h) => h[0]!));
+const HEAD_LAST: ReadonlySet<string> = new Set([...ORG_HEADS].map((h) => h.at(-1)!));
+
 /**
  * Heads that name a unit inside a body (办公室, 品宣部, 工程管理部, 民一庭): followed by a title, the unit is where
  * the person works and the body before it is the organization (…有限公司办公室主任 → …有限公司).
@@ -147,6 +151,7 @@ export const TITLE_AFTER = { test: (rest: string) => rest === "等" || (rest.len
 
 /** The head a word ends with (longest), or null. */
 export function headOf(word: string): string | null {
+  if (!HEAD_LAST.has(word.at(-1) ?? "")) return null;
   for (let n = Math.min(MAX_HEAD, word.length); n >= 1; n--) {
     const tail = word.slice(word.length - n);
     if (ORG_HEADS.has(tail)) return tail;

@@ -4,7 +4,7 @@
 // A place is where a name begins: only another place may stand before it (浙江 湖州 莫干山…). So 拿出公司,
 // 引入北京春山里置业发展集团 and 坚决防止各种利益集团 give no name or the name alone.
 import type { Word } from "../segmenter.js";
-import { headOf, MAX_HEAD, ORG_HEADS, SUB_UNIT, titleAt, TITLE_AFTER } from "./org-heads.js";
+import { HEAD_FIRST, headOf, MAX_HEAD, ORG_HEADS, SUB_UNIT, titleAt, TITLE_AFTER } from "./org-heads.js";
 import type { ArticleContext, FocusPlace, Mention } from "./types.js";
 
 /** Tags of words that may sit inside a name (jieba's ICTCLAS set). */
@@ -50,6 +50,7 @@ function headIn(w: Word): { head: string; end: number } | null {
   if (NUMBERED_SCHOOL.test(w.word)) return { head: w.word, end: w.end };
   const h = headOf(w.word);
   if (h) return { head: h, end: w.end };
+  if (!HEAD_FIRST.has(w.word[0] ?? "")) return null;
   for (let n = Math.min(MAX_HEAD, w.word.length - 1); n >= 1; n--) {
     const pre = w.word.slice(0, n);
     if (ORG_HEADS.has(pre) && TITLE_AFTER.test(w.word.slice(n))) return { head: pre, end: w.start + n };

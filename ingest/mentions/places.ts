@@ -194,13 +194,16 @@ function addRegions(text: string, out: Mention[], placeWords: Set<string>): void
       out.push(placeMention(m.index, m.index + m[0].length, m[0], m[0], { level: "other" }, "region"));
 }
 
+/** Words before a zone that make it the paper's city's own (全市高新区); all two characters long. */
+const OWN_CITY = new Set(["全市", "我市", "本市", "市属"]);
+
 /** Development zones of a place (鹰潭高新区, 通川经开区, 苏州工业园区) or of the paper's city (全市高新区). */
 function addZones(text: string, ctx: ArticleContext, out: Mention[]): void {
   for (const m of text.matchAll(/(高新技术产业开发区|经济技术开发区|经济开发区|高新区|经开区|开发区|工业园区|新区)/g)) {
     const before = out.find((p) => p.end === m.index && p.props.code);
     const own =
       /(?:^|[^\u4e00-\u9fff]|[、，和及与赴到在])$/.test(text.slice(Math.max(0, m.index - 1), m.index)) ||
-      /(全市|我市|本市|市属)$/.test(text.slice(0, m.index));
+      OWN_CITY.has(text.slice(Math.max(0, m.index - 2), m.index));
     if (!before && !(own && ctx.city && /高新|开/.test(m[0]))) continue;
     if (!before && m[0] === "新区") continue;
     const start = before ? before.start : m.index;

@@ -58,23 +58,29 @@ function project(text: string, start: number, end: number, via: string): Mention
 
 /** 工程建设, 项目部: the segmenter joins a head to the word after it; read them apart. */
 function splitHeads(words: Word[]): Word[] {
-  return words.flatMap((w) => {
-    const m = /^(工程|项目)(建设|施工|部)$/.exec(w.word);
-    if (!m) return [w];
+  const out: Word[] = [];
+  for (const w of words) {
+    const m = w.word.length > 2 ? JOINED_HEAD.exec(w.word) : null;
+    if (!m) {
+      out.push(w);
+      continue;
+    }
     const cut = w.start + m[1]!.length;
-    return [
-      { word: m[1]!, tag: "n", start: w.start, end: cut },
-      { word: m[2]!, tag: "n", start: cut, end: w.end },
-    ];
-  });
+    out.push({ word: m[1]!, tag: "n", start: w.start, end: cut }, { word: m[2]!, tag: "n", start: cut, end: w.end });
+  }
+  return out;
 }
+
+const JOINED_HEAD = /^(工程|项目)(建设|施工|部)$/;
+/** The last characters of the heads: a word ending in none of them ends in no head. */
+const HEAD_LAST = new Set(HEADS.map(([s]) => s.at(-1)!));
 
 export function findProjects(text: string, allWords: Word[], orgs: Mention[]): Mention[] {
   const words = splitHeads(allWords);
   const out: Mention[] = [];
   for (let h = 0; h < words.length; h++) {
     const w = words[h]!;
-    const head = HEADS.find(([s]) => w.word.endsWith(s));
+    const head = HEAD_LAST.has(w.word.at(-1) ?? "") ? HEADS.find(([s]) => w.word.endsWith(s)) : undefined;
     if (!head) continue;
     // 按计划 is no plan: a head inside a longer word counts only where that word is a noun.
     if (w.word !== head[0] && !/^(?:n|nz|nt|ns|l|j|vn)$/.test(tagOf(w))) continue;
