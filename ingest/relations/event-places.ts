@@ -62,3 +62,38 @@ export function placesAfter(s: RelateScope, from: number, lead: RegExp): Mention
   const end = from + m.index + m[0].length;
   return placeMentions(s).filter((p) => p.start >= from + m.index && p.end <= end);
 }
+
+/** What follows the subject of a clause: a pause, an adverb, a modal, a preposition or a verb of building. */
+const SUBJECT_FOLLOW =
+  /^(?:[，,]|愿|将|也|已|还|就|要|正|于|以|从|通过|成功|先后|积极|大力|不断|持续|加快|全力|率先|已经|正在|首次|希望|同|与|跟|联合|联动|携手|有着|一直|长期|始终|进一步|规划|建设|自建|引入|引进|牵头|主动|充分|深化|加强|在|近年来|今年|去年)/;
+
+/** Sentence openers that are no subject: a time, a purpose or condition clause (为…，在…下，). */
+const NOT_SUBJECT_CLAUSE = /^(?:为|在|随着|通过|围绕|按照|根据|以|自|从|近年来|今年|去年|目前|当前|截至)/;
+
+/**
+ * The project, place or organization that opens the clause holding `at` as its subject, or failing that the
+ * first clause of the sentence that is no adverbial (为抢抓…机遇，达州规划建设…，…联动…): nothing when another
+ * project, place or organization opens a clause between it and `at`.
+ */
+export function clauseSubject(s: RelateScope, at: number): Mention | null {
+  const sent = s.sentence(at);
+  const kinds = new Set(["Project", "Place", "Organization"]);
+  const starts = s.found.mentions.filter(
+    (m) =>
+      kinds.has(m.type) &&
+      m.start >= sent.start &&
+      m.end <= at &&
+      (OPENER.test(s.text.slice(sent.start, m.start)) ||
+        /[，,]“?$/.test(s.text.slice(Math.max(sent.start, m.start - 2), m.start)) ||
+        /^“?$/.test(s.text.slice(sent.start, m.start))),
+  );
+  const subject = starts.at(-1);
+  if (!subject) return null;
+  // The clause opened by the subject must not itself be an adverbial (在蓟州区政府支持下).
+  if (NOT_SUBJECT_CLAUSE.test(s.text.slice(subject.start - 1, subject.start))) return null;
+  // 中国共产党愿同…, 上海援藏工作队与…: a place or body the finders cut short is followed by the rest of a name, not
+  // by what follows a subject (a pause, an adverb, 愿, 同/与, a verb).
+  const next = s.text.slice(subject.end, subject.end + 4);
+  if (/^(?:的|之|等|和|、)/.test(next)) return null;
+  return subject.type === "Project" || SUBJECT_FOLLOW.test(next) ? subject : null;
+}

@@ -27,6 +27,7 @@ export function relateOrganizations(s: RelateScope): void {
   const places = placeMentions(s);
   const focusView = s.ctx.focus?.county;
   const focus = focusView ? (divisions().get(focusView.code) ?? null) : null;
+  const countyNamed = focus ? places.filter((p) => p.props.code === focus.code).length : 0;
   const seen = new Set<string>();
   const placed = new Set<Mention>();
   const located = (o: Mention, place: EntityDoc | null, how: string) => {
@@ -68,7 +69,11 @@ export function relateOrganizations(s: RelateScope): void {
       .at(-1);
     if (last && text.slice(last.end, o.start) === "的") located(o, s.entityOf(last), "的");
     if (last && FOUNDED.test(text.slice(last.end, o.start))) located(o, s.entityOf(last), "成立");
-    if (focus && !placed.has(o) && inFocus(s, o, chain, focus.code)) located(o, placeEntity(focus), "article");
+    // 重庆派森百橙汁有限公司 in a 忠县 story: a name that names only a division above the county is placed there too.
+    // The story must be about the county (named three times or more), not name it once in passing.
+    const above = placed.has(o) && nameAbove(chain, focus?.code) && countyNamed >= 3;
+    if (focus && (!placed.has(o) || above) && inFocus(s, o, chain, focus.code, above))
+      located(o, placeEntity(focus), "article");
   }
   relateParts(s, orgs);
 }
@@ -112,6 +117,22 @@ function innermost(s: RelateScope, chain: Mention[]): EntityDoc | null {
   return divisions.length ? s.entityOf(divisions.at(-1)!) : null;
 }
 
+/**
+ * Whether every division a name opens with is the county's province (重庆 above 忠县, 浙江 above 德清县): a company
+ * named by its province may sit in any county of it; one named by a city (杭州…) mostly sits in the city's core.
+ */
+function nameAbove(chain: Mention[], county: string | undefined): boolean {
+  if (!county) return false;
+  const coded = chain.filter((p) => p.props.code);
+  return (
+    coded.length > 0 &&
+    coded.every((p) => {
+      const short = p.props.code!.replace(/(?:00)+$/, "");
+      return short.length === 2 && county.startsWith(short);
+    })
+  );
+}
+
 /** Names of national bodies and of bodies that carry their place in the name: never placed by the article. */
 const NATIONAL = /^(?:中国|中华|全国|国家|中央|中共|国务院|联合国|共青团)/;
 
@@ -120,7 +141,7 @@ const NATIONAL = /^(?:中国|中华|全国|国家|中央|中共|国务院|联合
  * article): its name holds no place outside that county, it is no party, state or congress body (those carry
  * their place in the name), and its sentence names no division outside the county.
  */
-function inFocus(s: RelateScope, o: Mention, chain: Mention[], county: string): boolean {
+function inFocus(s: RelateScope, o: Mention, chain: Mention[], county: string, strict = false): boolean {
   if (NATIONAL.test(o.canonical) || o.via === "national" || o.via === "foreign-body") return false;
   const kind = o.props.kind ?? kindOf(o.canonical);
   if (kind === "party" || kind === "government" || kind === "congress" || kind === "media") return false;
@@ -135,12 +156,23 @@ function inFocus(s: RelateScope, o: Mention, chain: Mention[], county: string): 
   // A short form resolved by the context has its place already; a name with a division in it is placed by that
   // division, save a company's whose province or city holds the county (浙江…有限公司 in a 德清 story).
   if (o.canonical !== o.text) return false;
-  if (kind !== "company" && chain.some((p) => p.props.code)) return false;
+  // …and of other bodies only a brand-like short division (重庆三峡柑橘交易中心), not a province's own body (浙江省…研究院).
+  if (
+    kind !== "company" &&
+    chain.some((p) => p.props.code && (kind !== "other" || p.text !== p.text.replace(/[省市]$/, "")))
+  )
+    return false;
   // Features in the name (莫干山, 三峡) place nothing; divisions must lie above the county.
   if (chain.some((p) => p.props.code && (!county.startsWith(short(p.props.code)) || short(p.props.code) === county)))
     return false;
   const sent = s.sentence(o.start);
+  // A body already placed by its province's name gets the county only where its sentence names no other place,
+  // not even an uncoded one (…公司在雄安新区签约).
   return !s.found.mentions.some(
-    (p) => p.type === "Place" && p.start >= sent.start && p.end <= sent.end && p.props.code && !related(p.props.code),
+    (p) =>
+      p.type === "Place" &&
+      p.start >= sent.start &&
+      p.end <= sent.end &&
+      (p.props.code ? !related(p.props.code) : strict),
   );
 }

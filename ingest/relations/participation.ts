@@ -39,6 +39,12 @@ const ORGANIZER_NAMED =
   /(?:^|由|、|和|与)([^由、，。；“”的\s]{2,20}?(?:协会|学会|研究院|研究所|科学院|大学|学院|委员会|部|局|厅|政府|中心|集团|公司|报社|总台|商会|联合会))(?:共同|联合)?(?:主办|承办|协办)/g;
 const HELD_AT = /^[^，。；]{0,3}?在[^，。；]{2,20}?(?:举行|召开|举办|开幕|闭幕|揭晓)/;
 const HOST_VERB = /(?:举办|承办|举行|召开|主办)/;
+/** A sentence that says "here is" (这里是, 此地是) and a meeting followed by the word for its site (举办地). */
+const HERE_IS = /(?:这里|此地|这儿|当地|该地)(?:也|还|已|曾)?(?:是|成为|成了)/;
+const HOST_SITE = /^[^，。；]{0,4}?的?(?:永久|固定|主)?(?:举办地|召开地|举办场地|会址|主办地|落户地)/;
+/** 在这里举办的…大会 / …大会在当地举行. */
+const HELD_HERE = /在(?:这里|此地|当地|本地|该地)(?:成功|连续|先后|多次)?(?:举办|举行|召开)(?:了|的|过)?[“]?$/;
+const HELD_HERE_AFTER = /^[^，。；]{0,3}?在(?:这里|此地|当地|本地)(?:举办|举行|召开|开幕)/;
 
 /** Decides each meeting's date before any meeting entity is built (ids carry it); drops generic meetings left undated. */
 export function dateMeetings(s: RelateScope): void {
@@ -210,6 +216,14 @@ function meetingPlace(s: RelateScope, m: Mention): EntityDoc | null {
   const after = mostSpecific(s, placesAfter(s, m.end, HELD_AT));
   if (after) return after;
   const sent = s.sentence(m.start);
+  // 这里是…大会举办地, 在当地举行的…: "here" is the county (else the city) the article is about.
+  const here =
+    (HERE_IS.test(text.slice(sent.start, m.start)) && HOST_SITE.test(text.slice(m.end, m.end + 6))) ||
+    HELD_HERE.test(text.slice(Math.max(sent.start, m.start - 12), m.start)) ||
+    HELD_HERE_AFTER.test(text.slice(m.end, m.end + 10));
+  const focus = ctx.focus?.county ?? ctx.focus?.city;
+  const local = here && focus ? lookupPlace(focus.name, { home: [] }, true) : null;
+  if (local) return placeEntity(local);
   const at = /在([^，。；]{2,20}?)(?:共同|联合)?(?:召开|举行|举办)(?:了|的)?[“]?$/.exec(
     text.slice(Math.max(sent.start, m.start - 30), m.start),
   );

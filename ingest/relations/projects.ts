@@ -20,6 +20,7 @@ const CLAUSE_OPENS_WITH_VERB = new RegExp(`^(?:并|还|同时|积极|先后|共�
 const BUILD_VERB = /(?:引入|引进|建设|实施|打造|推进|启动|建成|规划|开工|落地|落户|签约|入选|建立|设立|发展|布局)/;
 const DOMINANT_VERB =
   /新建|现场|集聚|位于|建设|建成|投产|开工|落地|落户|入驻|签约|引进|引入|实施|设立|开设|启动|打造|运营|投用|竣工/;
+const DEPLOYED = /(?:根据|按照|遵照|落实)$/;
 const LOCATED = /^[^，。；]{0,4}?(?:位于|落户|坐落于|地处|落地)[^，。；]{2,30}/;
 
 export function relateProjects(s: RelateScope): void {
@@ -99,11 +100,28 @@ export function relateProjects(s: RelateScope): void {
       )
         run(o);
 
+    // 根据肇庆市委部署，封开县“…”工作启动: the body whose plan the project carries out runs it.
+    for (const o of orgMentions)
+      if (
+        o.start > sent.start &&
+        o.end < p.start &&
+        DEPLOYED.test(text.slice(Math.max(sent.start, o.start - 2), o.start))
+      )
+        if (/^(?:的)?(?:统一|总体|决策)?(?:部署|安排)[，,]/.test(text.slice(o.end, o.end + 8))) run(o);
+    // 向家坝灌区公司 and 向家坝灌区工程: a company named after the project it was set up to build and run.
+    for (const o of namesake(orgMentions, p)) run(o);
+
     const place = placeOf(s, p, ctx, dominant) ?? runnerPlace(s, [...runners]);
     if (place) {
       s.entities.push(place);
       s.rel("LOCATED_IN", pid, place.id, p.start);
     }
+    // 肇庆—梧州省际睦邻廊道, 成渝至万州高铁: a project between two divisions lies in both.
+    for (const end of corridorEnds(s, p))
+      if (end.id !== place?.id) {
+        s.entities.push(end);
+        s.rel("LOCATED_IN", pid, end.id, p.start);
+      }
   }
 }
 
@@ -147,6 +165,42 @@ function placeOf(s: RelateScope, p: Mention, ctx: ArticleContext, dominant: Enti
   // …and the sentence builds, starts or brings the project in (即将建成投产, 加快建设, 先后引入).
   if (dominant && !other && DOMINANT_VERB.test(sent.text)) return dominant;
   return named;
+}
+
+/** The suffix of a company or authority set up for one project (向家坝灌区公司, 引江补汉工程建设管理局). */
+const NAMESAKE_HEAD =
+  /(?:(?:工程)?(?:建设|开发|投资|管理|运营)*(?:有限责任公司|股份有限公司|有限公司|公司|集团|管理局|管理处|指挥部))$/;
+
+/** Organizations named after the project: the name less its company suffix opens the project's name. */
+function namesake(orgs: Mention[], p: Mention): Mention[] {
+  const project = p.canonical.replace(/[“”]/g, "");
+  return orgs.filter((o) => {
+    // 陕西省引汉济渭工程建设有限公司 → 引汉济渭: the province or city that opens the company's name aside.
+    const stem = o.canonical.replace(NAMESAKE_HEAD, "").replace(/^[\u4e00-\u9fff]{1,7}?(?:省|自治区|市)/, "");
+    // A stem of a place or a company's own short name alone (中铁, 四川) is no project's name.
+    return (
+      stem.length >= 4 &&
+      stem !== o.canonical &&
+      project.startsWith(stem) &&
+      project.length > stem.length &&
+      /(?:工程|项目|枢纽|灌区|水库|通道|铁路|公路|高速|大桥|隧道|机场|港)/.test(project.slice(stem.length - 2))
+    );
+  });
+}
+
+/** The divisions joined by a dash in a project's name (肇庆—梧州), each a place of the project. */
+function corridorEnds(s: RelateScope, p: Mention): EntityDoc[] {
+  if (!/[—－–]|至/.test(p.text)) return [];
+  const inside = placeMentions(s).filter((x) => x.start >= p.start && x.end <= p.end && x.props.code);
+  const joined = inside.filter((x, i) => {
+    const next = inside[i + 1];
+    const prev = inside[i - 1];
+    return (
+      (next && /^(?:[—－–]|至)$/.test(s.text.slice(x.end, next.start))) ||
+      (prev && /^(?:[—－–]|至)$/.test(s.text.slice(prev.end, x.start)))
+    );
+  });
+  return joined.length >= 2 ? joined.map((x) => s.entityOf(x)) : [];
 }
 
 /** The words before the first place inside a project's name, when they look like a company's short name. */

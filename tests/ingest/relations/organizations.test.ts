@@ -36,6 +36,21 @@ describe("LOCATED_IN", () => {
     expect(rels(read(text), "LOCATED_IN")).toContain(expected);
   });
 
+  it("places a company named by its province in the county the story is about", () => {
+    const doc = read(
+      "桐庐县地处浙西。桐庐县近年来大力发展快递物流业，桐庐县的乡村也因此富了起来。" +
+        "浙江华丰茶业有限公司总经理王明说，今年新茶销路很好。",
+    );
+    expect(rels(doc, "LOCATED_IN")).toEqual(
+      expect.arrayContaining(["浙江华丰茶业有限公司>浙江省", "浙江华丰茶业有限公司>桐庐县"]),
+    );
+  });
+
+  it("does not place a province's company in a county the story names only once", () => {
+    const doc = read("桐庐县的快递车辆进村入户。浙江华丰茶业有限公司总经理王明说，今年新茶销路很好。");
+    expect(rels(doc, "LOCATED_IN")).not.toContain("浙江华丰茶业有限公司>桐庐县");
+  });
+
   it("gives a national body no place (中国农业科学院 is no body of 中国's territory)", () => {
     expect(rels(read("中国农业科学院今天发布报告。"), "LOCATED_IN")).toEqual([]);
   });

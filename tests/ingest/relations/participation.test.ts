@@ -69,6 +69,14 @@ describe("ORGANIZED_BY and HELD_IN", () => {
     expect(pairs(doc, "HELD_IN")).toContain("代表进村寨活动|肇兴镇");
   });
 
+  it("places a meeting whose site is 这里 in the county the article is about", () => {
+    const doc = read(
+      "婺源县地处赣东北。近年来，婺源县大力发展乡村旅游，婺源县的民宿数量已超千家。" +
+        "“这里是中国乡村旅游发展大会的永久举办地。”婺源县文旅局负责人说。",
+    );
+    expect(pairs(doc, "HELD_IN")).toContain("中国乡村旅游发展大会|婺源县");
+  });
+
   it("takes the host city that opens the clause (…，赣州成功举办…大赛)", () => {
     const doc = read("为推动产业升级，赣州成功举办全国稀土新材料创新大赛。");
     expect(pairs(doc, "HELD_IN")).toContain("全国稀土新材料创新大赛|赣州市");

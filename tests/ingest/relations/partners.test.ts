@@ -35,6 +35,23 @@ describe("PARTNER_OF", () => {
     expect(found.some((p) => p.split("|")[0]!.includes(expected) && p.endsWith(text))).toBe(true);
   });
 
+  it("relates the clause's subject and what is built together to the partner (联动X专家共建Y)", () => {
+    const found = partners(
+      "为抢抓成渝双城经济圈建设机遇，绵阳市规划建设科技城新区，联动清华大学专家共建绵阳市新材料研究院。",
+    );
+    const pairs = found.map((p) => p.split("|")[0]);
+    expect(pairs).toEqual(expect.arrayContaining(["清华大学>绵阳市新材料研究院", "绵阳市>清华大学"]));
+  });
+
+  it("relates a project that opens the clause to the bodies it cooperates with", () => {
+    const found = partners("“千年古城”项目开工以来，与中国建筑第八工程局有限公司等合作，加快推进建设。");
+    expect(found.map((p) => p.split("|")[0])).toContain("“千年古城”项目>中国建筑第八工程局有限公司");
+  });
+
+  it("gives a place that is only the setting (在X) no partner", () => {
+    expect(partners("在绵阳市，与会代表参观了清华大学展区。")).toEqual([]);
+  });
+
   it("needs a word of cooperation after the pair", () => {
     expect(partners("浙江大学和中南大学的学生参加了比赛。")).toEqual([]);
   });

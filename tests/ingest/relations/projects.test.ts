@@ -38,6 +38,20 @@ describe("RUNS", () => {
     expect(pairs(read(text), "RUNS")).toEqual(expect.arrayContaining(expected));
   });
 
+  it.each([
+    [
+      "黄茅海跨海通道管理有限公司介绍，黄茅海跨海通道工程通车以来车流平稳。",
+      "黄茅海跨海通道管理有限公司|黄茅海跨海通道工程",
+    ],
+    ["按照黔东南州委部署，从江县“稻鱼鸭共生”提升工程全面启动。", "中共黔东南州委|从江县“稻鱼鸭共生”提升工程"],
+  ])("reads a company named after its project and 按照X部署 (%s)", (text, pair) => {
+    expect(pairs(read(text), "RUNS")).toContain(pair);
+  });
+
+  it("gives a company no project that only shares a place word with it", () => {
+    expect(pairs(read("广州地铁集团有限公司介绍，广州—佛山跨城轨道交通工程正式开工。"), "RUNS")).toEqual([]);
+  });
+
   it("gives no runner to a project whose sentence names none", () => {
     expect(pairs(read("柳江防洪堤加固工程主体完工，沿岸三万群众受益。"), "RUNS")).toEqual([]);
   });
@@ -51,6 +65,13 @@ describe("LOCATED_IN", () => {
     ["浙江湖州吴兴区内的“丝绸小镇”建设项目已完成投资二十亿元。", "“丝绸小镇”建设项目|吴兴区"],
   ])("%s → %s", (text, pair) => {
     expect(pairs(read(text), "LOCATED_IN")).toContain(pair);
+  });
+
+  it("places a project between two divisions (A—B) in both", () => {
+    const located = pairs(read("广州—佛山跨城轨道交通工程正式开工。"), "LOCATED_IN");
+    expect(located).toEqual(
+      expect.arrayContaining(["广州—佛山跨城轨道交通工程|广州市", "广州—佛山跨城轨道交通工程|佛山市"]),
+    );
   });
 
   it("does not place a listed company's project where its name was founded, but where the article is", () => {
