@@ -7,7 +7,7 @@ import { homeCodes } from "../mentions/places.js";
 import type { ArticleContext, Mention } from "../mentions/types.js";
 import { placeEntity } from "../resolve.js";
 import { mostSpecific, placeMentions, placesAfter, subjectPlace } from "./event-places.js";
-import { placeInName } from "./projects.js";
+import { placeInName, withListed } from "./projects.js";
 import type { RelateScope } from "./scope.js";
 
 const ROLE_AFTER_NAME: Array<[RegExp, ParticipationRole[]]> = [
@@ -191,7 +191,8 @@ export function relateParticipation(s: RelateScope): void {
         continue;
       organizers.push({ type: "Organization", start, end, text: x[1]!, canonical: x[1]!, props: {}, via: "organizer" });
     }
-    for (const o of organizers) {
+    // A、B和C共同举办: every organization of the list before an organizer organized it too.
+    for (const o of withListed(text, orgMentions, organizers)) {
       const org = s.entityOf(o);
       if (done.has(`${id}>${org.id}`)) continue;
       done.add(`${id}>${org.id}`);

@@ -20,6 +20,8 @@ const CLAUSE_OPENS_WITH_VERB = new RegExp(`^(?:并|还|同时|积极|先后|共�
 const BUILD_VERB = /(?:引入|引进|建设|实施|打造|推进|启动|建成|规划|开工|落地|落户|签约|入选|建立|设立|发展|布局)/;
 const DOMINANT_VERB =
   /新建|现场|集聚|位于|建设|建成|投产|开工|落地|落户|入驻|签约|引进|引入|实施|设立|开设|启动|打造|运营|投用|竣工/;
+const BUILT_AT =
+  /在([^，。；在]{2,16}?)(?:投资|规划|开工|加快|全力|率先)?(?:建设|新建|兴建|实施|打造|布局|建成|落地)(?:了|的)?[“]?$/;
 const DEPLOYED = /(?:根据|按照|遵照|落实)$/;
 const LOCATED = /^[^，。；]{0,4}?(?:位于|落户|坐落于|地处|落地)[^，。；]{2,30}/;
 
@@ -71,6 +73,8 @@ export function relateProjects(s: RelateScope): void {
             (o.end === clauseStart - 1 && /(?:引入|引进|吸引|邀请)$/.test(text.slice(from, o.start)))),
       );
     }
+    // 市农业农村局、市供销社和县政府共同设立“…”: the names listed before a subject share its verb.
+    subjects = withListed(text, orgMentions, subjects);
     for (const o of subjects) if (!/^[^，。；]*由$/.test(text.slice(clauseStart, o.start))) run(o);
     // 中铁十二局集团X工程项目部 read whole as an organization: the company before the project runs it.
     for (const o of orgMentions)
@@ -150,6 +154,18 @@ function placeOf(s: RelateScope, p: Mention, ctx: ArticleContext, dominant: Enti
     const first = placeMentions(s).find((x) => s.entityOf(x).level === level);
     if (first) return s.entityOf(first);
   }
+  // 在宁海县建设“…”, 在X投资兴建的Y项目: the place of 在 before a verb of building that governs the project.
+  const clause = Math.max(s.text.lastIndexOf("，", p.start - 1), s.text.lastIndexOf("。", p.start - 1)) + 1;
+  const at = BUILT_AT.exec(s.text.slice(Math.max(clause, p.start - 30), p.start));
+  // A national programme carried out in some provinces (在广东、海南等省份实施国家…平台试点) is not located there.
+  if (at && !/^(?:国家|全国|中国)/.test(p.canonical) && !/[、等]/.test(at[1]!)) {
+    const from = p.start - at[0].length;
+    const where = mostSpecific(
+      s,
+      placeMentions(s).filter((x) => x.start >= from && x.end <= from + at[0].length),
+    );
+    if (where) return where;
+  }
   const subject = subjectPlace(s, p.start, BUILD_VERB);
   if (subject) return s.entityOf(subject);
   // The article's dominant place, where the project's sentence names no other place outside project names.
@@ -165,6 +181,23 @@ function placeOf(s: RelateScope, p: Mention, ctx: ArticleContext, dominant: Enti
   // …and the sentence builds, starts or brings the project in (即将建成投产, 加快建设, 先后引入).
   if (dominant && !other && DOMINANT_VERB.test(sent.text)) return dominant;
   return named;
+}
+
+/** The subjects with the organizations listed right before them (A、B和C), in text order. */
+export function withListed(text: string, orgs: Mention[], subjects: Mention[]): Mention[] {
+  const out = new Set(subjects);
+  const sorted = [...orgs].sort((a, b) => a.start - b.start || b.end - a.end);
+  for (const subject of subjects) {
+    let head = subject;
+    for (let i = sorted.indexOf(subject) - 1; i >= 0; i--) {
+      const o = sorted[i]!;
+      if (o.start >= head.start) continue;
+      if (o.end > head.start || !/^(?:、|和|与|及|以及)$/.test(text.slice(o.end, head.start))) break;
+      out.add(o);
+      head = o;
+    }
+  }
+  return [...out].sort((a, b) => a.start - b.start);
 }
 
 /** The suffix of a company or authority set up for one project (向家坝灌区公司, 引江补汉工程建设管理局). */

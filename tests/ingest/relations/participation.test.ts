@@ -69,6 +69,19 @@ describe("ORGANIZED_BY and HELD_IN", () => {
     expect(pairs(doc, "HELD_IN")).toContain("代表进村寨活动|肇兴镇");
   });
 
+  it("gives every organizer of a list 共同主办 (A、B和C共同主办的…)", () => {
+    const doc = read(
+      "9月12日，由湖南省农业农村厅、湖南省商务厅和长沙市人民政府共同主办的第五届湖南茶业博览会在长沙开幕。",
+    );
+    expect(pairs(doc, "ORGANIZED_BY")).toEqual(
+      expect.arrayContaining([
+        "第五届湖南茶业博览会|湖南省农业农村厅",
+        "第五届湖南茶业博览会|湖南省商务厅",
+        "第五届湖南茶业博览会|长沙市人民政府",
+      ]),
+    );
+  });
+
   it("places a meeting whose site is 这里 in the county the article is about", () => {
     const doc = read(
       "婺源县地处赣东北。近年来，婺源县大力发展乡村旅游，婺源县的民宿数量已超千家。" +

@@ -48,6 +48,17 @@ describe("RUNS", () => {
     expect(pairs(read(text), "RUNS")).toContain(pair);
   });
 
+  it("gives every organization of a list the verb that follows the last (A、B和C共同设立)", () => {
+    const doc = read("宁海县农业农村局、宁海县供销合作社和宁海县妇女联合会共同设立“巧妇农创”孵化基地。");
+    expect(pairs(doc, "RUNS")).toEqual(
+      expect.arrayContaining([
+        "宁海县农业农村局|“巧妇农创”孵化基地",
+        "宁海县供销合作社|“巧妇农创”孵化基地",
+        "宁海县妇女联合会|“巧妇农创”孵化基地",
+      ]),
+    );
+  });
+
   it("gives a company no project that only shares a place word with it", () => {
     expect(pairs(read("广州地铁集团有限公司介绍，广州—佛山跨城轨道交通工程正式开工。"), "RUNS")).toEqual([]);
   });
@@ -65,6 +76,16 @@ describe("LOCATED_IN", () => {
     ["浙江湖州吴兴区内的“丝绸小镇”建设项目已完成投资二十亿元。", "“丝绸小镇”建设项目|吴兴区"],
   ])("%s → %s", (text, pair) => {
     expect(pairs(read(text), "LOCATED_IN")).toContain(pair);
+  });
+
+  it("places a project where the text builds it (在X建设), not at the clause's subject", () => {
+    const located = pairs(read("近年来，宁波市在宁海县建设“巧妇农创”孵化基地，带动妇女就业。"), "LOCATED_IN");
+    expect(located).toEqual(["“巧妇农创”孵化基地|宁海县"]);
+  });
+
+  it("does not place a national programme in the provinces it is carried out in", () => {
+    const located = pairs(read("国家乡村振兴示范工程在广西、云南等省份实施以来成效明显。"), "LOCATED_IN");
+    expect(located).toEqual([]);
   });
 
   it("places a project between two divisions (A—B) in both", () => {
