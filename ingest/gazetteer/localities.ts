@@ -65,23 +65,12 @@ function rows(kind: Kind, prefix: string): Array<[string, string]> {
   const from = lowerBound(b, prefix);
   const to = lowerBound(b, prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1));
   const out: Array<[string, string]> = [];
-  // Each line is `code,"name",…`: the code and the quoted name are cut from the bytes, no line string is made.
-  for (let at = from; at < to;) {
-    const nl = b.indexOf(NL, at);
-    const end = nl < 0 || nl > to ? to : nl;
-    let c = at;
-    while (c < end && b[c]! >= 0x30 && b[c]! <= 0x39) c++;
-    if (c > at && c + 1 < end && b[c] === COMMA && b[c + 1] === QUOTE) {
-      const close = b.indexOf(QUOTE, c + 2);
-      if (close >= 0 && close < end) out.push([b.toString("latin1", at, c), b.toString("utf8", c + 2, close)]);
-    }
-    at = end + 1;
+  for (const line of b.toString("utf8", from, to).split("\n")) {
+    const m = /^(\d+),"([^"]*)"/.exec(line);
+    if (m) out.push([m[1]!, m[2]!]);
   }
   return out;
 }
-
-const COMMA = 0x2c;
-const QUOTE = 0x22;
 
 /**
  * The forms a village committee is written as in news: 丰光村委会 / 丰光村村民委员会 → 丰光村; 香茂社区居委会 → 香茂社区;
