@@ -146,7 +146,10 @@ function placeOf(s: RelateScope, p: Mention, ctx: ArticleContext, dominant: Enti
     (x) =>
       x.end <= p.start && p.start - x.end <= 3 && /^(?:内|境内|区内|园内)?的?“?$/.test(s.text.slice(x.end, p.start)),
   );
-  if (before.length) return mostSpecific(s, before);
+  // 安徽淮南市武王墩一号墓: the province before a list item that opens with its city is that city's, not the site's.
+  const near = before.length ? mostSpecific(s, before) : null;
+  if (near && named?.code && near.code && named.code.startsWith(near.code.replace(/(?:00)+$/, ""))) return named;
+  if (near) return near;
   // 全省“百县千镇万村高质量发展工程”: the province (city, county) the article is about.
   const scope = /全(省|市|县|区)[“]?$/.exec(s.text.slice(Math.max(0, p.start - 4), p.start));
   if (scope) {

@@ -88,6 +88,11 @@ describe("LOCATED_IN", () => {
     expect(located).toEqual([]);
   });
 
+  it("places a listed site by the city its name opens with, not the province written before it", () => {
+    const located = pairs(read("河南安阳市殷墟宫殿宗庙遗址、浙江湖州市毘山遗址等5个项目入选。"), "LOCATED_IN");
+    expect(located.filter((p) => p.includes("毘山遗址"))).toEqual(["湖州市毘山遗址|湖州市"]);
+  });
+
   it("places a project between two divisions (A—B) in both", () => {
     const located = pairs(read("广州—佛山跨城轨道交通工程正式开工。"), "LOCATED_IN");
     expect(located).toEqual(
