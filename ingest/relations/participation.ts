@@ -19,7 +19,8 @@ const ROLE_AFTER_NAME: Array<[RegExp, ParticipationRole[]]> = [
   ],
   // 习近平总书记在…集体学习时的重要讲话
   [/^(?:总书记|主席|同志|书记)?在[^，。]{2,40}(?:上|时)的?(?:重要)?讲话/, ["spoke"]],
-  [/^(?:出席|参加|列席|参会|参赛)/, ["attended"]],
+  // 参加会见/会谈 joins a call on a visitor, not the meeting the article reports.
+  [/^(?:出席|参加|列席|参会|参赛)(?!会见|会谈|会晤|接见)/, ["attended"]],
   // 组织学生参加“未来之城”大赛, 带队参赛
   [/^[^，。]{0,8}?(?:组织|带领|率领|带队)[^，。]{0,8}?(?:参加|参赛|参与)/, ["attended"]],
 ];

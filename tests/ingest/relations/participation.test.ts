@@ -114,3 +114,20 @@ describe("PARTICIPATED_IN", () => {
     expect(pairs(doc, "PARTICIPATED_IN")).toContain("杨春林|代表面对面活动|spoke");
   });
 });
+
+describe("a call on a visitor is no meeting", () => {
+  it("gives no participation to whoever 参加会见", () => {
+    const doc = extractDocument(
+      {
+        text: "国务院总理李明主持召开国务院常务会议。同日，赵平在京会见了来访的外宾。外交部副部长钱东参加会见。",
+        meta: { title: "要闻", date: "2025-05-16" },
+        origin: { file: "participation.test" },
+        kind: "article",
+      },
+      {},
+    );
+    const joined = doc.relations.filter((r) => r.type === "PARTICIPATED_IN").map((r) => r.source);
+    expect(joined).toContain("person:李明");
+    expect(joined).not.toContain("person:钱东");
+  });
+});
