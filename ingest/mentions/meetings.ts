@@ -16,18 +16,6 @@ const GENERIC =
   /^(?:这次|此次|本次|该|各|各类|有关|相关|重要|专题|工作|全体|系列|新闻|视频|电视电话|常务|全市|全省|全县|全区|扩大|党组|座谈|联席|推进|调度|部署|动员|一系列|多场|一场|两场|此前|上述|首场|有关会议|各种|各项|主题|庆祝|表彰|总结|年度|年终|会议|国际|大型|线上|线下|专场|部分|全部|代表团|分组|党委|党支部)*$/;
 /** Words after a head that make it part of another word or a body: 大会堂, 会议室, 论坛报, 活动中心. */
 const NOT_END = /^(?:堂|室|厅|长|中心|纪要|精神实质|代表团|主席团|秘书处|组委会|执委会|党|报|网|期间的)/;
-/** 党的二十大 and its dates: a congress named in the text carries the date it opened, never the article's. */
-const CONGRESS_DATES: Record<string, string> = {
-  十二: "1982-09-01",
-  十三: "1987-10-25",
-  十四: "1992-10-12",
-  十五: "1997-09-12",
-  十六: "2002-11-08",
-  十七: "2007-10-15",
-  十八: "2012-11-08",
-  十九: "2017-10-18",
-  二十: "2022-10-16",
-};
 const CONGRESS =
   /党的([一二三四五六七八九十]{1,3})大|中国共产党第([一二三四五六七八九十]{1,3})次全国代表大会|(?<![一二三四五六七八九届])((?:二?十[一二三四五六七八九]?))大(?![会学队楼])|[一二三四五六七八九十]{1,3}届[一二三四五六七八九十]中全会/g;
 const CONVENER =
@@ -43,11 +31,6 @@ function meeting(text: string, start: number, end: number, via: string, canonica
 function congressName(name: string): string {
   const m = /^(?:中国共产党)?第([一二三四五六七八九十]{1,3})次全国代表大会$/.exec(name);
   return m ? `中国共产党第${m[1]}次全国代表大会` : name;
-}
-
-export function congressDate(canonical: string): string | null {
-  const m = /^中国共产党第([一二三四五六七八九十]{1,3})次全国代表大会$/.exec(canonical);
-  return m ? (CONGRESS_DATES[m[1]!] ?? null) : null;
 }
 
 export function findMeetings(text: string, words: Word[], orgs: Mention[]): Mention[] {

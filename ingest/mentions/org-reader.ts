@@ -4,7 +4,7 @@
 // A place is where a name begins: only another place may stand before it (浙江 湖州 莫干山…). So 拿出公司,
 // 引入北京春山里置业发展集团 and 坚决防止各种利益集团 give no name or the name alone.
 import type { Word } from "../segmenter.js";
-import { HEAD_FIRST, headOf, MAX_HEAD, ORG_HEADS, SUB_UNIT, titleAt, TITLE_AFTER } from "./org-heads.js";
+import { HEAD_FIRST, headOf, MAX_HEAD, ORG_HEADS, SUB_UNIT, titleAt, TITLE_AFTER } from "../gazetteer/org-heads.js";
 import type { ArticleContext, FocusPlace, Mention } from "./types.js";
 
 /** Tags of words that may sit inside a name (jieba's ICTCLAS set). */

@@ -1,7 +1,7 @@
 // Party committees as news writes them: a place and 委 (长沙市委, 德清县委, 科尔沁区委, 忠县县委) is the CPC
 // committee of that place, canonical 中共 + the text, the text kept as an alias. A bare 县委 or 区委 is the committee
 // of the county the article is about (ArticleContext.focus).
-import { TITLE_AFTER } from "./org-heads.js";
+import { TITLE_AFTER } from "../gazetteer/org-heads.js";
 import type { ArticleContext, Mention } from "./types.js";
 
 /** Units of a committee that belong to its name when no title follows (市委宣传部 as a body, not 宣传部部长). */

@@ -7,9 +7,9 @@
 // a body written right after its parent (…集团有限公司向家坝灌区公司); X的Y, X下属/旗下/所属Y.
 import type { EntityDoc } from "../../core/model.js";
 import { divisions } from "../gazetteer/places.js";
-import { kindOf } from "../mentions/organizations.js";
+import { kindOf } from "../gazetteer/org-kinds.js";
 import { placeEntity } from "../resolve.js";
-import { headOf } from "../mentions/org-heads.js";
+import { headOf } from "../gazetteer/org-heads.js";
 import type { Mention } from "../mentions/types.js";
 import { placeInName } from "./projects.js";
 import { mostSpecific, placeMentions, placesAfter } from "./event-places.js";

@@ -2,8 +2,8 @@
 // (PARTICIPATED_IN), who organized it (ORGANIZED_BY) and where (HELD_IN).
 import type { EntityDoc, ParticipationRole } from "../../core/model.js";
 import { lookupPlace } from "../gazetteer/places.js";
-import { congressDate } from "../mentions/meetings.js";
-import { homeCodes } from "../mentions/places.js";
+import { congressDate } from "../gazetteer/congresses.js";
+import { homeCodes } from "../context.js";
 import type { ArticleContext, Mention } from "../mentions/types.js";
 import { placeEntity } from "../resolve.js";
 import { mostSpecific, placeMentions, placesAfter, subjectPlace } from "./event-places.js";

@@ -15,7 +15,7 @@ import type { EntityDoc } from "../../core/model.js";
 import { REGION_MEMBERS, RIVERS } from "../gazetteer/features.js";
 import { ancestors, divisions, fullCode, lookupPlace } from "../gazetteer/places.js";
 import type { Mention } from "../mentions/types.js";
-import { homeCodes } from "../mentions/places.js";
+import { homeCodes } from "../context.js";
 import { placeEntity } from "../resolve.js";
 import type { RelateScope } from "./scope.js";
 

@@ -7,7 +7,8 @@
 // when the sentence names no other.
 import type { EntityDoc } from "../../core/model.js";
 import { lookupPlace } from "../gazetteer/places.js";
-import { findPlaces, homeCodes } from "../mentions/places.js";
+import { homeCodes } from "../context.js";
+import { findPlaces } from "../mentions/places.js";
 import type { ArticleContext, Mention } from "../mentions/types.js";
 import { placeEntity } from "../resolve.js";
 import { mostSpecific, placeMentions, placesAfter, subjectPlace } from "./event-places.js";

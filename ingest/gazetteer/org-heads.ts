@@ -1,8 +1,8 @@
 // Words that end organization names (heads): the list derived from annotated corpora (org-heads.generated.ts)
 // plus the heads of bodies Chinese local news names daily and those corpora rarely hold (village and party
 // branches, studios, cooperatives, labs, libraries).
-import { DERIVED_ORG_HEADS } from "../gazetteer/org-heads.generated.js";
-import { DERIVED_TITLES } from "../gazetteer/titles.generated.js";
+import { DERIVED_ORG_HEADS } from "./org-heads.generated.js";
+import { DERIVED_TITLES } from "./titles.generated.js";
 
 /** Derived heads that end names of delegations, teams, groups or titles of papers rather than standing bodies. */
 const LEFT_OUT = new Set([
