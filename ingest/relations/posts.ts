@@ -139,7 +139,13 @@ function holdersFromSubject(s: RelateScope): void {
   const persons = found.mentions.filter((m) => m.type === "Person");
   for (let k = 0; k < found.titles.length; k++) {
     const t = found.titles[k]!;
-    if (t.person || !t.org || !TAKES_POST.test(text.slice(Math.max(0, t.start - 3), t.start))) continue;
+    const verb = TAKES_POST.exec(text.slice(Math.max(0, t.start - 3), t.start));
+    if (t.person || !t.org || !verb) continue;
+    // The sentence's subject holds the post only where the verb opens a clause of its own (…后，任…, 2021年任…);
+    // a word glued before the verb is its own subject (莫迪连任, 其就任), named or not.
+    const verbStart = t.start - verb[0].length;
+    if (!/(?:[，,；、\s]|年|后|起|月|日|时|并|又|还|曾|先后)$/.test(text.slice(Math.max(0, verbStart - 2), verbStart)))
+      continue;
     const sentence = s.sentence(t.start);
     // The last person the article names whose name stands in the sentence before the chain.
     let subject: Mention | undefined;

@@ -79,6 +79,11 @@ describe("organization, title and name run together give a post", () => {
     expect(posts(doc)).toEqual(expect.arrayContaining(["罗小明|大坪村党总支|书记", "罗小明|大坪村村委会|主任"]));
   });
 
+  it("never gives a post taken by someone else (莫迪连任, 其就任) to the sentence's subject", () => {
+    const doc = read("国务院总理王国平致电祝贺卡尔连任芬兰总理。王国平还致电卢森，祝贺其就任挪威首相。");
+    expect(posts(doc).filter((p) => p.startsWith("王国平|") && !p.includes("国务院"))).toEqual([]);
+  });
+
   it("keeps a chain joined when a sub-unit follows its 、 (区委常委、宣传部部长)", () => {
     const doc = read("“这条路修通了。”宣城市委常委、宣传部部长秦立华说。");
     const titles = doc.relations
