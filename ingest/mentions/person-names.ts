@@ -110,7 +110,7 @@ export function nameAt(text: string, i: number, words?: WordIndex): string | nul
       if (whole && whole.end < i + len && whole.word.length >= 2 && !surnameWord && !/^(?:nr|x)/.test(whole.tag))
         continue;
       // A surname that is also a preposition or conjunction, standing as one (和群众, 向雷锋, 同莫迪), is that word.
-      if (whole && whole.end < i + len && whole.word.length === 1 && /^(?:p|c|u|d|r|v|f)/.test(whole.tag)) continue;
+      if (whole && whole.end < i + len && whole.word.length === 1 && /^(?:p|c|u|f)/.test(whole.tag)) continue;
       return name;
     }
     if (len > 2 && AFTER_NAME_CHAR.test(name.at(-1)!) && AFTER_NAME.test(text.slice(i + len - 1))) continue;

@@ -162,6 +162,12 @@ export function findTitles(c: TitleContext): TitleMention[] {
     if (trimmed) Object.assign(m, { org: trimmed, start: trimmed.start });
     if (!m.org) attachOrganization(m, c, orgEnding, placeEnding);
     m.former = FORMER.test(text.slice(Math.max(0, m.start - 2), m.start)) || undefined;
+    // …集团有限责任公司原党委书记, 金凤区原区委副书记: 原 inside the body's name marks the post as former.
+    const was = m.org && /原(?=(?:党委|党组|党工委|区委|县委|市委|省委|纪委|常委会)$)/.exec(m.org.canonical);
+    if (m.org && was) {
+      m.org = { ...m.org, canonical: m.org.canonical.slice(0, was.index) + m.org.canonical.slice(was.index + 1) };
+      m.former = true;
+    }
     titles.push(m);
   }
   attachPersons(titles, c);

@@ -56,11 +56,18 @@ export function relatePosts(s: RelateScope): void {
     // government post never inherits a party body (中共中央政治局委员、国务委员 is a post of the State Council).
     const prev = found.titles[k - 1];
     if (!prev || prev.person !== t.person) chainOrg = null;
-    if ((chainOrg?.kind === "party" && GOVERNMENT_POST.test(t.title)) || t.standalone) chainOrg = null;
+    // 河北省委书记倪岳峰、省长王正谱: the head of government of the party committee's own division.
+    chainOrg = carriedOver(chainOrg, t);
+    // 河北省委书记倪岳峰、省长王正谱: a bare head of government right after a party secretary of a division.
+    const besideCommittee =
+      !t.org && prev?.org && prev.person && /^[、，,]$/.test(text.slice(prev.person.end, t.start))
+        ? carriedOver(s.entityOf(prev.org), t)
+        : null;
     const org: EntityDoc | null = t.org
       ? s.entityOf(t.org)
       : (heldAt.get(`${t.person.canonical}|${t.title}`) ??
         chainOrg ??
+        (besideCommittee?.kind === "government" ? besideCommittee : null) ??
         impliedOrganization(t, s) ??
         (t.person.start === t.end ? (titleAt.get(t.title) ?? null) : null));
     chainOrg = org;
@@ -205,4 +212,22 @@ function listedHolders(s: RelateScope): Map<TitleMention, Mention[]> {
     if (more.length) out.set(t, more);
   }
   return out;
+}
+
+/** The people's government of the division a party committee leads (中共河北省委 → 河北省人民政府), or null. */
+function governmentOf(committee: EntityDoc): EntityDoc | null {
+  const m = /^中共(.+?[省市县区州旗])委$/.exec(committee.name);
+  if (!m) return null;
+  const name = `${m[1]}人民政府`;
+  return { id: `org:${name}`, type: "Organization", name, aliases: [], kind: "government" };
+}
+
+/**
+ * The organization a title without its own inherits from the chain before it: none for a body of its own (国会主席);
+ * for a head of government after a party committee, the government of the committee's division.
+ */
+function carriedOver(chainOrg: EntityDoc | null, t: TitleMention): EntityDoc | null {
+  if (t.standalone || !chainOrg) return null;
+  if (chainOrg.kind === "party" && GOVERNMENT_POST.test(t.title)) return governmentOf(chainOrg);
+  return chainOrg;
 }

@@ -127,6 +127,18 @@ describe("organization, title and name run together give a post", () => {
     expect(read("各地财政部门要加强资金保障。").entities.filter((e) => e.name === "财政部")).toEqual([]);
   });
 
+  it("gives a head of government beside a party secretary to that division's government", () => {
+    const doc = read("总书记在山西省委书记唐登明、省长金湘平陪同下考察。");
+    expect(posts(doc)).toEqual(expect.arrayContaining(["唐登明|中共山西省委|书记", "金湘平|山西省人民政府|省长"]));
+  });
+
+  it("reads 原 inside a body's name as a former post", () => {
+    const doc = read("江西省粮食集团有限责任公司原党委书记何永平严重违纪违法。");
+    const post = doc.relations.find((r) => r.type === "HOLDS_POSITION" && r.source === "person:何永平");
+    expect(post?.properties).toMatchObject({ title: "书记", former: true });
+    expect(post?.target).toBe("org:江西省粮食集团有限责任公司党委");
+  });
+
   it("keeps a former post as former", () => {
     const doc = read("时任沧州市交通运输局副局长的韩立新主持了这项工程。");
     const post = doc.relations.find((r) => r.type === "HOLDS_POSITION" && r.source === "person:韩立新");
