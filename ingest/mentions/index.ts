@@ -9,6 +9,7 @@ import { relativePlace } from "./org-reader.js";
 import { findOrganizations } from "./organizations.js";
 import { opensName } from "./org-reader.js";
 import {
+  nameEnd,
   freeStanding,
   givenNamePlausible,
   indexWords,
@@ -81,6 +82,8 @@ export function findMentions(
     modelNames,
   });
   const persons = findPersons(text, titles, article.byline, words);
+  // Foreign names read on over the parts the segmenter or the tagger cut off (安杰伊·杜达, 拉马福萨).
+  for (const p of [...persons, ...titles.flatMap((t) => (t.person ? [t.person] : []))]) extendName(text, p, words);
   const meetings = findMeetings(text, segmenter, [...orgs, ...places]);
   const projects = findProjects(text, segmenter, [...orgs, ...places]);
 
@@ -109,6 +112,7 @@ export function findMentions(
               // The tagger's name without a Chinese surname is as often a city or a thing (敖德萨, 阿帕奇) as a
               // person; foreign people come in through their titles.
               surnameAt(m.text, 0) > 0 &&
+              !/(?:同志|先生|女士)$/.test(m.text) &&
               // In a list of names (…、楼阳生、蓝佛安、…) the list vouches for rare given-name characters.
               (givenNamePlausible(m.text) || text[m.start - 1] === "、" || text[m.end] === "、") &&
               freeStanding(text, m.end))),
@@ -190,6 +194,15 @@ export function plausible(type: "PER" | "LOC" | "ORG", surface: string, ctx: Art
 function farShortCounty(surface: string, ctx: ArticleContext): boolean {
   const d = lookupPlace(surface, { home: homeCodes(ctx) });
   return surface.length === 2 && d?.level === "county" && !homeCodes(ctx).some((h) => d.code.startsWith(h));
+}
+
+function extendName(text: string, m: Mention, words: ReturnType<typeof indexWords> | undefined): Mention {
+  const end = nameEnd(text, m.start, m.end, words);
+  if (end > m.end) {
+    const surface = text.slice(m.start, end);
+    Object.assign(m, { end, text: surface, canonical: surface.replace(/[•‧－-]/g, "·") });
+  }
+  return m;
 }
 
 function modelMentions(text: string, tagged: ReturnType<SpanTagger["tag"]>, ctx: ArticleContext): Mention[] {

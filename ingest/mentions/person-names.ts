@@ -2,7 +2,7 @@
 // segmenter agrees with. Word boundaries decide what a pattern cannot: 钟娟说 is 钟娟 + 说 (说 is a word of its
 // own), 寻国华 is one name (国华 is one word), 王永来到 is 王永 + 来到 (来 starts the next word).
 import { COMPOUND_SURNAMES, SURNAMES } from "../gazetteer/lexicon.js";
-import { NAME_CHAR_RATES, NAME_CHARS } from "../gazetteer/name-chars.generated.js";
+import { FOREIGN_NAME_CHARS, NAME_CHAR_RATES, NAME_CHARS } from "../gazetteer/name-chars.generated.js";
 import type { Word } from "../segmenter.js";
 
 /** The article's words, indexed for the questions name reading asks. */
@@ -46,7 +46,9 @@ const NOT_NAME_CHARS = /[的了在和与及是为将对把从到向等其这那�
 /** One-character words that follow a name and never end one: 钟娟说, 李强还, 杨勇正. */
 const AFTER_NAME_CHAR = /[说问道称还来去正再又也就都将已曾在对向把被给让以头和与及等是为作]/;
 /** Characters that almost never end a given name, whatever the segmenter joined: 唐攀说, 李强还. */
-export const NEVER_LAST = /[说问称还再又也就都将已曾]/;
+export const NEVER_LAST = /[说问称还再又也就都将已曾案]/;
+/** Forms of address that follow a surname and are no given name: 黄强同志 read from 强, 杜先生. */
+const ADDRESS = /^(?:同志|先生|女士|老师|师傅|大爷|大妈|阿姨|总理|主席)$/;
 /** Tags of words that a name may be as a whole (people, unknown words). */
 const NAME_TAGS = /^(?:nr|nrfg|nrt|x|zg|ng|g|j|)$/;
 /** Tags of words that never sit inside a name after its first character: verbs, adverbs, function words, time. */
@@ -87,7 +89,7 @@ export function nameAt(text: string, i: number, words?: WordIndex): string | nul
   for (const len of [sur + 2, sur + 1]) {
     const name = text.slice(i, i + len);
     if (name.length < len || !/^[\u4e00-\u9fff]+$/.test(name)) continue;
-    if (NOT_NAME_CHARS.test(name.slice(sur))) continue;
+    if (NOT_NAME_CHARS.test(name.slice(sur)) || ADDRESS.test(name.slice(sur))) continue;
     if (len > 2 && NEVER_LAST.test(name.at(-1)!)) {
       verbCut = true;
       continue;
@@ -186,4 +188,40 @@ export function givenNamePlausible(name: string): boolean {
   const chars = [...name];
   const given = chars.slice(surnameAt(name, 0) || 1);
   return given.every((c) => (NAME_RATE.get(c) ?? MIN_NAME_RATE) >= MIN_NAME_RATE);
+}
+
+const FOREIGN = new Set(FOREIGN_NAME_CHARS);
+/** Characters that end a name's last part: function words and verbs news puts right after a name. */
+const PART_STOP = /[的了在和与及是为说表示会见讲指出称向对就同率等一行近日今天当天]/;
+
+/**
+ * The end of a person's name read on over what the segmenter or the tagger cut off: the parts of a foreign name
+ * joined by · or - (安杰伊·杜达, 哈拉-阿霍), and a transliteration cut short (拉马|福萨, 阿列伊|尼克), by the
+ * characters foreign names are written with (name-chars.generated.ts).
+ */
+export function nameEnd(text: string, start: number, end: number, words?: WordIndex): number {
+  let e = end;
+  const foreignSoFar = [...text.slice(start, e)].every((c) => FOREIGN.has(c));
+  if (foreignSoFar && words) {
+    // The words the segmenter could not file or files as foreign names that follow (拉马|福萨, 阿|列伊|尼克,
+    // 哈拉尔|五世, 马克|龙说 → 马克龙): a name's own part ends before a character that follows names.
+    for (let next = words.startingAt.get(e); next && e - start < 8; next = words.startingAt.get(e)) {
+      if (!/^(?:x|nrt|nr|f)$/.test(next.tag) || !/^[\u4e00-\u9fff]{1,3}$/.test(next.word)) break;
+      if (next.tag === "f" && !FOREIGN.has(next.word)) break;
+      const stop = [...next.word].findIndex((c) => PART_STOP.test(c));
+      if (stop === 0) break;
+      e = stop > 0 ? next.start + stop : next.end;
+      if (stop > 0) break;
+    }
+  } else if (foreignSoFar) {
+    let f = e;
+    while (f < text.length && f - start < 8 && FOREIGN.has(text[f]!)) f++;
+    e = f;
+  }
+  while (/[·•‧－-]/.test(text[e] ?? "") && /[\u4e00-\u9fff]/.test(text[e + 1] ?? "")) {
+    let f = e + 1;
+    while (f < text.length && f - e <= 8 && /[\u4e00-\u9fff]/.test(text[f]!) && !PART_STOP.test(text[f]!)) f++;
+    e = f;
+  }
+  return e;
 }

@@ -201,13 +201,13 @@ function attachOrganization(
   }
   // A sub-unit right after the 、 of a chain (区委常委、组织部部长): the title keeps it, and the chain stays joined.
   const chained = /、([\u4e00-\u9fff]{1,8}?(?:部|办|室|处|厅|局|庭|科))$/.exec(text.slice(Math.max(0, at - 10), at));
-  if (chained && !NOT_IN_SUB_UNIT.test(chained[1]!)) {
+  if (chained && !NOT_IN_SUB_UNIT.test(chained[1]!) && !/书记处$/.test(chained[1]!)) {
     Object.assign(m, { start: at - chained[1]!.length, title: chained[1]! + m.title });
     return;
   }
   // A body of its own after the 、 (常委、国会主席洪森): the chain's person holds it, but not at the chain's
   // organization, which the body word rules out; the title keeps the body's name.
-  const ownBody = /、([\u4e00-\u9fff]{0,6}?(?:国会|议会|参议院|众议院|政府|人大|政协))$/.exec(
+  const ownBody = /、([\u4e00-\u9fff]{0,6}?(?:国会|议会|参议院|众议院|政府|人大|政协|书记处))$/.exec(
     text.slice(Math.max(0, at - 8), at),
   );
   if (ownBody) {
@@ -244,7 +244,8 @@ function attachOrganization(
   }
   // A country and its head of state or government (俄罗斯总统, 日本首相): the post is tied to the country itself.
   const country = placeEnding.get(at);
-  if (country && country.props.level === "country" && HEAD_OF_STATE.test(m.title)) {
+  // 俄罗斯驻美国大使: the country after 驻 hosts the post; it is not the post's own.
+  if (country && country.props.level === "country" && HEAD_OF_STATE.test(m.title) && text[country.start - 1] !== "驻") {
     Object.assign(m, { org: country, start: country.start });
     return;
   }

@@ -170,6 +170,26 @@ describe("leaders of other states and parties", () => {
   });
 });
 
+describe("foreign names read whole", () => {
+  it.each([
+    ["波兰总统安杰伊·杜达抵达北京。", "安杰伊·杜达"],
+    ["芬兰议长哈拉-阿霍表示欢迎。", "哈拉·阿霍"],
+    ["南非总统拉马福萨会见了代表团。", "拉马福萨"],
+    ["法国总统马克龙说，双方将加强合作。", "马克龙"],
+  ])("%s → %s", (text, name) => {
+    expect(posts(read(text)).some((p) => p.startsWith(`${name}|place:`))).toBe(true);
+  });
+
+  it("gives no post of the host country to an ambassador (俄罗斯驻美国大使)", () => {
+    expect(posts(read("俄罗斯驻美国大使安东诺夫表示，双方应保持沟通。"))).toEqual([]);
+  });
+
+  it("makes no person of a surname and a form of address (黄强同志 → 黄强, never 强同志)", () => {
+    const names = read("黄强同志不再担任吉林省委书记职务。").entities.filter((e) => e.type === "Person");
+    expect(names.map((e) => e.name)).not.toContain("强同志");
+  });
+});
+
 describe("bylines", () => {
   const page = (byline: string, author: string) =>
     extractDocument(
