@@ -220,7 +220,15 @@ export function nameEnd(text: string, start: number, end: number, words?: WordIn
   }
   while (/[·•‧－-]/.test(text[e] ?? "") && /[\u4e00-\u9fff]/.test(text[e + 1] ?? "")) {
     let f = e + 1;
-    while (f < text.length && f - e <= 8 && /[\u4e00-\u9fff]/.test(text[f]!) && !PART_STOP.test(text[f]!)) f++;
+    if (words) {
+      // The part runs over one-character words and words filed as names, up to a longer word (杜|达|抵达).
+      for (let w = words.startingAt.get(f); w && w.end - e <= 9; w = words.startingAt.get(f)) {
+        const part = w.word.length === 1 ? !PART_STOP.test(w.word) : /^(?:nr|nrt|nrfg|x|ns|nz)$/.test(w.tag);
+        if (!part || !/^[\u4e00-\u9fff]+$/.test(w.word)) break;
+        f = w.end;
+      }
+    } else while (f < text.length && f - e <= 8 && /[\u4e00-\u9fff]/.test(text[f]!) && !PART_STOP.test(text[f]!)) f++;
+    if (f === e + 1) break;
     e = f;
   }
   return e;
