@@ -46,7 +46,7 @@ const NOT_NAME_CHARS = /[的了在和与及是为将对把从到向等其这那�
 /** One-character words that follow a name and never end one: 钟娟说, 李强还, 杨勇正. */
 const AFTER_NAME_CHAR = /[说问道称还来去正再又也就都将已曾在对向把被给让以头和与及等是为作]/;
 /** Characters that almost never end a given name, whatever the segmenter joined: 唐攀说, 李强还. */
-export const NEVER_LAST = /[说问称还再又也就都将已曾案]/;
+export const NEVER_LAST = /[说问称还再又也就都将已曾案受]/;
 /** Forms of address that follow a surname and are no given name: 黄强同志 read from 强, 杜先生. */
 const ADDRESS = /^(?:同志|先生|女士|老师|师傅|大爷|大妈|阿姨|总理|主席)$/;
 /** Tags of words that a name may be as a whole (people, unknown words). */
@@ -192,7 +192,7 @@ export function givenNamePlausible(name: string): boolean {
 
 const FOREIGN = new Set(FOREIGN_NAME_CHARS);
 /** Characters that end a name's last part: function words and verbs news puts right after a name. */
-const PART_STOP = /[的了在和与及是为说表示会见讲指出称向对就同率等一行近日今天当天]/;
+const PART_STOP = /[的了在和与及是为说表示会见讲指出称向对就同率等一行近日今天当天已祝签致抵发访出再也将曾于受作]/;
 
 /**
  * The end of a person's name read on over what the segmenter or the tagger cut off: the parts of a foreign name
