@@ -66,7 +66,7 @@ const INTRODUCING = new Set(
     "会见 参观 考察 视察 调研 祝贺 热烈祝贺 衷心祝愿 祝愿 召开 举行 举办 出席 参加 主持 列席 包括 是 为 参与 承办 主办 " +
     "开展 实施 完成 加快 入选 引入 引进 打造 发挥 落实 贯彻 贯彻落实 学习 传达 启动 迎接 喜迎 宣传 报道 关注 聚焦 " +
     "支持 推动 助力 围绕 推进 建成 开工 签约 签署 亮相 走进 来到 前往 部署 审议 通过 听取 深化 做好 抓好 按照 根据 " +
-    "依托 联合 共同 成功 先后 已经 正在 均 都 也 还 将 已 再 又 采访 通报 公布 发布"
+    "依托 联合 共同 成功 先后 已经 正在 均 都 也 还 将 已 再 又 采访 通报 公布 发布 暨 应邀 应邀出席 经 充分利用"
   ).split(" "),
 );
 const SCOPE = /^全(?:省|市|县|区|国|州|盟)$/;
@@ -175,7 +175,9 @@ export function leftEdge(words: Word[], h: number, floor: number, verbInside = t
     }
     if (
       w.word === "·" ||
-      ((w.word === "—" || w.word === "－") && words[j - 1]?.word !== "—" && words[j + 1]?.word !== "—")
+      ((w.word === "—" || w.word === "－" || w.word === "-") &&
+        words[j - 1]?.word !== "—" &&
+        words[j + 1]?.word !== "—")
     ) {
       first = j;
       continue;

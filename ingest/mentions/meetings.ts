@@ -15,9 +15,9 @@ const QUALIFIABLE =
 const GENERIC =
   /^(?:这次|此次|本次|该|各|各类|有关|相关|重要|专题|工作|全体|系列|新闻|视频|电视电话|常务|全市|全省|全县|全区|扩大|党组|座谈|联席|推进|调度|部署|动员|一系列|多场|一场|两场|此前|上述|首场|有关会议|各种|各项|主题|庆祝|表彰|总结|年度|年终|会议|国际|大型|线上|线下|专场|部分|全部|代表团|分组|党委|党支部)*$/;
 /** Words after a head that make it part of another word or a body: 大会堂, 会议室, 论坛报, 活动中心. */
-const NOT_END = /^(?:堂|室|厅|长|中心|纪要|精神实质|代表团|主席团|秘书处|组委会|执委会|党|报|网|期间的)/;
+const NOT_END = /^(?:堂|室|厅|长|中心|纪要|精神实质|代表团|主席团|秘书处|组委会|执委会|党|报|网|期间的|成员)/;
 const CONGRESS =
-  /党的([一二三四五六七八九十]{1,3})大|中国共产党第([一二三四五六七八九十]{1,3})次全国代表大会|(?<![一二三四五六七八九届])((?:二?十[一二三四五六七八九]?))大(?![会学队楼])|[一二三四五六七八九十]{1,3}届[一二三四五六七八九十]中全会/g;
+  /党的([一二三四五六七八九十]{1,3})大|中国共产党第([一二三四五六七八九十]{1,3})次全国代表大会|(?<![一二三四五六七八九届])((?:二?十[一二三四五六七八九]?))大(?![会学队楼])(?=(?![\u4e00-\u9fff])|精神|以来|报告|召开|期间|开幕|闭幕|胜利|代表|提出|作出|部署|强调|确立|擘画|明确|后|上|和|与|的|前|关于)|[一二三四五六七八九十]{1,3}届[一二三四五六七八九十]中全会/g;
 const CONVENER =
   /(市政府|省政府|县政府|区政府|市委|省委|县委|区委|[\u4e00-\u9fff]{2,10}?(?:中心组|常委会|委员会|党组))(?:召开|举行)$/;
 
@@ -90,6 +90,8 @@ export function findMeetings(text: string, words: Word[], orgs: Mention[]): Ment
     const ordinal = mod.some((x, i) => isOrdinal(x, mod[i + 1] ?? w));
     // 全国人民代表大会, 职工代表大会: without a session number a congress is the body, not a meeting.
     if (hm[1] === "代表大会" && !ordinal) continue;
+    // 俄联邦会议, 联邦会议上院: a federal assembly is a parliament, not a meeting.
+    if (/联邦会议$/.test(w.word) || (w.word === "会议" && mod.at(-1)?.word.endsWith("联邦"))) continue;
     const bare = modText.replace(/[“”‘’]/g, "");
     const core = mod.reduce((s, x, i) => (isOrdinal(x, mod[i + 1] ?? w) ? s.replace(x.word, "") : s), bare);
     const proper = mod.some((x) => isProper(x));

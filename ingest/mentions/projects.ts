@@ -122,7 +122,11 @@ export function findProjects(text: string, allWords: Word[], orgs: Mention[]): M
     const mod = words.slice(first, h);
     const modText = text.slice(words[first]!.start, w.start) + w.word.slice(0, -head[0].length);
     const quoted = edge.quoted || /[“”‘’《》]/.test(modText);
-    const proper = mod.some((x) => isProper(x)) || orgs.some((o) => o.start >= words[first]!.start && o.end <= w.start);
+    // jieba files common words as person names (养老/nr, 智慧/nr, 田园/nr); a 项目 or 平台 is seldom named after a
+    // person, so before a cued head a person-name tag alone does not make the modifier a name.
+    const proper =
+      mod.some((x) => isProper(x) && (head[1] !== "cued" || tagOf(x) !== "nr")) ||
+      orgs.some((o) => o.start >= words[first]!.start && o.end <= w.start);
     const core = modText.replace(/[“”‘’]/g, "");
     if (!core || (!quoted && GENERIC.test(stripOrdinals(mod, core)))) {
       if (PHASE.test(core)) out.push({ ...project(text, words[first]!.start, end, "phase"), canonical: "" });
@@ -144,7 +148,13 @@ export function findProjects(text: string, allWords: Word[], orgs: Mention[]): M
     }
     // 武王墩一号墓: a tomb is named with its number.
     if (head[0] === "墓" && (w.word !== "墓" || !isOrdinal(words[h - 1] ?? w))) continue;
+    // 世锦赛跳水项目, 传统运动项目, 传统文化项目: an event of a sport or a field is a kind, not an undertaking.
+    if (head[0] === "项目" && !quoted && /(?:运动|跳水|滑雪|比赛|赛事|竞技|体育|文化)$/.test(core)) continue;
+    // 苏丹采取集体行动, 展开联合行动: an operation is a named programme only with a quoted name (“清朗”专项行动).
+    if (head[0] === "行动" && !quoted) continue;
     if (head[1] === "cued" && !quoted && !proper) continue;
+    // 美军基地, 导弹生产基地, “胜利营”基地: a military base is a site, not an undertaking.
+    if (head[0] === "基地" && /[军营弹]|^[俄美英法]$/.test(core)) continue;
     if (!quoted && !proper) {
       // A plain name is long, is not a category (…之一) and does not start with an adjective.
       // 深海采油工程, 航空航天工程: a short plain modifier of 工程 is a field, not a name.

@@ -10,6 +10,9 @@ import { mostSpecific, placeMentions, placesAfter, subjectPlace } from "./event-
 import { placeInName, withListed } from "./projects.js";
 import type { RelateScope } from "./scope.js";
 
+/** A meeting head with at most a generic word or a sitting number before it: 座谈会, 新闻发布会, 第一次全体会议. */
+const HEAD_ONLY =
+  /^(?:这次|此次|本次|该|专题|新闻|视频|主|分|首场|第[一二三四五六七八九十百\d]+次)?(?:座谈会|发布会|推进会|调度会|现场会|观摩会|动员会|部署会|报告会|恳谈会|洽谈会|研讨会|交流会|推介会|见面会|论坛|峰会|博览会|全体会议|常务会议|集体学习|会议)$/;
 const ROLE_AFTER_NAME: Array<[RegExp, ParticipationRole[]]> = [
   [/^(?:主持(?:会议|召开)?并(?:讲话|作报告|致辞))/, ["chaired", "spoke"]],
   [/^主持/, ["chaired"]],
@@ -81,9 +84,10 @@ export function dateMeetings(s: RelateScope): void {
       if (!date) undated.add(m);
       else {
         // 座谈会 of 2023-02-03 in 聊城市: a generic name is one meeting only with its date and place (a local
-        // paper's own city where the text names none).
+        // paper's own city where the text names none). A bare head (座谈会, 论坛) elsewhere than the paper's own
+        // city names no meeting one can tell apart: a national paper's 座谈会（涿州市） is dropped.
         const place = meetingPlace(s, m)?.name ?? s.ctx.city?.name;
-        if (!place) undated.add(m);
+        if (!place || (HEAD_ONLY.test(m.canonical) && place !== s.ctx.city?.name)) undated.add(m);
         else {
           m.canonical = `${m.canonical}（${place}）`;
           s.meetingDate.set(m.canonical, date);

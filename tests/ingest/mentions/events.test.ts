@@ -83,3 +83,43 @@ describe("a meeting's name", () => {
     expect(meetings("县政府召开第十五次常务会议，研究春耕工作。")).toEqual(["县政府第十五次常务会议"]);
   });
 });
+
+describe("operations, bases, sports and mistagged words are no projects", () => {
+  it.each([
+    "当地时间5日，也门胡塞武装宣布对红海航道展开联合行动。",
+    "多国海军决定采取集体行动护航。",
+    "卫星图像显示，该国新建了一处导弹生产基地。",
+    "俄军基地遭到无人机袭击。",
+    "街道投入资金推进养老服务项目建设。",
+    "乡里正在打造社区智慧服务平台。",
+    "跳水是中国队的传统优势运动项目。",
+  ])("%s", (text) => {
+    expect(projects(text)).toEqual([]);
+  });
+
+  it("keeps an operation whose name is quoted", () => {
+    expect(projects("市网信办启动“净网护苗”专项行动。")).toContain("“净网护苗”专项行动");
+  });
+});
+
+describe("meeting names start after 暨 and verbs, and 十大 before a noun is a top ten", () => {
+  it("drops the 暨 that joins two events", () => {
+    const found = meetings("开幕式暨2026数字出版论坛在南宁举行。");
+    expect(found).toContain("2026数字出版论坛");
+    expect(found.some((m) => m.startsWith("暨"))).toBe(false);
+  });
+  it("starts after 应邀出席", () => {
+    const found = meetings("他应邀出席第三届中非经贸博览会开幕式。");
+    expect(found.some((m) => m.startsWith("应邀"))).toBe(false);
+  });
+  it("reads 十大典型案例 as a top ten, 十大以来 as the congress", () => {
+    expect(meetings("省法院发布十大典型案例。")).toEqual([]);
+    expect(meetings("十大以来，党的建设不断加强。")).toEqual(["中国共产党第十次全国代表大会"]);
+  });
+  it("runs a name left over a hyphenated country pair", () => {
+    expect(meetings("中国-东盟博览会在南宁开幕。")).toContain("中国-东盟博览会");
+  });
+  it("takes no federal assembly for a meeting", () => {
+    expect(meetings("俄联邦会议国家杜马通过该法案。")).toEqual([]);
+  });
+});
