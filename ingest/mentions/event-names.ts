@@ -28,6 +28,8 @@ const TAG_FIX: Record<string, string> = {
   目前: "t",
   当前: "t",
   其中: "r",
+  这批: "r",
+  该批: "r",
   这是: "r",
   于是: "c",
   以及: "c",

@@ -17,7 +17,7 @@ const GENERIC =
 /** Words after a head that make it part of another word or a body: 大会堂, 会议室, 论坛报, 活动中心. */
 const NOT_END = /^(?:堂|室|厅|长|中心|纪要|精神实质|代表团|主席团|秘书处|组委会|执委会|党|报|网|期间的|成员)/;
 const CONGRESS =
-  /党的([一二三四五六七八九十]{1,3})大|中国共产党第([一二三四五六七八九十]{1,3})次全国代表大会|(?<![一二三四五六七八九届])((?:二?十[一二三四五六七八九]?))大(?![会学队楼])(?=(?![\u4e00-\u9fff])|精神|以来|报告|召开|期间|开幕|闭幕|胜利|代表|提出|作出|部署|强调|确立|擘画|明确|后|上|和|与|的|前|关于)|[一二三四五六七八九十]{1,3}届[一二三四五六七八九十]中全会/g;
+  /党的([一二三四五六七八九十]{1,3})大|中国共产党第([一二三四五六七八九十]{1,3})次全国代表大会|(?<![一二三四五六七八九届])((?:二?十[一二三四五六七八九]?))大(?![会学队楼])(?=(?![\u4e00-\u9fff])|精神|以来|报告|召开|期间|开幕|闭幕|胜利|代表|提出|作出|部署|强调|确立|擘画|明确|后|上|和|与|的|前|关于)|(?:民革|民盟|民建|民进|农工党|致公党|九三学社|台盟)?[一二三四五六七八九十]{1,3}届[一二三四五六七八九十]中全会/g;
 const CONVENER =
   /(市政府|省政府|县政府|区政府|市委|省委|县委|区委|[\u4e00-\u9fff]{2,10}?(?:中心组|常委会|委员会|党组))(?:召开|举行)$/;
 
@@ -74,8 +74,13 @@ export function findMeetings(text: string, words: Word[], orgs: Mention[]): Ment
     const edge = leftEdge(words, h, Math.max(0, w.start - 60));
     // 孔子文化节第八届尼山世界文明论坛: a meeting named inside the modifier ends it; the part after it is its own.
     let first = edge.first;
+    // 中拉论坛第四届部长级会议: a session numbered under a forum or a body with no name of its own stays whole.
+    const session = (k: number) => {
+      const rest = words.slice(k + 1, h);
+      return rest.some((x, i) => isOrdinal(x, rest[i + 1] ?? w)) && !rest.some((x) => isProper(x));
+    };
     for (let k = h - 1; k >= first; k--)
-      if (HEAD.test(words[k]!.word) && words[k]!.word !== "活动") {
+      if (HEAD.test(words[k]!.word) && words[k]!.word !== "活动" && !session(k)) {
         first = k + 1;
         if (first >= h) first = -1;
         break;
