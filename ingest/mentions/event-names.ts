@@ -68,7 +68,7 @@ const INTRODUCING = new Set(
     "会见 参观 考察 视察 调研 祝贺 热烈祝贺 衷心祝愿 祝愿 召开 举行 举办 出席 参加 主持 列席 包括 是 为 参与 承办 主办 " +
     "开展 实施 完成 加快 入选 引入 引进 打造 发挥 落实 贯彻 贯彻落实 学习 传达 启动 迎接 喜迎 宣传 报道 关注 聚焦 " +
     "支持 推动 助力 围绕 推进 建成 开工 签约 签署 亮相 走进 来到 前往 部署 审议 通过 听取 深化 做好 抓好 按照 根据 " +
-    "依托 联合 共同 成功 先后 已经 正在 均 都 也 还 将 已 再 又 采访 通报 公布 发布 暨 应邀 应邀出席 经 充分利用"
+    "依托 联合 共同 成功 先后 已经 正在 均 都 也 还 将 已 再 又 采访 通报 公布 发布 暨 应邀 应邀出席 经 充分利用 认真落实 认真贯彻"
   ).split(" "),
 );
 const SCOPE = /^全(?:省|市|县|区|国|州|盟)$/;
@@ -185,6 +185,14 @@ export function leftEdge(words: Word[], h: number, floor: number, verbInside = t
       continue;
     }
     if (PUNCT.test(w.word) || w.word === "—" || w.word === "“" || w.word === "‘" || w.word === "《") break;
+    // 项目2024苏州全球招商大会, 丰硕成果2024中关村论坛: a headline run into the text leaves common words before the
+    // year that opens a name; only a proper name or a head (中国发展高层论坛2023年年会) carries the name on.
+    if (/^\d{4}年?$/.test(w.word) && j > 0) {
+      first = j;
+      const prev = words[j - 1]!;
+      if (!isProper(prev) && !/(?:论坛|会|节|赛|展)$/.test(prev.word)) break;
+      continue;
+    }
     if (isOrdinal(w, words[j + 1])) {
       first = j;
       kept++;

@@ -132,3 +132,12 @@ describe("a session numbered under a forum or a body keeps the forum's name", ()
     expect(meetings(text)).toContain(name);
   });
 });
+
+describe("a year opens a meeting's name after common words, not after a proper name or a forum", () => {
+  it("cuts a headline run into the text before the year", () => {
+    expect(meetings("签约两百个项目2026杭州全球招商大会今天举行。")).toContain("2026杭州全球招商大会");
+  });
+  it("keeps the forum before the year of its annual meeting", () => {
+    expect(meetings("为期三天的亚洲金融合作论坛2026年年会在香港举行。").some((m) => m.startsWith("2026"))).toBe(false);
+  });
+});
