@@ -184,5 +184,25 @@ export function findOrganizations(text: string, ctx: ArticleContext, places: Men
     out.push({ ...mention(m.index, m[0], spec.name, "national"), props: { kind: spec.kind } });
   }
 
-  return firstOfOverlapping(out.sort(longestFirst));
+  return firstOfOverlapping(
+    out
+      .map(cleanEdges)
+      .filter((m): m is Mention => m !== null)
+      .sort(longestFirst),
+  );
+}
+
+/** Reporting words a transcript runs into the name after them (另据俄联邦紧急情况部, 通报应急管理部). */
+const LEAD_IN = /^(?:另据|据悉|据|根据|称|指导|通报|督促|要求|会同|联合)(?=[\u4e00-\u9fff]{3,})/;
+/** Descriptions, not names: a count before the head (一座购物中心), a city centre, a layout, a headquarters. */
+const NOT_A_NAME = /一座|一家|一所|一个|市中心$|布局$|总部$/;
+
+/** An organization mention with the words no name begins with cut off, or null when it names no organization. */
+function cleanEdges(m: Mention): Mention | null {
+  const lead = m.via === "national" ? null : LEAD_IN.exec(m.text);
+  const text = lead ? m.text.slice(lead[0].length) : m.text;
+  if (NOT_A_NAME.test(text)) return null;
+  if (!lead) return m;
+  const canonical = m.canonical.startsWith(lead[0]) ? m.canonical.slice(lead[0].length) : m.canonical;
+  return { ...m, start: m.start + lead[0].length, text, canonical };
 }

@@ -87,3 +87,14 @@ describe("short forms resolved against the places the article names", () => {
     expect(names(read("县交通运输局组织技术人员进村勘测。"))).toEqual([]);
   });
 });
+
+describe("organization names never begin with a reporting word nor describe a place", () => {
+  it("cuts 另据 and 通报 off the name after them", async () => {
+    const { findOrganizations } = await import("../../../ingest/mentions/organizations.js");
+    const { contextFor } = await import("../../../ingest/context.js");
+    const text = "另据俄联邦紧急情况部消息，火势已被控制。会议通报应急管理部工作进展。";
+    const names = findOrganizations(text, contextFor("新华社", null, null), []).map((m) => m.text);
+    expect(names).not.toContain("另据俄联邦紧急情况部");
+    expect(names.some((n) => n.startsWith("通报"))).toBe(false);
+  });
+});
