@@ -77,3 +77,15 @@ export function wordsOf(segmenter: Segmenter, text: string): Word[] {
   if (recent.length > RECENT) recent.shift();
   return words;
 }
+
+/** Index of the last word that starts at or before `offset` (words in text order): the word covering it, if any. */
+export function wordIndexAt(words: Word[], offset: number): number {
+  let lo = 0;
+  let hi = words.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (words[mid]!.start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}

@@ -289,15 +289,3 @@ export function curlyQuotes(text: string, words: Word[]): { text: string; words:
     words: words.map((w) => (w.word.includes('"') ? { ...w, word: curly.slice(w.start, w.end) } : w)),
   };
 }
-
-/** Index of the word that starts at or covers `offset` (words sorted by start). */
-export function wordAt(words: Word[], offset: number): number {
-  let lo = 0;
-  let hi = words.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (words[mid]!.start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}

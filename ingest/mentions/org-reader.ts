@@ -3,7 +3,7 @@
 // nouns, nouns, unknown words) until a verb, adverb, preposition, pronoun, conjunction, particle or punctuation.
 // A place is where a name begins: only another place may stand before it (浙江 湖州 莫干山…). So 拿出公司,
 // 引入北京春山里置业发展集团 and 坚决防止各种利益集团 give no name or the name alone.
-import type { Word } from "../segmenter.js";
+import { wordIndexAt, type Word } from "../segmenter.js";
 import { HEAD_FIRST, headOf, MAX_HEAD, ORG_HEADS, SUB_UNIT, titleAt, TITLE_AFTER } from "../gazetteer/org-heads.js";
 import type { ArticleContext, FocusPlace, Mention } from "./types.js";
 
@@ -257,7 +257,7 @@ const NOT_FIRST = /^(?:v|vd|d|ad|p|r|c|u|uj|ul|uz|ud|ug|uv|m|q|f|t|y|e|o)$/;
  */
 export function opensName(text: string, start: number, end: number, words: Word[]): boolean {
   if (GROUP.test(text[start] ?? "")) return false;
-  const at = wordAt(words, start);
+  const at = wordIndexAt(words, start);
   const first = words[at];
   if (first && first.start === start && NOT_FIRST.test(first.tag)) return false;
   // 两县|人大常委会: a group's bodies; 创办和|规范产业合作社: the second of two verbs joined by 和.
@@ -265,7 +265,7 @@ export function opensName(text: string, start: number, end: number, words: Word[
   if (prev && prev.end === start && GROUP.test(prev.word) && /^(?:x|m|r|n)$/.test(prev.tag)) return false;
   if (prev?.word === "和" && words[at - 2]?.tag.startsWith("v")) return false;
   // …布局, …格局: a one-character head glued to one character ends a common word, not a name.
-  const last = words[wordAt(words, end - 1)];
+  const last = words[wordIndexAt(words, end - 1)];
   const h = last && last.end === end ? headOf(last.word) : null;
   if (h && h.length === 1 && last!.word.length === 2) return false;
   // A common noun and a head (物业公司, 管理中心) names no one body: it needs a proper word or a longer modifier,
@@ -273,29 +273,18 @@ export function opensName(text: string, start: number, end: number, words: Word[
   const surface = text.slice(start, end);
   const headWord = headOf(surface);
   if (!headWord) return true;
-  const inside = words.slice(wordAt(words, start), wordAt(words, end - 1) + 1);
+  const inside = words.slice(wordIndexAt(words, start), wordIndexAt(words, end - 1) + 1);
   const need = headWord === "中心" ? GENERIC_MIN_CENTRE : GENERIC_MIN - 1;
   return inside.some((w) => PROPER.has(w.tag)) || surface.length - headWord.length >= need;
 }
 
 /** Index of the word holding an offset (binary search over words in text order). */
-function wordAt(words: Word[], at: number): number {
-  let lo = 0;
-  let hi = words.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (words[mid]!.start <= at) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
 /**
  * Whether a name read by pattern (a place and a suffix) ends where the words end a head: 建设新局 (新局, "a new
  * situation") and 北部 end in a head character glued to a common word.
  */
 export function endsInHead(end: number, words: Word[]): boolean {
-  const w = words[wordAt(words, end - 1)];
+  const w = words[wordIndexAt(words, end - 1)];
   if (!w || w.end !== end) return false;
   const found = headIn(w);
   if (!found || found.end !== end) return false;

@@ -3,7 +3,8 @@
 // own), 寻国华 is one name (国华 is one word), 王永来到 is 王永 + 来到 (来 starts the next word).
 import { COMPOUND_SURNAMES, SURNAMES } from "../gazetteer/lexicon.js";
 import { FOREIGN_NAME_CHARS, NAME_CHAR_RATES, NAME_CHARS } from "../gazetteer/name-chars.generated.js";
-import type { Word } from "../segmenter.js";
+import { wordIndexAt, type Word } from "../segmenter.js";
+import type { Mention } from "./types.js";
 
 /** The article's words, indexed for the questions name reading asks. */
 export interface WordIndex {
@@ -26,19 +27,10 @@ export function indexWords(words: Word[]): WordIndex {
   return { bounds, startingAt, list: words };
 }
 
-/** The word that holds the character at `offset`, by binary search. */
+/** The word that holds the character at `offset`, if one does. */
 export function wordAt(words: WordIndex, offset: number): Word | undefined {
-  const { list } = words;
-  let lo = 0;
-  let hi = list.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const w = list[mid]!;
-    if (offset < w.start) hi = mid - 1;
-    else if (offset >= w.end) lo = mid + 1;
-    else return w;
-  }
-  return undefined;
+  const w = words.list[wordIndexAt(words.list, offset)];
+  return w && w.start <= offset && offset < w.end ? w : undefined;
 }
 
 /** Characters that never sit in a given name of news text (function words, place and body words). */
@@ -56,6 +48,11 @@ const NOT_IN_NAME_TAG = /^(?:v|vd|vn|vi|d|p|c|u|uj|ul|uz|ug|uv|ud|r|f|t|m|q|y|e|
 /** What may follow a name when no segmenter is at hand: punctuation, a verb of reporting or meeting, a title. */
 const AFTER_NAME =
   /^(?:[，。、；：！？）”\s]|总书记|书记|主席|同志|市长|县长|省长|主持|出席|参加|指出|强调|表示|介绍|讲话|说|问|在|到|前往|深入|调研|会见|看望|听取|带队|陪同|等|一行|率|对|向|与|和|就|作|为|是|及|要求|提出|宣布|察看|检查|慰问|来到|走进|先后|分别|代表|致辞|发言|通报|汇报|作了|$)/;
+
+/** A Person mention of `name` at `start`, found by the rule `via`. */
+export function personMention(start: number, name: string, via: string): Mention {
+  return { type: "Person", start, end: start + name.length, text: name, canonical: name, props: {}, via };
+}
 
 export function surnameAt(text: string, i: number): number {
   if (COMPOUND_SURNAMES.has(text.slice(i, i + 2))) return 2;

@@ -1,7 +1,7 @@
 // Person mentions. Names are found where Chinese news anchors them — after a title (市委书记李长萍, see titles.ts),
 // before a reporting verb (张百顺强调), in a list before 参加会议, in the byline — then every other occurrence of a
 // found name in the article is marked too.
-import { givenNamePlausible, nameAt, type WordIndex } from "./person-names.js";
+import { givenNamePlausible, nameAt, personMention as person, type WordIndex } from "./person-names.js";
 import type { Mention, TitleMention } from "./types.js";
 
 /** What may precede a name that no title introduces. */
@@ -11,10 +11,6 @@ const SPEECH =
 
 const ROLE_BEFORE =
   /(?:村民|居民|市民|游客|群众|农民|牧民|渔民|菜农|果农|老人|社员|党员|志愿者|大学生|学生|老师|教师|医生|护士|工人|职工|员工|青年|技术员|博士|教授|专家|院士|律师|法官|民警|战士|队员|选手|运动员|工作人员|家长|母亲|父亲|妻子|丈夫|网友|读者|观众|听众|创业者|企业家)/g;
-
-function person(start: number, name: string, via: string): Mention {
-  return { type: "Person", start, end: start + name.length, text: name, canonical: name, props: {}, via };
-}
 
 export function findPersons(text: string, titles: TitleMention[], bylines: string[], words?: WordIndex): Mention[] {
   const found = new Map<string, string>();

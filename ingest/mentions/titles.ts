@@ -4,7 +4,15 @@
 // former post (时任…副局长的杨虹), or a name first (习近平总书记, 罗煜明是…书记).
 import { COUNTRIES, ORG_SUFFIXES, TITLES } from "../gazetteer/lexicon.js";
 import { DERIVED_TITLES } from "../gazetteer/titles.generated.js";
-import { nameAt, NEVER_LAST, startsLikeName, surnameAt, wordAt, type WordIndex } from "./person-names.js";
+import {
+  nameAt,
+  NEVER_LAST,
+  personMention as person,
+  startsLikeName,
+  surnameAt,
+  wordAt,
+  type WordIndex,
+} from "./person-names.js";
 import type { OrganizationKind } from "../../core/model.js";
 import type { Mention, TitleMention } from "./types.js";
 
@@ -387,8 +395,4 @@ function attachPersons(titles: TitleMention[], c: TitleContext): void {
       break;
     }
   }
-}
-
-function person(start: number, name: string, via: string): Mention {
-  return { type: "Person", start, end: start + name.length, text: name, canonical: name, props: {}, via };
 }

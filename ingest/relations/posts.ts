@@ -121,13 +121,7 @@ function impliedOrganization(t: TitleMention, s: RelateScope): EntityDoc | null 
           : null;
   if (place) {
     const short = { province: "省政府", city: "市政府", county: /区长$/.test(title) ? "区政府" : "县政府" }[level!];
-    return {
-      id: `org:${place.name}人民政府`,
-      type: "Organization",
-      name: `${place.name}人民政府`,
-      aliases: [short],
-      kind: "government",
-    };
+    return governmentEntity(place.name, [short]);
   }
   if (title === "总书记")
     return { id: "org:中共中央", type: "Organization", name: "中共中央", aliases: ["党中央"], kind: "party" };
@@ -218,8 +212,13 @@ function listedHolders(s: RelateScope): Map<TitleMention, Mention[]> {
 function governmentOf(committee: EntityDoc): EntityDoc | null {
   const m = /^中共(.+?[省市县区州旗])委$/.exec(committee.name);
   if (!m) return null;
-  const name = `${m[1]}人民政府`;
-  return { id: `org:${name}`, type: "Organization", name, aliases: [], kind: "government" };
+  return governmentEntity(m[1]!);
+}
+
+/** The people's government of a division (河北省 → 河北省人民政府), with the short forms the text may use. */
+function governmentEntity(division: string, aliases: string[] = []): EntityDoc {
+  const name = `${division}人民政府`;
+  return { id: `org:${name}`, type: "Organization", name, aliases, kind: "government" };
 }
 
 /**
