@@ -7,7 +7,7 @@ import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
-import { connectionSettingsFromEnv, openDriver } from "../cypher/driver.js";
+import { connectionSettingsFromEnv, openDriver } from "../cypher/index.js";
 
 interface AutocannonResult {
   requests: { average: number; total: number };

@@ -10,7 +10,7 @@ import type { Page } from "playwright-core";
 import { build } from "vite";
 import type { ApiEdge, ApiGraph, ApiNode } from "../core/api.js";
 import type { EntityType } from "../core/model.js";
-import { bundleScript, makeBundle, writeStaticSite } from "../graph/export-site.js";
+import { bundleScript, makeBundle, writeStaticSite } from "../graph/index.js";
 import { TYPE_COLORS } from "../explorer/src/appearance.js";
 import { launch, serveDir } from "../tests/browser/harness.js";
 

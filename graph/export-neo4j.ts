@@ -24,20 +24,20 @@ export function parseParams(pairs: string[]): Record<string, PropertyValue> {
 }
 
 export async function readSubgraph(choice: SubgraphChoice): Promise<ApiGraph> {
-  const { connectionSettingsFromEnv, openDriver } = await import("../cypher/driver.js");
+  const { connectionSettingsFromEnv, openDriver } = await import("../cypher/index.js");
   const settings = connectionSettingsFromEnv();
   const driver = await openDriver(settings);
   try {
     if (choice.query) {
-      const { userQuery } = await import("../cypher/service/query-api.js");
-      const { DEFAULT_READONLY } = await import("../cypher/readonly.js");
+      const { userQuery } = await import("../service/index.js");
+      const { DEFAULT_READONLY } = await import("../cypher/index.js");
       const result = await userQuery(driver, choice.query, parseParams(choice.params), {
         ...DEFAULT_READONLY,
         database: settings.database,
       });
       return result.graph;
     }
-    const { overview } = await import("../cypher/service/graph-api.js");
+    const { overview } = await import("../service/index.js");
     return await overview(driver, { database: settings.database, timeoutMs: 60_000 }, choice.limit);
   } finally {
     await driver.close();

@@ -11,8 +11,8 @@ export function define(): Command {
     .option("--betweenness", "also compute betweenness centrality, whatever the graph's size (slow on large graphs)")
     .option("--no-betweenness", "skip betweenness even on small graphs")
     .action(async (flags: { seed: number; betweenness?: boolean }) => {
-      const { connectionSettingsFromEnv, openDriver } = await import("../../cypher/driver.js");
-      const { analyzeGraph } = await import("../../graph/metrics.js");
+      const { connectionSettingsFromEnv, openDriver } = await import("../../cypher/index.js");
+      const { analyzeGraph } = await import("../../graph/index.js");
       const settings = connectionSettingsFromEnv();
       const driver = await openDriver(settings);
       try {

@@ -34,7 +34,7 @@ export function define(): Command {
     .option("--heap <size>", "Java heap, as for -Xmx (default 1g or JIANWEN_NEO4J_HEAP)")
     .addOption(new Option("--timeout <seconds>", "how long to wait for Bolt").default(120).argParser(Number))
     .action(async (flags: DbFlags) => {
-      const { startNeo4j, neo4jStatus } = await import("../../cypher/db/index.js");
+      const { startNeo4j, neo4jStatus } = await import("../../db/index.js");
       if (process.env.NEO4J_URI) {
         const status = await neo4jStatus();
         say(
@@ -59,7 +59,7 @@ export function define(): Command {
   withFlags(db.command("stop"))
     .description("stop the Neo4j started by `jianwen db start` on that port (SIGTERM, waits for a clean shutdown)")
     .action(async (flags: DbFlags) => {
-      const { stopNeo4j } = await import("../../cypher/db/index.js");
+      const { stopNeo4j } = await import("../../db/index.js");
       const result = await stopNeo4j({ port: flags.port, data: flags.data });
       if (result.stopped) process.stdout.write(`Neo4j stopped (pid ${result.pid})\n`);
       if (result.note) say(`jianwen db: ${result.note}`);
@@ -71,7 +71,7 @@ export function define(): Command {
     )
     .option("--json", "print the status as JSON")
     .action(async (flags: DbFlags & { json?: boolean }) => {
-      const { neo4jStatus } = await import("../../cypher/db/index.js");
+      const { neo4jStatus } = await import("../../db/index.js");
       const status = await neo4jStatus({ port: flags.port, data: flags.data });
       if (flags.json) {
         process.stdout.write(`${JSON.stringify(status)}\n`);

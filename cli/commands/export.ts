@@ -47,15 +47,15 @@ export function define(): Command {
     .option("--no-articles", "leave article nodes out (with --input)")
     .action(async (flags: ExportFlags) => {
       const { SettingsError } = await import("../../core/errors.js");
-      const { makeBundle, writeStaticSite } = await import("../../graph/export-site.js");
+      const { makeBundle, writeStaticSite } = await import("../../graph/index.js");
       if (!flags.site) throw new SettingsError("export: pass --site DIR, the folder to write");
       if (flags.input && flags.query)
         throw new SettingsError("export: --input and --query both choose the graph; pass one of them");
       let graph;
       let title = flags.title;
       if (flags.input) {
-        const { readGraphDocFile } = await import("../../graph/export-input.js");
-        const { graphDocToApiGraph } = await import("../../graph/export-api.js");
+        const { readGraphDocFile } = await import("../../graph/index.js");
+        const { graphDocToApiGraph } = await import("../../graph/index.js");
         graph = graphDocToApiGraph(await readGraphDocFile(flags.input), { articles: flags.articles });
         title ??= flags.input;
       } else {

@@ -77,7 +77,7 @@ Examples:
       const { ingestPaths, parseShard, parseCount, defaultReportPath, summaryText } =
         await import("../../ingest/batch/index.js");
       const { parseJsonlFields, parseByteSize } = await import("../../ingest/read/index.js");
-      const { closeDriver, connectionSettingsFromEnv, openDriver } = await import("../../cypher/driver.js");
+      const { closeDriver, connectionSettingsFromEnv, openDriver } = await import("../../cypher/index.js");
       const count = (option: string, text: string | undefined, min = 1) =>
         text === undefined ? undefined : parseCount(option, text, min);
       const settings = {

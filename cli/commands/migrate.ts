@@ -10,8 +10,8 @@ export function define(): Command {
     )
     .option("--batch-size <n>", "old relationships folded per transaction", (v) => Number.parseInt(v, 10), 2000)
     .action(async (flags: { batchSize: number }) => {
-      const { connectionSettingsFromEnv, openDriver } = await import("../../cypher/driver.js");
-      const { migrateGraph } = await import("../../cypher/migrate.js");
+      const { connectionSettingsFromEnv, openDriver } = await import("../../cypher/index.js");
+      const { migrateGraph } = await import("../../cypher/index.js");
       const settings = connectionSettingsFromEnv();
       const driver = await openDriver(settings);
       try {

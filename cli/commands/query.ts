@@ -84,7 +84,7 @@ Examples:
   jianwen query --list`,
     )
     .action(async (cypherArg: string | undefined, flags: QueryFlags) => {
-      const { loadQueryLibrary, getNamedQuery, bindParams, coerceParam } = await import("../../cypher/library.js");
+      const { loadQueryLibrary, getNamedQuery, bindParams, coerceParam } = await import("../../cypher/index.js");
       if (flags.list) {
         process.stdout.write(`${listQueries([...loadQueryLibrary().values()])}\n`);
         return;
@@ -113,11 +113,11 @@ Examples:
         }
       }
 
-      const { connectionSettingsFromEnv, openDriver } = await import("../../cypher/driver.js");
+      const { connectionSettingsFromEnv, openDriver } = await import("../../cypher/index.js");
       const settings = connectionSettingsFromEnv();
       const driver = await openDriver(settings);
       try {
-        const { assertReadOnly, explainQuery, runReadOnly } = await import("../../cypher/readonly.js");
+        const { assertReadOnly, explainQuery, runReadOnly } = await import("../../cypher/index.js");
         const opts = {
           database: settings.database,
           timeoutMs: flags.timeout,
@@ -135,7 +135,7 @@ Examples:
           process.stdout.write(`query type: ${explained.queryType} (${verdict})\n${formatPlan(explained.plan)}\n`);
           return;
         }
-        const { formatRows } = await import("../../cypher/format.js");
+        const { formatRows } = await import("../../cypher/index.js");
         const result = await runReadOnly(driver, cypher, params, opts);
         const text = formatRows(flags.format, result.columns, result.rows);
         if (text) process.stdout.write(`${text}\n`);

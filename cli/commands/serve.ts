@@ -41,8 +41,8 @@ export function define(): Command {
     .option("--no-cache", "answer every graph request from Neo4j instead of keeping answers until the graph changes")
     .option("--log", "log each request")
     .action(async (flags: ServeFlags) => {
-      const { connectionSettingsFromEnv, openDriver } = await import("../../cypher/driver.js");
-      const { createServer } = await import("../../cypher/service/server.js");
+      const { connectionSettingsFromEnv, openDriver } = await import("../../cypher/index.js");
+      const { createServer } = await import("../../service/index.js");
       const settings = connectionSettingsFromEnv();
       const driver = await openDriver(settings);
       let server;

@@ -1,7 +1,7 @@
 // Unit tests of the user-query limiter: at most N at once, a bounded queue, BUSY beyond it.
 import { describe, expect, it } from "vitest";
 import { QueryError } from "../../core/errors.js";
-import { QueryLimiter } from "../../cypher/service/limiter.js";
+import { QueryLimiter } from "../../service/limiter.js";
 
 function gate() {
   let open!: () => void;

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { ApiGraph } from "../../../core/api.js";
 import type { GraphDoc } from "../../../core/model.js";
 import { loadGraphDoc } from "../../../cypher/load.js";
-import { A1, O1, P1, S1 } from "./fixture.js";
+import { A1, O1, P1, S1 } from "../cypher/fixture.js";
 import { useService } from "./service-harness.js";
 
 const CHECK_MS = 150;

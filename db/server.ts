@@ -13,8 +13,8 @@ import {
   writeSync,
 } from "node:fs";
 import { join } from "node:path";
-import { Neo4jLoadError } from "../../core/errors.js";
-import { authFor, boltAnswers, connectionSettingsFromEnv, tcpAccepts } from "../driver.js";
+import { Neo4jLoadError } from "../core/errors.js";
+import { authFor, boltAnswers, connectionSettingsFromEnv, tcpAccepts } from "../cypher/index.js";
 import { ensureLauncherBuilt, findProjectRoot, launcherDir } from "./launcher.js";
 import {
   boltUri,

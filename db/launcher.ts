@@ -4,7 +4,7 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Neo4jLoadError } from "../../core/errors.js";
+import { Neo4jLoadError } from "../core/errors.js";
 import { launcherNeedsBuild, tailLines } from "./options.js";
 
 /** The project root: the nearest folder above this module holding neo4j/pom.xml (works from source and dist/). */

@@ -2,7 +2,7 @@
 // neighbours, node detail with evidence, shortest paths.
 import { describe, expect, it } from "vitest";
 import type { ApiGraph, ApiNodeDetail, ApiPath, ApiSearchResult } from "../../../core/api.js";
-import { P1, P3 } from "./fixture.js";
+import { P1, P3 } from "../cypher/fixture.js";
 import { useService } from "./service-harness.js";
 
 describe("the read-only service", () => {

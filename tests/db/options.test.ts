@@ -1,7 +1,7 @@
 // The pure parts of `jianwen db`: settings validation, paths, the java command line, when to rebuild the
 // launcher, pid records and log tails.
 import { describe, expect, it } from "vitest";
-import { SettingsError } from "../../../core/errors.js";
+import { SettingsError } from "../../core/errors.js";
 import {
   boltUri,
   dbPaths,
@@ -12,7 +12,7 @@ import {
   parsePort,
   resolveDbSettings,
   tailLines,
-} from "../../../cypher/db/options.js";
+} from "../../db/options.js";
 
 describe("resolveDbSettings", () => {
   it("fills in the defaults: port 7687, 1g heap, 512 MB page cache", () => {

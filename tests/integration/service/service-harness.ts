@@ -4,8 +4,8 @@ import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, inject } from "vitest";
 import { connectionSettingsFromEnv, openDriver } from "../../../cypher/driver.js";
 import { loadGraphDoc } from "../../../cypher/load.js";
-import { createServer, type JianwenServer, type ServerOptions } from "../../../cypher/service/server.js";
-import { fixtureDoc, removeFixture } from "./fixture.js";
+import { createServer, type JianwenServer, type ServerOptions } from "../../../service/server.js";
+import { fixtureDoc, removeFixture } from "../cypher/fixture.js";
 
 export interface ServiceHarness {
   driver(): Driver;

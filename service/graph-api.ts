@@ -1,12 +1,10 @@
 // The service's graph reads, as functions from a driver and checked arguments to API shapes (core/api.ts):
 // overview, node detail, neighbours, search, shortest path and stats. The HTTP layer only validates and calls these.
 import neo4j, { type Driver } from "neo4j-driver";
-import type { ApiGraph, ApiNode, ApiNodeDetail, ApiPath, ApiSearchResult } from "../../core/api.js";
-import { isNodeLabel, labelFromId, type NodeLabel } from "../load-plan.js";
-import { QueryError } from "../../core/errors.js";
-import type { RelationType } from "../../core/model.js";
-import { toPlain } from "../values.js";
-import { EVIDENCE_CAP } from "../facts.js";
+import type { ApiGraph, ApiNode, ApiNodeDetail, ApiPath, ApiSearchResult } from "../core/api.js";
+import { isNodeLabel, labelFromId, type NodeLabel, toPlain, EVIDENCE_CAP } from "../cypher/index.js";
+import { QueryError } from "../core/errors.js";
+import type { RelationType } from "../core/model.js";
 import {
   EVIDENCE_OF,
   NODE_BY_ID,

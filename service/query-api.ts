@@ -1,8 +1,14 @@
 // User Cypher and named queries over HTTP: both go through the read-only runner with the service's limits.
 import type { Driver } from "neo4j-driver";
-import type { ApiNamedQueries, ApiNamedQuery, ApiQueryResult } from "../../core/api.js";
-import { bindParams, getNamedQuery, loadQueryLibrary, type QueryParam } from "../library.js";
-import { runReadOnly, type ReadOnlyOptions } from "../readonly.js";
+import type { ApiNamedQueries, ApiNamedQuery, ApiQueryResult } from "../core/api.js";
+import {
+  bindParams,
+  getNamedQuery,
+  loadQueryLibrary,
+  type QueryParam,
+  runReadOnly,
+  type ReadOnlyOptions,
+} from "../cypher/index.js";
 
 export type ApiNamedQueryDetail = ApiNamedQuery & { parameters: QueryParam[] };
 

@@ -1,7 +1,7 @@
 // Settings for a local Neo4j started by `jianwen db`: port, data folder, heap, timeouts, and the paths and
 // command line derived from them. Pure functions only, so they are unit-tested without Java or a network.
 import { isAbsolute, join, resolve } from "node:path";
-import { SettingsError } from "../../core/errors.js";
+import { SettingsError } from "../core/errors.js";
 
 export const DEFAULT_PORT = 7687;
 export const DEFAULT_HEAP = "1g";

@@ -2,8 +2,8 @@
 // Cypher runs. Objects are strict, so an unknown field is a 400 with a reason, not silently ignored.
 import neo4j from "neo4j-driver";
 import { z } from "zod";
-import { MAX_NEIGHBOURS } from "../../core/api.js";
-import { QueryError } from "../../core/errors.js";
+import { MAX_NEIGHBOURS } from "../core/api.js";
+import { QueryError } from "../core/errors.js";
 
 const id = z.string().min(1).max(500);
 const limit = (def: number, max: number) => z.coerce.number().int().min(1).max(max).default(def);

@@ -1,7 +1,7 @@
 // The OpenAPI 3.1 description served at /api/openapi.json. Input schemas are generated from the zod schemas
 // the service validates with, so the description cannot drift from what is enforced.
 import { z } from "zod";
-import { API_ROUTES } from "../../core/api.js";
+import { API_ROUTES } from "../core/api.js";
 import * as S from "./schemas.js";
 
 function queryParameters(schema: z.ZodType): unknown[] {

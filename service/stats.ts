@@ -1,9 +1,9 @@
 // GET /api/stats: what the graph holds — nodes per label, relationships per type, the span of article dates,
 // and articles per source. Counts per label and type come from Neo4j's count store, so this stays fast.
 import type { Driver } from "neo4j-driver";
-import type { ApiStats } from "../../core/api.js";
-import { RELATION_TYPES } from "../../core/model.js";
-import { NODE_LABELS } from "../load-plan.js";
+import type { ApiStats } from "../core/api.js";
+import { RELATION_TYPES } from "../core/model.js";
+import { NODE_LABELS } from "../cypher/index.js";
 import { readTx, type ReadOpts } from "./graph-read.js";
 
 export async function stats(driver: Driver, opts: ReadOpts): Promise<ApiStats> {

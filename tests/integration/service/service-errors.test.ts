@@ -3,7 +3,7 @@
 // gets no 5xx; Neo4j unreachable is 503.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDriver } from "../../../cypher/driver.js";
-import { createServer, type JianwenServer } from "../../../cypher/service/server.js";
+import { createServer, type JianwenServer } from "../../../service/server.js";
 import { useService } from "./service-harness.js";
 
 describe("the service's errors", () => {

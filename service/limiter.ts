@@ -3,7 +3,7 @@
 // reads. The explorer's reads: fifty requests at once run faster eight at a time than all together, because
 // Neo4j's threads stop fighting over two cores. Past the queue length a request is refused at once (429 BUSY)
 // rather than waiting for a timeout.
-import { QueryError } from "../../core/errors.js";
+import { QueryError } from "../core/errors.js";
 
 export class QueryLimiter {
   private running = 0;

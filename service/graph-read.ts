@@ -1,11 +1,9 @@
 // Reads the service needs, as fixed parameterised Cypher: nodes by id (through each label's unique index),
 // relationships with their evidence joined to the articles' titles, dates and sources, as ApiEdges.
 import neo4j, { type Driver, type ManagedTransaction } from "neo4j-driver";
-import type { ApiEdge, ApiEvidence, ApiNode } from "../../core/api.js";
-import type { PropertyValue, RelationType } from "../../core/model.js";
-import { toQueryError } from "../readonly.js";
-import { factEdgeId } from "../facts.js";
-import { toPlain } from "../values.js";
+import type { ApiEdge, ApiEvidence, ApiNode } from "../core/api.js";
+import type { PropertyValue, RelationType } from "../core/model.js";
+import { toQueryError, factEdgeId, toPlain } from "../cypher/index.js";
 
 /** A node by id in any label: one unique-index seek a label, where `MATCH (n {id: $id})` would scan every node. */
 export const NODE_BY_ID = `CALL {

@@ -4,8 +4,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ApiQueryResult } from "../../../core/api.js";
 import { SettingsError } from "../../../core/errors.js";
-import { createServer } from "../../../cypher/service/server.js";
-import { P1 } from "./fixture.js";
+import { createServer } from "../../../service/server.js";
+import { P1 } from "../cypher/fixture.js";
 import { useService } from "./service-harness.js";
 
 const TOKEN = "qfix-token-0123456789abcdef";
