@@ -1,4 +1,4 @@
-// Public surface of cypher/db: a local Neo4j for development, tests and benches (`jianwen db start|stop|status`).
+// Public surface of db/: a local Neo4j for development, tests and benches (`jianwen db start|stop|status`).
 export { ensureNeo4j, neo4jStatus, startNeo4j, stopNeo4j } from "./server.js";
 export type { DbCallOptions, DbStatus, Neo4jHandle, StartResult, StopResult } from "./server.js";
 export { ensureLauncherBuilt, findProjectRoot, launcherDir, launcherIsStale } from "./launcher.js";

@@ -15,7 +15,7 @@ export function findProjectRoot(start = dirname(fileURLToPath(import.meta.url)))
     const parent = dirname(dir);
     if (parent === dir) {
       throw new Neo4jLoadError(
-        `cypher/db: no neo4j/pom.xml found above ${start}; run jianwen from its project folder or set NEO4J_URI to a running Neo4j`,
+        `db: no neo4j/pom.xml found above ${start}; run jianwen from its project folder or set NEO4J_URI to a running Neo4j`,
         false,
       );
     }
@@ -88,7 +88,7 @@ export async function ensureLauncherBuilt(
 
 async function runMaven(dir: string, log: (line: string) => void): Promise<boolean> {
   log(
-    `cypher/db: building the Neo4j launcher (mvn -q -B package in ${dir}); the first build may download Neo4j from Maven Central`,
+    `db: building the Neo4j launcher (mvn -q -B package in ${dir}); the first build may download Neo4j from Maven Central`,
   );
   const mvn = process.env.MVN ?? "mvn";
   const output: string[] = [];
@@ -99,7 +99,7 @@ async function runMaven(dir: string, log: (line: string) => void): Promise<boole
     child.on("error", (error) =>
       reject(
         new Neo4jLoadError(
-          `cypher/db: could not run Maven (${mvn}): ${error.message}; install Maven 3.8+ and Java 17, or set NEO4J_URI to a running Neo4j`,
+          `db: could not run Maven (${mvn}): ${error.message}; install Maven 3.8+ and Java 17, or set NEO4J_URI to a running Neo4j`,
           false,
           { cause: error },
         ),
@@ -110,7 +110,7 @@ async function runMaven(dir: string, log: (line: string) => void): Promise<boole
   if (code === 0) writeFileSync(stampFile(dir), `${new Date().toISOString()}\n`);
   if (code !== 0 || launcherIsStale(dir)) {
     throw new Neo4jLoadError(
-      `cypher/db: building the Neo4j launcher failed (mvn exit ${code}); Maven said:\n${tailLines(output.join(""), 40)}`,
+      `db: building the Neo4j launcher failed (mvn exit ${code}); Maven said:\n${tailLines(output.join(""), 40)}`,
       false,
     );
   }

@@ -41,17 +41,16 @@ export function resolveDbSettings(partial: Partial<DbSettings> = {}, env: NodeJS
     ...Object.fromEntries(Object.entries(partial).filter(([, v]) => v !== undefined)),
   };
   if (!Number.isInteger(settings.port) || settings.port < 1 || settings.port > 65535) {
-    throw new SettingsError(`cypher/db: port must be a whole number from 1 to 65535, got ${String(settings.port)}`);
+    throw new SettingsError(`db: port must be a whole number from 1 to 65535, got ${String(settings.port)}`);
   }
   if (!/^\d+[kmgKMG]?$/.test(settings.heap)) {
-    throw new SettingsError(`cypher/db: heap must look like -Xmx values such as 1g or 768m, got "${settings.heap}"`);
+    throw new SettingsError(`db: heap must look like -Xmx values such as 1g or 768m, got "${settings.heap}"`);
   }
   if (!Number.isInteger(settings.pageCacheMb) || settings.pageCacheMb < 8) {
-    throw new SettingsError(`cypher/db: page cache must be at least 8 MB, got ${String(settings.pageCacheMb)}`);
+    throw new SettingsError(`db: page cache must be at least 8 MB, got ${String(settings.pageCacheMb)}`);
   }
   for (const key of ["startTimeoutMs", "stopTimeoutMs"] as const) {
-    if (!(settings[key] > 0))
-      throw new SettingsError(`cypher/db: ${key} must be positive, got ${String(settings[key])}`);
+    if (!(settings[key] > 0)) throw new SettingsError(`db: ${key} must be positive, got ${String(settings[key])}`);
   }
   return settings;
 }
@@ -60,7 +59,7 @@ export function resolveDbSettings(partial: Partial<DbSettings> = {}, env: NodeJS
 export function parsePort(text: string): number {
   const port = /^\d+$/.test(text.trim()) ? Number(text) : Number.NaN;
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
-    throw new SettingsError(`cypher/db: --port must be a whole number from 1 to 65535, got "${text}"`);
+    throw new SettingsError(`db: --port must be a whole number from 1 to 65535, got "${text}"`);
   }
   return port;
 }

@@ -145,13 +145,13 @@ async function startClaimed(options: DbCallOptions): Promise<StartResult> {
   if (existing || existsSync(paths.pidFile)) removePidFile(paths.pidFile);
   if (await boltAnswers(uri)) {
     throw new Neo4jLoadError(
-      `cypher/db: a Neo4j not started by jianwen already answers at ${uri}; use it with NEO4J_URI=${uri}, or pick another --port`,
+      `db: a Neo4j not started by jianwen already answers at ${uri}; use it with NEO4J_URI=${uri}, or pick another --port`,
       false,
     );
   }
   if (await tcpAccepts(LOOPBACK, settings.port)) {
     throw new Neo4jLoadError(
-      `cypher/db: port ${settings.port} on ${LOOPBACK} is taken by a program that does not speak Bolt; pick another --port`,
+      `db: port ${settings.port} on ${LOOPBACK} is taken by a program that does not speak Bolt; pick another --port`,
       false,
     );
   }
@@ -163,7 +163,7 @@ async function startClaimed(options: DbCallOptions): Promise<StartResult> {
   writeSync(fd, `== jianwen db start ${new Date().toISOString()} port ${settings.port} data ${paths.dataDir}\n`);
   const launched = Date.now();
   const java = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, "bin", "java") : "java";
-  log(`cypher/db: starting Neo4j on ${uri} (data ${paths.dataDir}, log ${paths.logFile})`);
+  log(`db: starting Neo4j on ${uri} (data ${paths.dataDir}, log ${paths.logFile})`);
   const child = spawn(java, javaArgs(launcherDir(root), settings, paths.dataDir), {
     cwd: root,
     detached: true,
@@ -178,7 +178,7 @@ async function startClaimed(options: DbCallOptions): Promise<StartResult> {
   if (pid === undefined) {
     const error = await spawnError;
     throw new Neo4jLoadError(
-      `cypher/db: could not run ${java} (${error.message}); install Java 17+ or set JAVA_HOME, or set NEO4J_URI to a running Neo4j`,
+      `db: could not run ${java} (${error.message}); install Java 17+ or set JAVA_HOME, or set NEO4J_URI to a running Neo4j`,
       false,
       { cause: error },
     );
@@ -221,7 +221,7 @@ async function waitForBolt(
   for (;;) {
     if (!isLauncherProcess(pid)) {
       throw new Neo4jLoadError(
-        `cypher/db: Neo4j exited before Bolt answered at ${uri}; its log (${logFile}) ends with:\n${readLogTail(logFile, Math.max(0, logStart))}`,
+        `db: Neo4j exited before Bolt answered at ${uri}; its log (${logFile}) ends with:\n${readLogTail(logFile, Math.max(0, logStart))}`,
         false,
       );
     }
@@ -229,7 +229,7 @@ async function waitForBolt(
     if ((logStart < 0 || readyLogged(logFile, logStart)) && (await boltAnswers(uri, undefined, 2000))) return;
     if (Date.now() > deadline) {
       throw new Neo4jLoadError(
-        `cypher/db: Bolt did not answer at ${uri} in time; stopping it. Its log (${logFile}) ends with:\n${readLogTail(logFile, Math.max(0, logStart))}`,
+        `db: Bolt did not answer at ${uri} in time; stopping it. Its log (${logFile}) ends with:\n${readLogTail(logFile, Math.max(0, logStart))}`,
         true,
       );
     }
@@ -312,7 +312,7 @@ export async function ensureNeo4j(options: DbCallOptions = {}): Promise<Neo4jHan
     const env = connectionSettingsFromEnv();
     if (!(await boltAnswers(external, authFor(env)))) {
       throw new Neo4jLoadError(
-        `cypher/db: nothing answers at NEO4J_URI=${external}; start that server, or unset NEO4J_URI to let jianwen start a local one`,
+        `db: nothing answers at NEO4J_URI=${external}; start that server, or unset NEO4J_URI to let jianwen start a local one`,
         true,
       );
     }

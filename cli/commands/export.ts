@@ -59,7 +59,7 @@ export function define(): Command {
         graph = graphDocToApiGraph(await readGraphDocFile(flags.input), { articles: flags.articles });
         title ??= flags.input;
       } else {
-        const { readSubgraph } = await import("../../graph/export-neo4j.js");
+        const { readSubgraph } = await import("../../graph/index.js");
         graph = await readSubgraph({ query: flags.query, params: flags.param, limit: flags.limit });
         title ??= flags.query ? "Cypher 查询结果" : `前 ${flags.limit} 个实体`;
       }

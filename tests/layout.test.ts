@@ -1,0 +1,91 @@
+// The import directions of the README's Layout table: each top-level folder imports only the folders listed for
+// it, and reaches into another folder only through an index.ts (core/, the shared types, is read directly).
+// Tests and benches may reach anywhere.
+import { readFileSync } from "node:fs";
+import { dirname, join, normalize, relative } from "node:path";
+import { globSync } from "tinyglobby";
+import { describe, expect, it } from "vitest";
+
+const ALLOWED: Record<string, string[]> = {
+  core: [],
+  cypher: ["core"],
+  db: ["core", "cypher"],
+  service: ["core", "cypher"],
+  graph: ["core", "cypher", "service"],
+  ingest: ["core", "cypher", "graph"],
+  cli: ["core", "cypher", "db", "service", "graph", "ingest"],
+  explorer: ["core"],
+};
+/** Folders read through their files directly rather than an index.ts. */
+const OPEN = new Set(["core"]);
+
+const IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)"(\.{1,2}\/[^"]+)"/g;
+
+/** Top-level folder of a project-relative path ("explorer/src/x.ts" → "explorer"). */
+function folderOf(path: string): string {
+  return path.split("/")[0] ?? "";
+}
+
+/** Every relative import of the runtime sources: [file, resolved target] pairs, project-relative. */
+export function relativeImports(root = process.cwd()): Array<[string, string]> {
+  const files = globSync(["{core,cypher,db,service,graph,ingest,cli}/**/*.ts", "explorer/src/**/*.ts"], { cwd: root });
+  const out: Array<[string, string]> = [];
+  for (const file of files) {
+    const text = readFileSync(join(root, file), "utf8");
+    for (const m of text.matchAll(IMPORT)) {
+      out.push([file, relative(root, normalize(join(root, dirname(file), m[1]!)))]);
+    }
+  }
+  return out;
+}
+
+/** What is wrong with one import, or undefined when the Layout table allows it. */
+export function layoutViolation(file: string, target: string): string | undefined {
+  const from = folderOf(file);
+  const to = folderOf(target);
+  if (from === to) return undefined;
+  if (!(ALLOWED[from] ?? []).includes(to)) return `${file} imports ${target}: ${from}/ may not import ${to}/`;
+  if (!OPEN.has(to) && !/(^|\/)index\.(js|ts)$/.test(target)) {
+    return `${file} imports ${target}: outside ${to}/, import its index.ts`;
+  }
+  return undefined;
+}
+
+describe("layout", () => {
+  it("judges imports by the table", () => {
+    expect(layoutViolation("service/server.ts", "cypher/index.js")).toBeUndefined();
+    expect(layoutViolation("service/server.ts", "core/errors.js")).toBeUndefined();
+    expect(layoutViolation("service/server.ts", "cypher/readonly.js")).toMatch(/import its index\.ts/);
+    expect(layoutViolation("cypher/load.ts", "service/index.js")).toMatch(/cypher\/ may not import service\//);
+    expect(layoutViolation("ingest/batch/index.ts", "graph/index.js")).toBeUndefined();
+    expect(layoutViolation("cli/cli.ts", "ingest/batch/index.js")).toBeUndefined();
+    expect(layoutViolation("explorer/src/app.ts", "cypher/index.js")).toMatch(/may not import/);
+  });
+
+  it("every runtime import follows the Layout table", () => {
+    const imports = relativeImports();
+    // The scan sees the project: hundreds of imports, dozens across folders.
+    expect(imports.length).toBeGreaterThan(300);
+    expect(imports.filter(([f, t]) => folderOf(f) !== folderOf(t)).length).toBeGreaterThan(50);
+    const wrong = imports.map(([f, t]) => layoutViolation(f, t)).filter((v) => v !== undefined);
+    expect(wrong).toEqual([]);
+  });
+
+  it("each index.ts that others import exists", () => {
+    const targets = new Set(
+      relativeImports()
+        .filter(([f, t]) => folderOf(f) !== folderOf(t) && !OPEN.has(folderOf(t)))
+        .map(([, t]) => t.replace(/\.js$/, ".ts")),
+    );
+    expect([...targets].sort()).toEqual(
+      expect.arrayContaining([
+        "cypher/index.ts",
+        "db/index.ts",
+        "graph/index.ts",
+        "ingest/index.ts",
+        "service/index.ts",
+      ]),
+    );
+    for (const t of targets) expect(globSync([t]).length, t).toBe(1);
+  });
+});
