@@ -2,7 +2,8 @@
 // can open or host without Neo4j. The subgraph comes from a GraphDoc file (`jianwen extract --json` output),
 // from a read-only Cypher query, or by default from the most central entities in Neo4j. Heavy code loads
 // inside the action so `jianwen --help` stays fast.
-import { Command, InvalidArgumentError } from "commander";
+import { Command } from "commander";
+import { PARAM_HELP, collect, cypherParams, wholeNumber } from "../options.js";
 
 interface ExportFlags {
   site?: string;
@@ -12,13 +13,6 @@ interface ExportFlags {
   limit: number;
   title?: string;
   articles: boolean;
-}
-
-function positiveInt(v: string): number {
-  const n = Number.parseInt(v, 10);
-  if (!Number.isFinite(n) || n <= 0 || String(n) !== v.trim())
-    throw new InvalidArgumentError("expected a positive whole number");
-  return n;
 }
 
 export function define(): Command {
@@ -36,13 +30,13 @@ export function define(): Command {
       "--query <cypher>",
       "take the subgraph a read-only Cypher query returns (nodes and relationships in its rows)",
     )
+    .option("--param <k=v>", `with --query: ${PARAM_HELP}`, collect, [])
     .option(
-      "--param <k=v>",
-      "query parameter (repeatable; numbers and true/false are typed)",
-      (v, all: string[]) => [...all, v],
-      [],
+      "--limit <n>",
+      "without --query: how many of the most central entities to include",
+      wholeNumber("export", "--limit"),
+      500,
     )
-    .option("--limit <n>", "without --query: how many of the most central entities to include", positiveInt, 500)
     .option("--title <text>", "title shown in the explorer's header")
     .option("--no-articles", "leave article nodes out (with --input)")
     .action(async (flags: ExportFlags) => {
@@ -60,7 +54,10 @@ export function define(): Command {
         title ??= flags.input;
       } else {
         const { readSubgraph } = await import("../../graph/index.js");
-        graph = await readSubgraph({ query: flags.query, params: flags.param, limit: flags.limit });
+        if (flags.param.length > 0 && !flags.query)
+          throw new SettingsError("export: --param gives parameters of --query; pass --query too");
+        const params = await cypherParams("export", flags.param);
+        graph = await readSubgraph({ query: flags.query, params, limit: flags.limit });
         title ??= flags.query ? "Cypher 查询结果" : `前 ${flags.limit} 个实体`;
       }
       const report = await writeStaticSite(flags.site, makeBundle(graph, title));
