@@ -23,8 +23,26 @@ export {
   type LoadCounts,
   type LoadOptions,
 } from "./load.js";
-export { chunk, isNodeLabel, labelFromId, planLoad, NODE_LABELS, type LoadPlan, type NodeLabel } from "./load-plan.js";
-export { EVIDENCE_CAP, LINK_TYPES, factEdgeId, factKey, factSummary, foldFacts, type Fact } from "./facts.js";
+export {
+  chunk,
+  isNodeLabel,
+  labelFromId,
+  planLoad,
+  NODE_LABELS,
+  ENTITY_LABEL_EXPR,
+  type LoadPlan,
+  type NodeLabel,
+} from "./load-plan.js";
+export {
+  EVIDENCE_CAP,
+  FACT_TYPES,
+  LINK_TYPES,
+  factEdgeId,
+  factKey,
+  factSummary,
+  foldFacts,
+  type Fact,
+} from "./facts.js";
 export { isTransient, isUnavailable, withRetries, type RetryOptions } from "./retry.js";
 export { migrateGraph, type MigrateCounts, type MigrateOptions } from "./migrate.js";
 export {

@@ -3,8 +3,8 @@
 // `betweenness` back onto the nodes in UNWIND batches so Cypher and the explorer can rank and colour by them.
 import type { Driver } from "neo4j-driver";
 import { Neo4jLoadError } from "../core/errors.js";
-import { ENTITY_TYPES, RELATION_TYPES, type EntityType, type RelationType } from "../core/model.js";
-import { LINK_TYPES } from "../cypher/index.js";
+import type { EntityType, RelationType } from "../core/model.js";
+import { ENTITY_LABEL_EXPR as ENTITY, FACT_TYPES } from "../cypher/index.js";
 import {
   BETWEENNESS_AUTO_MAX_NODES,
   computeMetrics,
@@ -13,11 +13,8 @@ import {
   type MetricsOptions,
 } from "./metrics.js";
 
-/** Every entity label, as a Cypher label expression (`Person|Organization|…`). */
-const ENTITY = ENTITY_TYPES.join("|");
-
-/** Entities are linked by the facts between them (posts, meetings, places, projects), not by shared articles. */
-export const FACT_TYPES: RelationType[] = RELATION_TYPES.filter((t) => !LINK_TYPES.has(t));
+// Entities are linked by the facts between them (FACT_TYPES: posts, meetings, places, projects), not by shared
+// articles.
 
 /** Reads every entity and the fact relationships among them into an undirected, weighted graphology graph. */
 export async function readEntityGraph(driver: Driver, database?: string): Promise<EntityGraph> {

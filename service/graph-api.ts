@@ -2,7 +2,15 @@
 // overview, node detail, neighbours, search, shortest path and stats. The HTTP layer only validates and calls these.
 import neo4j, { type Driver } from "neo4j-driver";
 import type { ApiGraph, ApiNode, ApiNodeDetail, ApiPath, ApiSearchResult } from "../core/api.js";
-import { isNodeLabel, labelFromId, type NodeLabel, toPlain, EVIDENCE_CAP } from "../cypher/index.js";
+import {
+  ENTITY_LABEL_EXPR,
+  FACT_TYPES,
+  isNodeLabel,
+  labelFromId,
+  type NodeLabel,
+  toPlain,
+  EVIDENCE_CAP,
+} from "../cypher/index.js";
 import { QueryError } from "../core/errors.js";
 import type { RelationType } from "../core/model.js";
 import {
@@ -19,9 +27,9 @@ import {
   type Reader,
 } from "./graph-read.js";
 
-const ENTITY = "Person|Organization|Place|Project|Meeting";
+const ENTITY = ENTITY_LABEL_EXPR;
 /** Relationships between entities; MENTIONS and REPORTED tie entities to articles. */
-const FACTS = "HOLDS_POSITION|PARTICIPATED_IN|HELD_IN|ORGANIZED_BY|RUNS|LOCATED_IN|PART_OF|PARTNER_OF";
+const FACTS = FACT_TYPES.join("|");
 
 /**
  * Evidence sentences kept per fact in overview, neighbour and path views: a post like 李强 总理 国务院 is stated by

@@ -2,7 +2,7 @@
 // relationships with their evidence joined to the articles' titles, dates and sources, as ApiEdges.
 import neo4j, { type Driver, type ManagedTransaction } from "neo4j-driver";
 import type { ApiEdge, ApiEvidence, ApiNode } from "../core/api.js";
-import type { PropertyValue, RelationType } from "../core/model.js";
+import { ENTITY_TYPES, type PropertyValue, type RelationType } from "../core/model.js";
 import { toQueryError, factEdgeId, toPlain } from "../cypher/index.js";
 
 /** A node by id in any label: one unique-index seek a label, where `MATCH (n {id: $id})` would scan every node. */
@@ -60,7 +60,7 @@ export interface RelRow {
   }>;
 }
 
-const ENTITY_LABELS = ["Person", "Organization", "Place", "Project", "Meeting"];
+const ENTITY_LABELS: readonly string[] = ENTITY_TYPES;
 
 export function apiNodeFromMap(raw: unknown): ApiNode {
   const m = toPlain(raw) as Record<string, unknown>;

@@ -3,7 +3,7 @@
 import type { Driver } from "neo4j-driver";
 import type { ApiStats } from "../core/api.js";
 import { RELATION_TYPES } from "../core/model.js";
-import { NODE_LABELS } from "../cypher/index.js";
+import { ENTITY_LABEL_EXPR, NODE_LABELS } from "../cypher/index.js";
 import { readTx, type ReadOpts } from "./graph-read.js";
 
 export async function stats(driver: Driver, opts: ReadOpts): Promise<ApiStats> {
@@ -26,9 +26,7 @@ export async function stats(driver: Driver, opts: ReadOpts): Promise<ApiStats> {
     const sources = await tx.run(
       `MATCH (a:Article) RETURN coalesce(a.source, '') AS source, count(a) AS articles ORDER BY articles DESC, source LIMIT 200`,
     );
-    const analyzed = await tx.run(
-      `MATCH (n:Person|Organization|Place|Project|Meeting) WHERE n.pagerank IS NOT NULL RETURN n.id LIMIT 1`,
-    );
+    const analyzed = await tx.run(`MATCH (n:${ENTITY_LABEL_EXPR}) WHERE n.pagerank IS NOT NULL RETURN n.id LIMIT 1`);
     return {
       nodes,
       relationships,

@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import { dirname, join, normalize, relative } from "node:path";
 import { globSync } from "tinyglobby";
 import { describe, expect, it } from "vitest";
+import { ENTITY_TYPES } from "../core/model.js";
 
 const ALLOWED: Record<string, string[]> = {
   core: [],
@@ -87,5 +88,27 @@ describe("layout", () => {
       ]),
     );
     for (const t of targets) expect(globSync([t]).length, t).toBe(1);
+  });
+});
+
+describe("entity labels", () => {
+  // Label lists come from core/model.ts (ENTITY_TYPES); a list written out by hand drifts when a type is added.
+  const HAND_WRITTEN = /"Person",\s*"Organization"|'Person',\s*'Organization'|Person\|Organization/;
+
+  it("are never written out by hand in the sources or benches", () => {
+    const files = globSync(
+      ["{core,cypher,db,service,graph,ingest,cli,bench}/**/*.ts", "explorer/src/**/*.ts", "cypher/queries/*.cypher"],
+      { ignore: ["core/model.ts"] },
+    );
+    expect(files.length).toBeGreaterThan(100);
+    const found = files.filter((f) => HAND_WRITTEN.test(readFileSync(f, "utf8")));
+    expect(found).toEqual([]);
+    expect(HAND_WRITTEN.test('const L = ["Person", "Organization", "Place"];')).toBe(true);
+  });
+
+  it("match the schema's full-text index, the one list Cypher cannot import", () => {
+    const schema = readFileSync("cypher/schema.cypher", "utf8");
+    const m = /CREATE FULLTEXT INDEX entity_names[\s\S]*?FOR \(n:([A-Za-z|]+)\)/.exec(schema);
+    expect(m?.[1]).toBe(ENTITY_TYPES.join("|"));
   });
 });
