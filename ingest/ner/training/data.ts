@@ -1,8 +1,8 @@
 // Readers for the training corpora in ../shared/data: People's Daily *.spans.jsonl and CLUENER2020.
 // Offsets are converted from code points to UTF-16 units. Text is read at training time only.
 import { existsSync, readFileSync } from "node:fs";
-import { InputError } from "../../core/errors.js";
-import type { EntityKind, NerSpan } from "./decode.js";
+import { InputError } from "../../../core/errors.js";
+import type { EntityKind, NerSpan } from "../decode.js";
 
 export interface Sentence {
   text: string;
@@ -72,4 +72,4 @@ export function readCluener(path: string): Sentence[] {
   });
 }
 
-export { relabelAbbreviations } from "./abbreviations.js";
+export { relabelAbbreviations } from "../abbreviations.js";

@@ -12,9 +12,9 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { InputError } from "../../core/errors.js";
+import { InputError } from "../../../core/errors.js";
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 const DATA = resolve(ROOT, "../shared/data");
 const SCORER = resolve(ROOT, "../shared/tools/score-spans.mjs");
 const all = process.argv.slice(2);
@@ -65,7 +65,7 @@ async function main(): Promise<void> {
       const r = await run(process.execPath, [
         "--import",
         "tsx",
-        "ingest/ner/train.ts",
+        "ingest/ner/training/train.ts",
         "--pd-ner-dev",
         `fold${f}`,
         "--out",

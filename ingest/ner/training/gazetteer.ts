@@ -4,8 +4,8 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { ABBREVIATIONS } from "./abbreviations.js";
-import type { LexClass } from "./lexicon.js";
+import { ABBREVIATIONS } from "../abbreviations.js";
+import type { LexClass } from "../lexicon.js";
 
 const COUNTRIES = `中国 美国 日本 俄罗斯 英国 法国 德国 意大利 西班牙 葡萄牙 荷兰 比利时 卢森堡 瑞士 奥地利 瑞典 挪威 丹麦 芬兰 冰岛
 爱尔兰 希腊 土耳其 波兰 捷克 斯洛伐克 匈牙利 罗马尼亚 保加利亚 南斯拉夫 塞尔维亚 黑山 克罗地亚 斯洛文尼亚 波黑 马其顿 阿尔巴尼亚

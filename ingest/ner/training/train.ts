@@ -10,19 +10,19 @@
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { InputError } from "../../core/errors.js";
-import { NUM_TAGS, spansToTags, tagsToSpans } from "./decode.js";
-import { ministriesOf, toPdConvention } from "./conventions.js";
+import { InputError } from "../../../core/errors.js";
+import { NUM_TAGS, spansToTags, tagsToSpans } from "../decode.js";
+import { ministriesOf, toPdConvention } from "../conventions.js";
 import { readCluener, readSpansJsonl, type Sentence } from "./data.js";
-import { extractFeatures, NONE } from "./features.js";
+import { extractFeatures, NONE } from "../features.js";
 import { divisionNames, gazetteerEntries } from "./gazetteer.js";
-import { Lexicon, type LexClass } from "./lexicon.js";
-import { writeModel } from "./model.js";
+import { Lexicon, type LexClass } from "../lexicon.js";
+import { writeModel } from "../model.js";
 import { Perceptron, type Example } from "./perceptron.js";
 import { quantize } from "./quantize.js";
-import { applyRules } from "./rules.js";
+import { applyRules } from "../rules.js";
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: string): string => (args.includes(name) ? args[args.indexOf(name) + 1]! : dflt);
 const EPOCHS = Number(opt("--epochs", "10"));

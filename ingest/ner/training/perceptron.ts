@@ -1,8 +1,8 @@
 // Averaged structured perceptron over BIOES tags with Viterbi decoding (Collins 2002). Weights live in a
 // hashed table: a feature key (hash << 3 | slot) selects bucket (hash mod 2^bits) and slot, each with a
 // row of NUM_TAGS weights. Averaging uses the usual lazy trick (w - u / c) so each update is O(1).
-import { NUM_TAGS, viterbi } from "./decode.js";
-import { FEATURES_PER_CHAR, NONE } from "./features.js";
+import { NUM_TAGS, viterbi } from "../decode.js";
+import { FEATURES_PER_CHAR, NONE } from "../features.js";
 
 export interface Example {
   feats: Uint32Array;
