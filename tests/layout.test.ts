@@ -112,3 +112,37 @@ describe("entity labels", () => {
     expect(m?.[1]).toBe(ENTITY_TYPES.join("|"));
   });
 });
+
+describe("NER training tools", () => {
+  // Statements that load a module at run time: static imports and re-exports other than `import type`, and
+  // dynamic imports. A type-only import is erased by the compiler and loads nothing.
+  const STATIC = /(?:^|\n)\s*(?:import|export)(\s+type)?\b[^;]*?\bfrom\s*"(\.[^"]+)"/g;
+  const DYNAMIC = /\bimport\(\s*"(\.[^"]+)"/g;
+
+  function runtimeImports(file: string, text: string): string[] {
+    const out: string[] = [];
+    for (const m of text.matchAll(STATIC)) if (!m[1]) out.push(m[2]!);
+    for (const m of text.matchAll(DYNAMIC)) out.push(m[1]!);
+    return out.map((p) => relative(process.cwd(), normalize(join(process.cwd(), dirname(file), p))));
+  }
+
+  it("tells a type-only import from one that loads the module", () => {
+    const text =
+      'import type { A } from "./training/data.js";\nimport { b } from "./training/x.js";\nawait import("./y.js");';
+    expect(runtimeImports("ingest/ner/rules.ts", text)).toEqual(["ingest/ner/training/x.js", "ingest/ner/y.js"]);
+  });
+
+  it("are loaded by nothing the runtime runs (only npm run train / eval use them)", () => {
+    const files = globSync(["{core,cypher,db,service,graph,ingest,cli}/**/*.ts", "explorer/src/**/*.ts"], {
+      ignore: ["ingest/ner/training/**"],
+    });
+    const training = globSync(["ingest/ner/training/*.ts"]);
+    expect(training).toEqual(expect.arrayContaining(["ingest/ner/training/train.ts", "ingest/ner/training/eval.ts"]));
+    const wrong = files.flatMap((f) =>
+      runtimeImports(f, readFileSync(f, "utf8"))
+        .filter((t) => t.startsWith("ingest/ner/training/"))
+        .map((t) => `${f} imports ${t}`),
+    );
+    expect(wrong).toEqual([]);
+  });
+});
