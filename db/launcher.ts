@@ -1,9 +1,10 @@
 // Finds the project folder and builds the Java launcher (neo4j/) with Maven when it is missing or older than
 // its pom or source. Dependencies land in neo4j/target/lib, so Java runs with a plain classpath.
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import lockfile from "proper-lockfile";
 import { Neo4jLoadError } from "../core/errors.js";
 import { launcherNeedsBuild, tailLines } from "./options.js";
 
@@ -53,11 +54,10 @@ export function launcherIsStale(dir: string): boolean {
   });
 }
 
-const LOCK_STALE_MS = 15 * 60_000;
-
 /**
- * Runs `mvn -q -B package` in neo4j/ when needed; returns whether it built. A lock folder keeps two `db start`
- * runs (say, on different ports) from running Maven over the same target/ at once.
+ * Runs `mvn -q -B package` in neo4j/ when needed; returns whether it built. A lock (proper-lockfile) keeps two
+ * `db start` runs (say, on different ports) from running Maven over the same target/ at once. The holder
+ * refreshes the lock every few seconds, so a lock left by a killed process is taken over within a minute.
  */
 export async function ensureLauncherBuilt(
   dir: string,
@@ -65,24 +65,23 @@ export async function ensureLauncherBuilt(
 ): Promise<boolean> {
   if (!launcherIsStale(dir)) return false;
   // Inside target/ so it is ignored by git like the build itself.
-  mkdirSync(join(dir, "target"), { recursive: true });
-  const lock = join(dir, "target", ".build-lock");
-  for (;;) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      // Another build holds the lock; a lock older than any sane build was left by a killed process.
-      if (Date.now() - (mtime(lock) ?? 0) > LOCK_STALE_MS) rmSync(lock, { recursive: true, force: true });
-      await new Promise((r) => setTimeout(r, 500));
-    }
-  }
+  const target = join(dir, "target");
+  mkdirSync(target, { recursive: true });
+  const release = await lockfile.lock(target, {
+    lockfilePath: join(target, ".build-lock"),
+    realpath: false,
+    stale: 60_000,
+    update: 10_000,
+    // Another build holds the lock: wait for it, however long Maven takes.
+    retries: { forever: true, minTimeout: 500, maxTimeout: 1000 },
+    onCompromised: (error) =>
+      log(`db: the launcher build lock was taken over (${error.message}); another build may run beside this one`),
+  });
   try {
     if (!launcherIsStale(dir)) return false;
     return await runMaven(dir, log);
   } finally {
-    rmSync(lock, { recursive: true, force: true });
+    await release().catch(() => undefined);
   }
 }
 

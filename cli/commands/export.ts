@@ -2,6 +2,7 @@
 // can open or host without Neo4j. The subgraph comes from a GraphDoc file (`jianwen extract --json` output),
 // from a read-only Cypher query, or by default from the most central entities in Neo4j. Heavy code loads
 // inside the action so `jianwen --help` stays fast.
+import bytes from "bytes";
 import { Command } from "commander";
 import { PARAM_HELP, collect, cypherParams, wholeNumber } from "../options.js";
 
@@ -62,7 +63,7 @@ export function define(): Command {
       }
       const report = await writeStaticSite(flags.site, makeBundle(graph, title));
       process.stdout.write(
-        `export: wrote ${report.dir} — ${report.nodes} nodes, ${report.edges} relationships (${(report.bytes / 1024).toFixed(0)} KiB of data); ` +
+        `export: wrote ${report.dir} — ${report.nodes} nodes, ${report.edges} relationships (${bytes.format(report.bytes, { unitSeparator: " " })} of data); ` +
           `open index.html, or serve the folder with any static web server\n`,
       );
     });
