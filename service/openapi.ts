@@ -4,17 +4,18 @@ import { z } from "zod";
 import { API_ROUTES } from "../core/api.js";
 import * as S from "./schemas.js";
 
-function queryParameters(schema: z.ZodType): unknown[] {
+function parameters(schema: z.ZodType, where: "query" | "path"): unknown[] {
   const json = S.jsonSchema(schema) as { properties?: Record<string, unknown>; required?: string[] };
   return Object.entries(json.properties ?? {}).map(([name, s]) => ({
     name,
-    in: "query",
-    required: json.required?.includes(name) ?? false,
+    in: where,
+    required: where === "path" || (json.required?.includes(name) ?? false),
     schema: s,
   }));
 }
+const queryParameters = (schema: z.ZodType) => parameters(schema, "query");
 
-const pathId = { name: "id", in: "path", required: true, schema: { type: "string" } };
+const pathId = parameters(S.NodeParams, "path")[0];
 const errorResponse = {
   description: "ApiError { error, code, neo4jCode? }",
   content: { "application/json": { schema: { $ref: "#/components/schemas/ApiError" } } },
@@ -32,15 +33,7 @@ export function openApiDocument(): unknown {
     },
     components: {
       schemas: {
-        ApiError: {
-          type: "object",
-          properties: {
-            error: { type: "string" },
-            code: { type: "string" },
-            neo4jCode: { type: "string", description: "Neo4j's status code when Neo4j refused or failed the query" },
-          },
-          required: ["error", "code"],
-        },
+        ApiError: S.jsonSchema(S.ApiErrorBody),
       },
       securitySchemes: {
         bearer: { type: "http", scheme: "bearer", description: "Needed when the service was started with --token" },
@@ -101,7 +94,7 @@ export function openApiDocument(): unknown {
       [`${API_ROUTES.queries}/{name}`]: {
         post: {
           summary: "Run a named query (ApiQueryResult)",
-          parameters: [{ name: "name", in: "path", required: true, schema: { type: "string" } }],
+          parameters: parameters(S.NamedQueryParams, "path"),
           requestBody: { content: { "application/json": { schema: S.jsonSchema(S.NamedQueryBody) } } },
           responses: { 200: ok("ApiQueryResult"), 400: errorResponse, 404: errorResponse },
         },

@@ -2,7 +2,7 @@
 // Cypher runs. Objects are strict, so an unknown field is a 400 with a reason, not silently ignored.
 import neo4j from "neo4j-driver";
 import { z } from "zod";
-import { MAX_NEIGHBOURS } from "../core/api.js";
+import { MAX_NEIGHBOURS, type ApiError } from "../core/api.js";
 import { QueryError } from "../core/errors.js";
 
 const id = z.string().min(1).max(500);
@@ -33,6 +33,13 @@ const Params = z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/), JsonValue)
 
 export const QueryBody = z.strictObject({ cypher: z.string().trim().min(1).max(20_000), params: Params });
 export const NamedQueryBody = z.strictObject({ params: Params }).default({ params: {} });
+
+/** The body of every error answer (core/api.ts ApiError), for the OpenAPI description. */
+export const ApiErrorBody = z.strictObject({
+  error: z.string(),
+  code: z.string(),
+  neo4jCode: z.string().optional().describe("Neo4j's status code when Neo4j refused or failed the query"),
+}) satisfies z.ZodType<ApiError>;
 
 /** Parses or throws a QueryError("BAD_REQUEST") naming the fields at fault. */
 export function parse<T extends z.ZodType>(schema: T, value: unknown, where: string): z.output<T> {
