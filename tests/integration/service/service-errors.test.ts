@@ -86,10 +86,10 @@ describe("the service's errors", () => {
     "USER neo4j",
     "TERMINATE TRANSACTIONS",
   ];
-  // 3,000 requests, eight in flight at once: the service runs four user queries at a time and queues 32, so
+  // 3,000 requests, sixteen in flight at once: the service runs four user queries at a time and queues 32, so
   // none is refused as busy, and the run takes seconds rather than the better part of a minute one by one.
   const FUZZ_REQUESTS = 3000;
-  const IN_FLIGHT = 8;
+  const IN_FLIGHT = 16;
   it(`answers a seeded fuzz of ${FUZZ_REQUESTS} queries without a 5xx`, async () => {
     let seed = 12;
     const next = (n: number) => {
