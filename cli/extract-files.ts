@@ -15,8 +15,8 @@ export async function extractFiles(
 ): Promise<{ doc: GraphDoc; failures: string[] }> {
   const docs: GraphDoc[] = [];
   const failures: string[] = [];
-  const tagger = options.model === false ? undefined : await (await import("../ingest/tagger.js")).loadTagger();
-  const segmenter = tagger ? (await import("../ingest/segmenter.js")).loadSegmenter() : undefined;
+  const tagger = options.model === false ? undefined : await (await import("../ingest/index.js")).loadTagger();
+  const segmenter = tagger ? (await import("../ingest/index.js")).loadSegmenter() : undefined;
   for await (const item of readPaths(paths.length ? paths : ["-"], { encoding: options.encoding })) {
     if (isReadFailure(item)) {
       failures.push(item.error.message);

@@ -5,7 +5,7 @@
 // is read, the writes in flight settle, the workers are terminated and the error is thrown.
 import { stat } from "node:fs/promises";
 import type { Driver } from "neo4j-driver";
-import { applySchema } from "../../cypher/schema.js";
+import { applySchema } from "../../cypher/index.js";
 import { expandPaths, isReadFailure, readPaths, type PartialReadSettings } from "../read/index.js";
 import { createPool, type PoolOptions, type WorkerStats } from "./pool.js";
 import type { IngestSettings } from "./settings.js";
