@@ -3,6 +3,7 @@
 // Every article is one document; one without text, or not an object, is a failure naming its place in the file.
 import type { RawDocument, RawMeta } from "../types.js";
 import { readFailure, fail, type ReadFailure } from "./failure.js";
+import { pageCode } from "./metadata.js";
 import { fieldList, fieldValues, recordToDocument } from "./record.js";
 import type { ReadSettings } from "./settings.js";
 
@@ -57,10 +58,12 @@ function articleList(
 export function readJson(text: string, file: string, settings: ReadSettings): (RawDocument | ReadFailure)[] {
   const { items, shared, single } = articleList(parseJson(text, file), file);
   const defaults: RawMeta = {};
-  for (const key of ["source", "date", "page", "pageName"] as const) {
+  for (const key of ["source", "date", "pageName"] as const) {
     const value = fieldValues(shared, key, {})[0];
     if (value !== undefined) defaults[key] = value;
   }
+  const page = fieldValues(shared, "page", {})[0];
+  if (page !== undefined && pageCode(page) !== null) defaults.page = pageCode(page)!;
   const out: (RawDocument | ReadFailure)[] = [];
   items.forEach((item, index) => {
     // An item's place: its 1-based number in the list (no line: a pretty-printed article spans many).

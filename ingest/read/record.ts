@@ -91,7 +91,7 @@ export function recordToDocument(
 ): RawDocument | null {
   const body = fieldValues(record, "text", fields)[0];
   if (body === undefined) return null;
-  const meta: RawMeta = { ...defaults };
+  const meta: RawMeta = {};
   const first = (key: Key) => fieldValues(record, key, fields)[0];
   for (const key of ["title", "source", "author", "pageName"] as const) {
     const value = first(key);
@@ -121,6 +121,8 @@ export function recordToDocument(
       );
     }
   } else if (dates[0] !== undefined) meta.date = dates[0];
+  // What the file says beside its list of articles (the paper, the date) fills what an article leaves out.
+  for (const [key, value] of Object.entries(defaults) as [keyof RawMeta, string][]) meta[key] ??= value;
   let text = cleanArticleText(body);
   // The content often opens with the title (or the page's name) again, as its own line.
   const firstLine = text.split("\n", 1)[0] ?? "";
