@@ -20,7 +20,10 @@ export async function extractFiles(
   const warnings: string[] = [];
   const tagger = options.model === false ? undefined : await (await import("../ingest/tagger.js")).loadTagger();
   const segmenter = tagger ? (await import("../ingest/segmenter.js")).loadSegmenter() : undefined;
-  for await (const item of readPaths(paths.length ? paths : ["-"], { encoding: options.encoding, jsonlFields: options.jsonlFields })) {
+  for await (const item of readPaths(paths.length ? paths : ["-"], {
+    encoding: options.encoding,
+    jsonlFields: options.jsonlFields,
+  })) {
     if (isReadFailure(item)) {
       failures.push(item.error.message);
       continue;

@@ -63,7 +63,7 @@ export function fieldValues(record: Record<string, unknown>, key: Key, fields: P
 }
 
 /**
- * Cleans article text as crawlers save it: \r\n\t runs, lines of spaces, full-width-space paragraph indents (　　)
+ * Cleans article text as crawlers save it: \r\n\t runs, lines of spaces, full-width-space paragraph indents (U+3000 U+3000)
  * and blank lines go; one paragraph a line remains.
  */
 export function cleanArticleText(text: string): string {
