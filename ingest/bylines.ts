@@ -51,3 +51,25 @@ export function bylineRole(name: string, text: string): string | null {
   }
   return null;
 }
+
+const CREDIT_ROLE = "摄影|摄|制图|责任编辑|编辑";
+const CREDIT_NAMES = "[\\u4e00-\\u9fff]{2,4}(?:[、\\s]+[\\u4e00-\\u9fff]{2,4})*";
+/** Credits in brackets anywhere, （摄影 钱一鸣）, or on a line of their own, 制图：李想 / 责任编辑：赵蕾. */
+const CREDIT = new RegExp(
+  `[（(]\\s*(${CREDIT_ROLE})\\s*[:：]?\\s*(${CREDIT_NAMES})\\s*[）)]|^\\s*(${CREDIT_ROLE})\\s*[:：]\\s*(${CREDIT_NAMES})\\s*$`,
+  "gm",
+);
+/** Words a credit's name slot may hold that are no names (（摄影报道）). */
+const NOT_A_NAME = /^(?:报道|记者|本报|通讯员|作品|图片|视频|设计)$/;
+
+/** The photographers, map-makers and editors an article credits, each with the role the credit gives. */
+export function credits(text: string): { name: string; role: string }[] {
+  const out: { name: string; role: string }[] = [];
+  for (const m of text.matchAll(CREDIT)) {
+    const role = normalRole(m[1] ?? m[3]!);
+    for (const name of (m[2] ?? m[4]!).split(/[、\s]+/))
+      if (/^[\u4e00-\u9fff]{2,4}$/.test(name) && !NOT_A_NAME.test(name) && !out.some((c) => c.name === name))
+        out.push({ name, role });
+  }
+  return out;
+}

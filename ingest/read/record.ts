@@ -127,7 +127,15 @@ export function recordToDocument(
   // The content often opens with the title (or the page's name) again, as its own line.
   const firstLine = text.split("\n", 1)[0] ?? "";
   const repeats = [meta.title, meta.pageName].filter((v): v is string => v !== undefined).map(squash);
-  if (firstLine !== text && repeats.includes(squash(firstLine))) text = text.slice(firstLine.length + 1);
+  // A web page's title holds the article's (杭州日报-青河港物流园二期开工): it goes too.
+  const line = squash(firstLine);
+  if (
+    firstLine !== text &&
+    repeats.some(
+      (r) => line === r || (r.length >= 4 && line.includes(r) && line.length <= 64 && !/[。！？]/.test(line)),
+    )
+  )
+    text = text.slice(firstLine.length + 1);
   const document: RawDocument = { text, meta, origin, kind: "article" };
   if (warnings.length > 0) document.warnings = warnings;
   return document;
