@@ -7,6 +7,9 @@
 import type { RawDocument, RawMeta } from "../types.js";
 import { pageCode } from "./metadata.js";
 
+/** A table of contents: 目录, 本期目录, Contents. */
+const CONTENTS = /^(?:本期|今日)?目\s*录$|^(?:table of )?contents$/i;
+
 interface Heading {
   level: number;
   text: string;
@@ -111,6 +114,7 @@ export function markdownSections(
   const documents: RawDocument[] = [];
   const issue: RawMeta = { ...defaults };
   let page: { page: string; pageName?: string } | null = null;
+  let contents = false;
   let current: { meta: RawMeta; line: number; text: string[]; opening: boolean } | null = null;
   const close = () => {
     if (current === null) return;
@@ -126,8 +130,11 @@ export function markdownSections(
       if (depth === 1) Object.assign(issue, issueHeading(heading[2]!));
       // A page section: `## A03 杭州新闻`; any other heading above the articles (目录) starts a part with no page.
       if (depth === 2) page = pageHeading(heading[2]!);
+      contents = CONTENTS.test(heading[2]!);
       return;
     }
+    // Headings inside the table of contents list the articles; they are not the articles.
+    if (contents) return;
     if (heading && depth === level) {
       close();
       const { title, source } = articleHeading(heading[2]!, issue.source);

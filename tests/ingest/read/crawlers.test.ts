@@ -168,7 +168,7 @@ describe("Markdown holding many articles", () => {
     expect(new Set(docs.map((d) => d.meta.source))).toEqual(new Set(["青河日报"]));
     expect(docs[0]).toMatchObject({
       kind: "article",
-      origin: { file, line: 13 },
+      origin: { file, line: 24 },
       meta: { title: "青河市召开2026年重点项目推进会", author: "王青" },
     });
     expect(docs[0]?.text).toMatch(/^本报讯（记者 王青 通讯员 包成勇）/);
