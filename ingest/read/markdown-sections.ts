@@ -60,7 +60,7 @@ const META_NAMES: Record<string, keyof RawMeta> = {
 
 /** `> **作者**: 王青 | **日期**: 2026-04-04 | **字数**: 891 字`: the article's own metadata, or null for text. */
 function metaLine(line: string): Partial<RawMeta> | null {
-  if (!/^\s*>|\*\*[^*]{1,8}\*\*\s*[:：]/.test(line)) return null;
+  if (!/^\s*>|\*\*[^*]{1,8}(?:\*\*\s*[:：]|[:：]\*\*)/.test(line)) return null;
   const pairs = plain(line)
     .split(/\s*[|｜]\s*/)
     .map((part) => /^([\u4e00-\u9fffA-Za-z]{1,8})\s*[:：]\s*(.*)$/.exec(part));

@@ -92,6 +92,16 @@ describe("JSON article files", () => {
     expect(failure?.error.message).toContain("item 2 without a text field (fields: title)");
   });
 
+  it("drops a first line that is the web page's title, and reads meta lines with the colon inside the bold", async () => {
+    const page = { ...JSON_SECOND, body: `青河日报数字报-临港新区举办春季招聘会\n${JSON_SECOND.body}` };
+    const [doc] = documents(await collect(readPath(await dir.write("web.json", JSON.stringify(page)))));
+    expect(doc?.text).toMatch(/^本报讯（实习生 林小雨/);
+    const md = ISSUE_MARKDOWN.replaceAll("**作者**: ", "**作者：**").replaceAll("> **", "**");
+    const docs = documents(await collect(readPath(await dir.write("issue-b.md", md))));
+    expect(docs.map((d) => d.meta.author)).toEqual(["王青", "赵蕾", "王青", "郑凯", "周可", "郑凯", "王青", "钱一鸣"]);
+    expect(docs.every((d) => d.text.startsWith("本报讯") || d.text.startsWith("连日来"))).toBe(true);
+  });
+
   it("maps other field names with --json-fields", async () => {
     const file = await dir.write(
       "renamed.json",
