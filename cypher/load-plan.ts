@@ -88,6 +88,7 @@ export function planLoad(doc: GraphDoc): LoadPlan {
         date: a.date,
         source: a.source,
         page: a.page,
+        pageName: a.pageName,
         byline: a.byline,
         text: a.text,
         sha256: a.sha256,

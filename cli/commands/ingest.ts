@@ -6,6 +6,7 @@ import { wholeNumber } from "../options.js";
 interface IngestFlags {
   encoding?: string;
   jsonlFields?: string;
+  jsonFields?: string;
   maxBytes?: string;
   batchSize?: number;
   batchArticles?: number;
@@ -27,7 +28,7 @@ export function define(): Command {
     )
     .argument(
       "<paths...>",
-      "files (.txt .md .jsonl .html, optionally .gz), directories (read recursively), quoted globs, or - for standard input",
+      "files (.txt .md .json .jsonl .html, optionally .gz), directories (read recursively), quoted globs, or - for standard input",
     )
     .option(
       "--encoding <name>",
@@ -36,6 +37,10 @@ export function define(): Command {
     .option(
       "--jsonl-fields <map>",
       "JSONL field names, e.g. title=headline,text=body,date=pubdate (defaults: title date source text page author)",
+    )
+    .option(
+      "--json-fields <map>",
+      "field names of JSON and JSONL articles when not the usual ones (title/headline/标题, content/body/正文, date/publish_date …), e.g. text=article_body,date=ctime",
     )
     .option(
       "--max-bytes <size>",
@@ -85,6 +90,7 @@ Examples:
   jianwen ingest archive/
   jianwen ingest 'pages/2023-*/*.txt' exports/news.jsonl.gz
   jianwen ingest news.jsonl --jsonl-fields title=headline,text=content --workers 2
+  jianwen ingest crawl/2026-03-29/ --json-fields text=article_body,date=ctime
   NEO4J_URI=neo4j+s://xxxx.databases.neo4j.io NEO4J_PASSWORD=… jianwen ingest archive/ --shard 1/3`,
     )
     .action(async (paths: string[], flags: IngestFlags) => {
@@ -103,7 +109,10 @@ Examples:
       };
       const read = {
         encoding: flags.encoding,
-        jsonlFields: flags.jsonlFields === undefined ? undefined : parseJsonlFields(flags.jsonlFields),
+        jsonlFields:
+          flags.jsonlFields === undefined && flags.jsonFields === undefined
+            ? undefined
+            : { ...parseJsonlFields(flags.jsonlFields ?? ""), ...parseJsonlFields(flags.jsonFields ?? "") },
         maxBytes: flags.maxBytes === undefined ? undefined : parseByteSize(flags.maxBytes),
       };
       const progress = flags.json ? "json" : flags.quiet ? "quiet" : process.stderr.isTTY ? "bar" : "lines";

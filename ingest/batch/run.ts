@@ -114,6 +114,8 @@ export async function runIngest(
         continue;
       }
       if (fatal) break;
+      for (const message of item.warnings ?? [])
+        stats.warnings.push({ ...where(item.origin.file, item.origin.line), message });
       stats.documentsRead++;
       if (!inShard(item, settings.shard)) {
         stats.documentsOtherShard++;
