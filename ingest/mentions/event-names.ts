@@ -152,7 +152,8 @@ export interface NameEdge {
  * The start of the name whose head word is words[h]. `floor` bounds the scan (sentence start). Returns null when the
  * name is nothing but its head.
  */
-export function leftEdge(words: Word[], h: number, floor: number, verbInside = true): NameEdge {
+export function leftEdge(words: Word[], h: number, floor: number, meeting = false): NameEdge {
+
   let first = h;
   let quoted = false;
   let kept = 0; // content words kept so far, the head aside
@@ -190,7 +191,9 @@ export function leftEdge(words: Word[], h: number, floor: number, verbInside = t
     if (/^\d{4}年?$/.test(w.word) && j > 0) {
       first = j;
       const prev = words[j - 1]!;
+      // A person's name is no organizer (丰硕成果/nr is the segmenter's guess at a headline's words).
       if (!isProper(prev) && !/(?:论坛|会|节|赛|展)$/.test(prev.word)) break;
+      if (tagOf(prev) === "nr") break;
       continue;
     }
     if (isOrdinal(w, words[j + 1])) {
@@ -200,14 +203,35 @@ export function leftEdge(words: Word[], h: number, floor: number, verbInside = t
     }
     const t = tagOf(w);
     if (INTRODUCING.has(w.word) || (w.word.length > 1 && /[的了是]$/.test(w.word))) break;
+    // 国际货币基金组织和世界银行…会议, 工业化和农业现代化高级别会议: 和/与/及 inside a meeting's name joins two
+    // organizers or two topics of one kind; a person (习近平和…) or anything else before it ends the name.
+    if (meeting && /^(?:和|与|及)$/.test(w.word) && j > 0 && first === j + 1) {
+      const l = tagOf(words[j - 1]!);
+      const r = tagOf(words[j + 1]!);
+      const noun = (x: string) => /^(?:n|vn|nz)$/.test(x);
+      if (
+        words[j - 1]!.start >= floor &&
+        !INTRODUCING.has(words[j - 1]!.word) &&
+        ((l === "nt" && r === "nt") || (noun(l) && noun(r)))
+      ) {
+        first = j;
+        continue;
+      }
+    }
+    // 中国发展高层论坛: a verbal noun in a meeting's name is its topic, not a verb that governs it.
+    if (meeting && t === "vn" && !INTRODUCING.has(w.word)) {
+      first = j;
+      kept++;
+      continue;
+    }
     // 汉江特大桥: a one-character adverb or adjective between proper names is the segmenter's split.
     if (w.word.length === 1 && /^(?:d|a)$/.test(t) && j > 0 && isProper(words[j - 1]!) && isProper(words[j + 1]!)) {
       first = j;
       continue;
     }
-    // A meeting's head right after a verb is the verb's object (出席大会, 符合大会); a project's may be its compound
-    // (修复工程, 搬迁升级项目).
-    if (!verbInside && j === h - 1 && /^v/.test(t) && t !== "vn") break;
+    // 饱满的画面展现大会: a verb right before a meeting's head whose subject follows 的 governs the head; a verb
+    // in a name (创新大赛, 出版论坛) has no 的 before it.
+    if (meeting && j === h - 1 && /^v/.test(t) && t !== "vn" && words[j - 2]?.word === "的") break;
     if (w.word === "摄" || w.word === "供图" || /^(?:p|c|d|ad|r|q|u[a-z]*|y|e|o|zg|vg|f|t|m|mq)$/.test(t)) {
       // A one-character place word (北总干渠) is part of the name; 北部, 以来 are not.
       if (t === "f" && w.word.length === 1 && !/^[上下中内外里前后]$/.test(w.word)) {

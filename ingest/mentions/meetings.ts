@@ -41,9 +41,15 @@ export function findMeetings(text: string, words: Word[], orgs: Mention[]): Ment
     out.push({ ...meeting(text, m.index, m.index + m[0].length, "congress", canonical), props: {} });
   }
   // 市委常委会召开会议 → the meeting is 市委常委会会议, written where the body is named.
-  for (const m of text.matchAll(/([\u4e00-\u9fff]{0,6}(?:常委会|常务会议|党组))召开(?:扩大)?会议/g)) {
-    const name = `${m[1]}${m[1]!.endsWith("会议") ? "" : "会议"}`;
-    out.push(meeting(text, m.index, m.index + m[0].length, "body-convened", name));
+  // 中共中央政治局召开会议 … 决定召开二十届二中全会: the politburo's own meeting, not the plenum it convenes.
+  for (const m of text.matchAll(
+    /((?:中共中央)?政治局(?:常委会)?|[\u4e00-\u9fff]{0,6}(?:常委会|常务会议|党组))[\d月日上下午晚]{0,8}(?:召开|举行)(?:扩大)?会议/g,
+  )) {
+    // The body's name starts where a word starts (全国人大常委会党组, not 国人大常委会党组).
+    const st = words.find((x) => x.start < m.index && x.end > m.index)?.start ?? m.index;
+    const body = text.slice(st, m.index) + m[1]!;
+    const name = `${body}${body.endsWith("会议") ? "" : "会议"}`;
+    out.push(meeting(text, st, m.index + m[0].length, "body-convened", name));
   }
   for (let i = 0; i < words.length; i++) {
     const last = words[i]!;
@@ -71,16 +77,24 @@ export function findMeetings(text: string, words: Word[], orgs: Mention[]): Ment
         out.push(meeting(text, open + 1, w.end, "quoted-meeting"));
       continue;
     }
-    const edge = leftEdge(words, h, Math.max(0, w.start - 60));
+    const edge = leftEdge(words, h, Math.max(0, w.start - 60), true);
     // 孔子文化节第八届尼山世界文明论坛: a meeting named inside the modifier ends it; the part after it is its own.
     let first = edge.first;
+    // 联合国贸易和发展会议/nt: a head word the segmenter knows as a body's full name takes on its left only ordinals
+    // and proper names (第77届联合国大会), not the headline words before it (压力, 正确方向).
+    if (h === i && /^(?:nt|nz)$/.test(words[h]!.tag) && inWord.length >= 2) {
+      let k = h;
+      while (k > first && (isOrdinal(words[k - 1]!, words[k]) || isProper(words[k - 1]!))) k--;
+      first = k;
+    }
     // 中拉论坛第四届部长级会议: a session numbered under a forum or a body with no name of its own stays whole.
     const session = (k: number) => {
       const rest = words.slice(k + 1, h);
       return rest.some((x, i) => isOrdinal(x, rest[i + 1] ?? w)) && !rest.some((x) => isProper(x));
     };
     for (let k = h - 1; k >= first; k--)
-      if (HEAD.test(words[k]!.word) && words[k]!.word !== "活动" && !session(k)) {
+      // 中关村论坛年会: the annual meeting of the forum just named.
+      if (HEAD.test(words[k]!.word) && words[k]!.word !== "活动" && !session(k) && !(hm[1] === "年会" && k === h - 1)) {
         first = k + 1;
         if (first >= h) first = -1;
         break;
@@ -129,6 +143,14 @@ export function findMeetings(text: string, words: Word[], orgs: Mention[]): Ment
     const head = HEAD.exec(g.canonical)?.[1] ?? g.canonical;
     const full = kept.find((k) => k.via !== "generic" && k.canonical.endsWith(head) && k.start < g.start);
     if (full) Object.assign(g, { canonical: full.canonical, via: "same-as" });
+  }
+  // 全球首个人形机器人运动会 after 2025世界人形机器人运动会: a name the article gives in full elsewhere, written
+  // shorter, is that meeting.
+  for (const s of kept.filter((k) => k.via === "meeting-head")) {
+    const full = kept.find(
+      (k) => k !== s && k.via !== "generic" && k.canonical.length > s.canonical.length && k.canonical.endsWith(s.canonical),
+    );
+    if (full && [...s.canonical].length >= 4) Object.assign(s, { canonical: full.canonical, via: "same-as" });
   }
   return kept;
 }

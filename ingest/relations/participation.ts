@@ -27,7 +27,8 @@ const ROLE_AFTER_NAME: Array<[RegExp, ParticipationRole[]]> = [
   // 组织学生参加“未来之城”大赛, 带队参赛
   [/^[^，。]{0,8}?(?:组织|带领|率领|带队)[^，。]{0,8}?(?:参加|参赛|参与)/, ["attended"]],
 ];
-const OTHER_EVENT = /仪式|开幕式|闭幕式|招待会|宴会|晚会|典礼|展览|成就展|委员长会议|见面会|升旗/;
+const OTHER_EVENT =
+  /仪式|开幕式|闭幕式|招待会|宴会|晚会|典礼|展览|成就展|委员长会议|见面会|升旗|会见|会谈|座谈会|上述(?:活动|访问)/;
 const LEADS_IN = /^[^。！？]{0,40}?(?:组织|带领|率领|带队)[^，。]{0,8}?(?:参加|参赛|参与)/;
 /** A sentence that opens inside the meeting just named (会上，… / 活动中，…): speakers there spoke at it. */
 const OPENS_INSIDE =
@@ -67,19 +68,34 @@ export function dateMeetings(s: RelateScope): void {
     const before = text.slice(sent.start, m.start);
     const referred = REFERRED_BEFORE.test(before) || REFERRED_AFTER.test(text.slice(m.end, m.end + 6));
     // The last date before the meeting in its sentence; of a range (9月22日至25日) its first day.
-    const earlier = dates.filter((x) => x.start >= sent.start && x.end <= m.start && x.iso);
+    // A date inside a body's meeting (政治局9月11日召开会议) is its own; a date before another meeting named in
+    // between (…9月11日召开会议，决定召开五中全会) is that meeting's.
+    const within = m.via === "body-convened" ? m.end : m.start;
+    const earlier = dates.filter(
+      (x) =>
+        x.start >= sent.start &&
+        x.end <= within &&
+        x.iso &&
+        !meetings.some((o) => o !== m && o.end > x.start && o.end <= m.start),
+    );
     let last = earlier.at(-1);
     if (last && earlier.length > 1 && /[至到—-]$/.test(text.slice(sent.start, last.start))) last = earlier.at(-2);
     const d = last?.iso ?? null;
+    // 决定召开二十届五中全会: a meeting decided on is not held in the story (its date, if any, follows 于).
+    const decided = /(?:决定|建议|定于|拟于)[^，。；]{0,20}$/.test(before);
     const held =
-      HELD.test(text.slice(m.end, m.end + 12)) || /(?:召开|举行|举办|出席|主持|参加)[^，。]{0,4}$/.test(before);
+      m.via === "body-convened" ||
+      (!decided &&
+      (HELD.test(text.slice(m.end, m.end + 12)) || /(?:召开|举行|举办|出席|主持|参加)[^，。]{0,4}$/.test(before)));
     const early = m === meetings[0] || m.start < (sentences[1]?.end ?? 0);
     const date = referred ? null : (d ?? (early && held ? leadDate : null));
     if (date || !s.meetingDate.has(m.canonical))
       s.meetingDate.set(m.canonical, date ?? s.meetingDate.get(m.canonical) ?? null);
   }
   for (const m of meetings)
-    if (m.via === "generic") {
+    // 政治局召开会议 with no date: one of many meetings of the body, none one can tell apart.
+    if (m.via === "body-convened" && !s.meetingDate.get(m.canonical)) undated.add(m);
+    else if (m.via === "generic") {
       const date = s.meetingDate.get(m.canonical);
       if (!date) undated.add(m);
       else {
@@ -139,7 +155,7 @@ export function relateParticipation(s: RelateScope): void {
       (m) =>
         m.start >= sent.start &&
         m.end <= sent.end &&
-        !/传达|学习/.test(text.slice(Math.max(sent.start, m.start - 6), m.start)) &&
+        !/传达|学习|决定召开|决定于|定于/.test(text.slice(Math.max(sent.start, m.start - 6), m.start)) &&
         !REFERRED_AFTER.test(text.slice(m.end, m.end + 6)),
     );
     // 习近平总书记在…集体学习时的讲话: a meeting inside the role phrase itself comes first.

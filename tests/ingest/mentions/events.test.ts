@@ -141,3 +141,40 @@ describe("a year opens a meeting's name after common words, not after a proper n
     expect(meetings("为期三天的亚洲金融合作论坛2026年年会在香港举行。").some((m) => m.startsWith("2026"))).toBe(false);
   });
 });
+
+describe("a meeting's name keeps its organizer and drops headline words before it", () => {
+  it.each([
+    ["为期两天的中国经济发展高层论坛2025年年会昨天在上海举行。", "中国经济发展高层论坛2025年年会"],
+    ["亚洲开发银行和世界银行2025年秋季会议在东京开幕。", "亚洲开发银行和世界银行2025年秋季会议"],
+    ["2026年中非合作论坛北京峰会减贫合作和乡村振兴高级别会议在京举行。", "减贫合作和乡村振兴高级别会议"],
+    ["各方合作迈出新步伐联合国贸易和发展会议20日发布报告。", "联合国贸易和发展会议"],
+    ["安理会讨论要凝聚共识第80届联合国大会全会19日审议气候问题。", "第80届联合国大会"],
+  ])("%s → %s", (text, name) => {
+    const found = meetings(text);
+    expect(found).toContain(name);
+    expect(found.filter((p) => p !== name && (p.endsWith(name) || name.endsWith(p)))).toEqual([]);
+  });
+
+  it("takes no verb's subject as a meeting (画面展现大会)", () => {
+    expect(meetings("直播将以清晰的画面展现大会盛况。")).toEqual([]);
+  });
+
+  it("reads a headline year after a word the segmenter took for a name as the start of the name", () => {
+    expect(meetings("2026中关村论坛年会取得丰硕成果2026中关村论坛年会今天闭幕。")).toEqual([
+      "2026中关村论坛年会",
+      "2026中关村论坛年会",
+    ]);
+  });
+
+  it("resolves a shorter writing of a name given in full to that meeting", () => {
+    expect(meetings("2026世界人形机器人运动会在北京举办。这是全球首个人形机器人运动会。")).toEqual([
+      "2026世界人形机器人运动会",
+      "2026世界人形机器人运动会",
+    ]);
+  });
+
+  it("names the body's own meeting where a body meets (政治局召开会议, 常委会党组举行会议)", () => {
+    expect(meetings("中共中央政治局召开会议 决定召开二十届五中全会")).toContain("中共中央政治局会议");
+    expect(meetings("全国人大常委会党组举行会议 学习贯彻全会精神")).toContain("全国人大常委会党组会议");
+  });
+});

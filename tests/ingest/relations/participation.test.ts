@@ -126,3 +126,27 @@ describe("a call on a visitor is no meeting", () => {
     expect(joined).not.toContain("person:钱东");
   });
 });
+
+describe("PARTICIPATED_IN refers to the event the sentence means", () => {
+  it("gives no forum to a leader who took part in a meeting-with or talk (参加上述会见)", () => {
+    const doc = read(
+      "9月11日，第五届中国—东盟数字经济论坛在南宁开幕。9月12日，国家主席在北京会见来华出席论坛的马来西亚总理。王东明参加上述会见。",
+    );
+    expect(pairs(doc, "PARTICIPATED_IN").filter((p) => p.startsWith("王东明|"))).toEqual([]);
+  });
+
+  it("files the chair of the politburo meeting under that meeting, not the plenum it decided to convene", () => {
+    const doc = read("中共中央政治局9月11日召开会议，决定召开二十届五中全会。中共中央总书记习近平主持会议。");
+    const roles = pairs(doc, "PARTICIPATED_IN");
+    expect(roles).toContain("习近平|中共中央政治局会议|chaired");
+    expect(roles.filter((r) => r.includes("五中全会"))).toEqual([]);
+  });
+});
+
+describe("a meeting decided on is not the one held", () => {
+  it("gives the plenum no date from the politburo meeting that decided to convene it, and no chair", () => {
+    const doc = read("中共中央政治局召开会议 决定召开二十届五中全会 中共中央总书记习近平主持会议");
+    expect(pairs(doc, "PARTICIPATED_IN").filter((r) => r.includes("五中全会"))).toEqual([]);
+    expect(meetings(doc).find((m) => m.name === "二十届五中全会")?.date).toBeUndefined();
+  });
+});
