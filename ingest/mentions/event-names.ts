@@ -66,12 +66,14 @@ const TAG_FIX: Record<string, string> = {
 const INTRODUCING = new Set(
   (
     "会见 参观 考察 视察 调研 祝贺 热烈祝贺 衷心祝愿 祝愿 召开 举行 举办 出席 参加 主持 列席 包括 是 为 参与 承办 主办 " +
-    "开展 实施 完成 加快 入选 引入 引进 打造 发挥 落实 贯彻 贯彻落实 学习 传达 启动 迎接 喜迎 宣传 报道 关注 聚焦 " +
+    "进行 开展 实施 完成 加快 入选 引入 引进 打造 发挥 落实 贯彻 贯彻落实 学习 传达 启动 迎接 喜迎 宣传 报道 关注 聚焦 " +
     "支持 推动 助力 围绕 推进 建成 开工 签约 签署 亮相 走进 来到 前往 部署 审议 通过 听取 深化 做好 抓好 按照 根据 " +
     "依托 联合 共同 成功 先后 已经 正在 均 都 也 还 将 已 再 又 采访 通报 公布 发布 暨 应邀 应邀出席 经 充分利用 认真落实 认真贯彻"
   ).split(" "),
 );
 const SCOPE = /^全(?:省|市|县|区|国|州|盟)$/;
+/** Words that open a name of their own after 和 (…精神和中央经济工作会议). */
+const SCOPE_WORD = /^(?:全(?:省|市|县|区|国|州|盟)|中央|国家|国务院|省委|市委|县委)$/;
 /** Words a meeting's name may start with although they are verbs (庆祝…大会, 纪念…大会). */
 const EVENT_VERBS = /^(庆祝|纪念)$/;
 /** Ordinals, years, phases and numbered parts stay inside a name (第四届, 2024年, 一期, 三期, 一段, 一号). */
@@ -199,6 +201,17 @@ export function leftEdge(words: Word[], h: number, floor: number, meeting = fals
     if (isOrdinal(w, words[j + 1])) {
       first = j;
       kept++;
+      // 成果第11届奥林匹克峰会, 项目第22届…博览会: a session number opens a meeting's name unless its organizer or
+      // series (中国共产党, 常委会, 中拉论坛, 澜湄合作) is written right before it.
+      const prev = words[j - 1];
+      if (
+        meeting &&
+        /^(?:第|首届)/.test(w.word) &&
+        prev &&
+        !(isProper(prev) && tagOf(prev) !== "nr") &&
+        !/(?:会|坛|组织|委员会|联盟|集团|机制|合作|政府|议会|国务院|联合国)$/.test(prev.word)
+      )
+        break;
       continue;
     }
     const t = tagOf(w);
@@ -212,6 +225,8 @@ export function leftEdge(words: Word[], h: number, floor: number, meeting = fals
       if (
         words[j - 1]!.start >= floor &&
         !INTRODUCING.has(words[j - 1]!.word) &&
+        j + 1 < h &&
+        !SCOPE_WORD.test(words[j + 1]!.word) &&
         ((l === "nt" && r === "nt") || (noun(l) && noun(r)))
       ) {
         first = j;
@@ -219,7 +234,8 @@ export function leftEdge(words: Word[], h: number, floor: number, meeting = fals
       }
     }
     // 中国发展高层论坛: a verbal noun in a meeting's name is its topic, not a verb that governs it.
-    if (meeting && t === "vn" && !INTRODUCING.has(w.word)) {
+    const nx = words[j + 1]!;
+    if (meeting && t === "vn" && !INTRODUCING.has(w.word) && !isProper(nx) && !/^[“《‘]$/.test(nx.word)) {
       first = j;
       kept++;
       continue;
@@ -287,7 +303,7 @@ export function leftEdge(words: Word[], h: number, floor: number, meeting = fals
     const w = words[first]!;
     const t = tagOf(w);
     if (isOrdinal(w, words[first + 1])) break;
-    if ((/^(v|vd|vi|vn|ad|d|a|i|l)$/.test(t) && !EVENT_VERBS.test(w.word)) || w.word === "·") first++;
+    if ((/^(v|vd|vi|vn|ad|d|a|i|l)$/.test(t) && !EVENT_VERBS.test(w.word)) || /^(?:·|和|与|及)$/.test(w.word)) first++;
     else break;
   }
   return { start: words[first]!.start, first, quoted };

@@ -16,6 +16,9 @@ const GENERIC =
   /^(?:这次|此次|本次|该|各|各类|有关|相关|重要|专题|工作|全体|系列|新闻|视频|电视电话|常务|全市|全省|全县|全区|扩大|党组|座谈|联席|推进|调度|部署|动员|一系列|多场|一场|两场|此前|上述|首场|有关会议|各种|各项|主题|庆祝|表彰|总结|年度|年终|会议|国际|大型|线上|线下|专场|部分|全部|代表团|分组|党委|党支部)*$/;
 /** Words after a head that make it part of another word or a body: 大会堂, 会议室, 论坛报, 活动中心. */
 const NOT_END = /^(?:堂|室|厅|长|中心|纪要|精神实质|代表团|主席团|秘书处|组委会|执委会|党|报|网|期间的|成员)/;
+/** Words that open a meeting's name with its scope or its convening level. */
+const SCOPED =
+  /^(?:全国|全省|全市|全县|全区|全州|全军|中央|世界|国际|全球|国家|亚洲|中国|中华|两岸|海峡|省|市|县|区|州|国务院)/;
 const CONGRESS =
   /党的([一二三四五六七八九十]{1,3})大|中国共产党第([一二三四五六七八九十]{1,3})次全国代表大会|(?<![一二三四五六七八九届])((?:二?十[一二三四五六七八九]?))大(?![会学队楼])(?=(?![\u4e00-\u9fff])|精神|以来|报告|召开|期间|开幕|闭幕|胜利|代表|提出|作出|部署|强调|确立|擘画|明确|后|上|和|与|的|前|关于)|(?:民革|民盟|民建|民进|农工党|致公党|九三学社|台盟)?[一二三四五六七八九十]{1,3}届[一二三四五六七八九十]中全会/g;
 const CONVENER =
@@ -35,6 +38,7 @@ function congressName(name: string): string {
 
 export function findMeetings(text: string, words: Word[], orgs: Mention[]): Mention[] {
   const out: Mention[] = [];
+  const unscoped: Mention[] = [];
   for (const m of text.matchAll(CONGRESS)) {
     const n = m[1] ?? m[2] ?? m[3];
     const canonical = n ? `中国共产党第${n}次全国代表大会` : m[0];
@@ -100,6 +104,15 @@ export function findMeetings(text: string, words: Word[], orgs: Mention[]): Ment
         break;
       }
     if (first < 0) continue;
+    // 壮族三月三·嘉年华活动广西2026年壮族三月三·嘉年华活动: a headline run into the lead that repeats it.
+    for (let k = first + 1; k < h; k++) {
+      const again = text.slice(words[k]!.start, w.end);
+      const head = text.slice(words[first]!.start, words[first]!.start + again.length);
+      if (again.length >= 4 && head === again) {
+        first = k;
+        break;
+      }
+    }
     const mod = words.slice(first, h);
     const start = words[first]!.start;
     const modText = text.slice(start, w.start) + w.word.slice(0, -hm[1]!.length);
@@ -116,8 +129,19 @@ export function findMeetings(text: string, words: Word[], orgs: Mention[]): Ment
     const proper = mod.some((x) => isProper(x));
     // 采访部分大会, 参加有关会议: a generic word before the head makes the rest a description.
     if (mod.length && /^(?:部分|全部|有关|相关|上述|各|各类|这次|此次|本次|该|其他)$/.test(mod.at(-1)!.word)) continue;
+    // 产业对接大会, 人工智能应用大赛: common words alone name a kind of meeting; a long name without a proper noun,
+    // ordinal or quote needs its scope or organizer (全国…会议, 中央…会议, 省委…会议) to name one meeting.
+    // A session under a forum just named (…北京峰会减贫合作和乡村振兴高级别会议) is qualified by it.
+    const scoped =
+      /^\d{4}/.test(core) ||
+      SCOPED.test(core.replace(/^[\d年]+/, "")) ||
+      /^(?:nt|nz)$/.test(words[h]!.tag) ||
+      first > edge.first ||
+      orgs.some((o) => o.start === start && o.end <= w.end);
     if (!GENERIC.test(core) && (quoted || proper || ordinal || [...core].length >= 4)) {
-      out.push(meeting(text, start, w.end, quoted ? "quoted-name" : "meeting-head"));
+      const m = meeting(text, start, w.end, quoted ? "quoted-name" : "meeting-head");
+      if (quoted || proper || ordinal || scoped) out.push(m);
+      else unscoped.push(m);
       continue;
     }
     if (!QUALIFIABLE.test(w.word) && !QUALIFIABLE.test(hm[1]!)) continue;
@@ -137,20 +161,18 @@ export function findMeetings(text: string, words: Word[], orgs: Mention[]): Ment
     }
     out.push(meeting(text, start, w.end, "generic"));
   }
+  // A name of common words alone is the meeting the article names in full (全球首个人形机器人运动会 after
+  // 2026世界人形机器人运动会), or a kind of meeting and dropped.
+  for (const u of unscoped) {
+    const full = out.find((k) => k.via !== "generic" && k.canonical.endsWith(u.canonical));
+    if (full) out.push({ ...u, canonical: full.canonical, via: "same-as" });
+  }
   const kept = firstOfOverlapping(out.sort(longestFirst));
   // A generic head the article also names in full (论坛 after 第五届丝路论坛) is that meeting.
   for (const g of kept.filter((k) => k.via === "generic")) {
     const head = HEAD.exec(g.canonical)?.[1] ?? g.canonical;
     const full = kept.find((k) => k.via !== "generic" && k.canonical.endsWith(head) && k.start < g.start);
     if (full) Object.assign(g, { canonical: full.canonical, via: "same-as" });
-  }
-  // 全球首个人形机器人运动会 after 2025世界人形机器人运动会: a name the article gives in full elsewhere, written
-  // shorter, is that meeting.
-  for (const s of kept.filter((k) => k.via === "meeting-head")) {
-    const full = kept.find(
-      (k) => k !== s && k.via !== "generic" && k.canonical.length > s.canonical.length && k.canonical.endsWith(s.canonical),
-    );
-    if (full && [...s.canonical].length >= 4) Object.assign(s, { canonical: full.canonical, via: "same-as" });
   }
   return kept;
 }

@@ -178,3 +178,13 @@ describe("a meeting's name keeps its organizer and drops headline words before i
     expect(meetings("全国人大常委会党组举行会议 学习贯彻全会精神")).toContain("全国人大常委会党组会议");
   });
 });
+
+describe("a session number opens a meeting's name unless its organizer is written before it", () => {
+  it.each([
+    ["亚洲运动会圆满落幕成果丰硕第20届亚洲运动会闭幕式今晚举行。", "第20届亚洲运动会"],
+    ["澜沧江—湄公河合作第五次领导人会议以视频方式举行。", "澜沧江—湄公河合作第五次领导人会议"],
+    ["中国共产党第二十一次全国代表大会将于明年召开。", "中国共产党第二十一次全国代表大会"],
+  ])("%s → %s", (text, name) => {
+    expect(meetings(text)).toContain(name);
+  });
+});
