@@ -25,9 +25,7 @@ export function pageFact(r: Relation): ApiPageFact {
     .sort();
   const evidence = [...r.evidence].sort(newestFirst);
   const articles =
-    typeof r.properties.articles === "number"
-      ? r.properties.articles
-      : new Set(r.evidence.map((e) => e.article)).size;
+    typeof r.properties.articles === "number" ? r.properties.articles : new Set(r.evidence.map((e) => e.article)).size;
   const fact: ApiPageFact = {
     type: r.type,
     direction: r.direction,
@@ -88,10 +86,7 @@ function byMeetingDate(a: ApiPageFact, b: ApiPageFact): number {
   return db.localeCompare(da) || a.other.name.localeCompare(b.other.name);
 }
 
-export function buildEntityPage(
-  detail: ApiNodeDetail,
-  coMentioned: ApiEntityPage["coMentioned"] = [],
-): ApiEntityPage {
+export function buildEntityPage(detail: ApiNodeDetail, coMentioned: ApiEntityPage["coMentioned"] = []): ApiEntityPage {
   const page: ApiEntityPage = {
     node: detail.node,
     posts: [],

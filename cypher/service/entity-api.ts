@@ -8,7 +8,16 @@ import { QueryError } from "../../core/errors.js";
 import type { RelationType } from "../../core/model.js";
 import { toPlain } from "../values.js";
 import { nodeDetail } from "./graph-api.js";
-import { EVIDENCE_OF, NODE_MAP, REL_MAP, apiNodeFromMap, foldEdges, readTx, relRows, type ReadOpts } from "./graph-read.js";
+import {
+  EVIDENCE_OF,
+  NODE_MAP,
+  REL_MAP,
+  apiNodeFromMap,
+  foldEdges,
+  readTx,
+  relRows,
+  type ReadOpts,
+} from "./graph-read.js";
 
 /** Relations read for a page; a node with more shows the most central and says how many were left out. */
 export const PAGE_RELATIONS = 500;

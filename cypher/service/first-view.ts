@@ -5,7 +5,16 @@
 import neo4j, { type Driver } from "neo4j-driver";
 import type { ApiGraph } from "../../core/api.js";
 import { toPlain } from "../values.js";
-import { EVIDENCE_OF, NODE_MAP, REL_MAP, apiNodeFromMap, foldEdges, readTx, relRows, type ReadOpts } from "./graph-read.js";
+import {
+  EVIDENCE_OF,
+  NODE_MAP,
+  REL_MAP,
+  apiNodeFromMap,
+  foldEdges,
+  readTx,
+  relRows,
+  type ReadOpts,
+} from "./graph-read.js";
 import { EVIDENCE_PER_LINK } from "./graph-api.js";
 
 const FACTS = "HOLDS_POSITION|PARTICIPATED_IN|HELD_IN|ORGANIZED_BY|RUNS|LOCATED_IN|PART_OF|PARTNER_OF";

@@ -294,9 +294,7 @@ export class App extends EventTarget {
 
   /** Opens a folded province (its places are drawn) or folds an open one again. */
   async toggleProvince(id: string): Promise<void> {
-    const opened = this.view.opened.includes(id)
-      ? this.view.opened.filter((p) => p !== id)
-      : [...this.view.opened, id];
+    const opened = this.view.opened.includes(id) ? this.view.opened.filter((p) => p !== id) : [...this.view.opened, id];
     if (this.dataset.graph.order <= 500) this.needsSettle = true;
     await this.setView({ opened });
   }

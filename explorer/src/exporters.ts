@@ -4,9 +4,9 @@
 // first reported with: sentence, article id, article title, source and date.
 import { write as writeGexf } from "graphology-gexf/browser/index.js";
 import { MultiDirectedGraph } from "graphology";
-import type { ApiEvidence } from "../../core/api.js";
 import type { App } from "./app.js";
 import { edgeEnds } from "./filters.js";
+import { firstEvidence } from "./ui/facts.js";
 
 /** The current subgraph with flat attributes and the drawn positions, colours and sizes. */
 export function exportGraph(app: App): MultiDirectedGraph {
@@ -32,7 +32,10 @@ export function exportGraph(app: App): MultiDirectedGraph {
   for (const e of app.filtered.edges) {
     const a = d.getEdgeAttribute(e, "edge");
     const ev = firstEvidence(a.evidence);
-    const dates = a.evidence.map((x) => x.date ?? "").filter(Boolean).sort();
+    const dates = a.evidence
+      .map((x) => x.date ?? "")
+      .filter(Boolean)
+      .sort();
     const [s, t] = edgeEnds(d, app.filtered, e);
     // A place folded into its province: the edge is drawn (and exported) to the province; `via` names the place.
     const via = [d.source(e), d.target(e)].filter((x) => x !== s && x !== t).join("|");
@@ -52,15 +55,6 @@ export function exportGraph(app: App): MultiDirectedGraph {
     });
   }
   return out;
-}
-
-/** The evidence a fact was first reported with: the earliest dated one (undated ones last), else the first. */
-export function firstEvidence(evidence: ApiEvidence[]): ApiEvidence | undefined {
-  let best: ApiEvidence | undefined;
-  for (const ev of evidence) {
-    if (!best || (ev.date && (!best.date || ev.date < best.date))) best = ev;
-  }
-  return best;
 }
 
 export function toGexf(app: App): string {

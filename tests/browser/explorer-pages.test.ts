@@ -44,7 +44,9 @@ describe.skipIf(!hasChromium)("entity pages, first view and timeline play", () =
   const app = <T>(f: string) => page.evaluate(f) as Promise<T>;
 
   it("serves entity pages through a read-only route described in the OpenAPI", async () => {
-    const res = await fetch(new URL("/api/entity/org%3A%E6%B2%B3%E6%B8%85%E5%B8%82%E4%BA%BA%E6%B0%91%E6%94%BF%E5%BA%9C", url));
+    const res = await fetch(
+      new URL("/api/entity/org%3A%E6%B2%B3%E6%B8%85%E5%B8%82%E4%BA%BA%E6%B0%91%E6%94%BF%E5%BA%9C", url),
+    );
     expect(res.status).toBe(200);
     const org = (await res.json()) as ApiEntityPage;
     expect(org.posts.map((p) => `${p.other.name} ${p.title}`).sort()).toEqual(["孙丽华 副市长", "陈静怡 市长"]);
@@ -142,7 +144,9 @@ describe.skipIf(!hasChromium)("entity pages, first view and timeline play", () =
     expect(await page.getByTestId("division").allTextContents()).toEqual(["河清市2023-03-02 · 1 篇"]);
     const meetings = await page.getByTestId("meeting").allTextContents();
     expect(meetings).toEqual(["2023-03-02全市优化营商环境大会在河清市"]);
-    expect(await page.getByTestId("project").allTextContents()).toEqual(["青禾光伏储能一体化项目在柳林镇2023-02-18 · 1 篇"]);
+    expect(await page.getByTestId("project").allTextContents()).toEqual([
+      "青禾光伏储能一体化项目在柳林镇2023-02-18 · 1 篇",
+    ]);
     await page.waitForTimeout(500); // the camera's move to the entity
     await screenshot(page, "pages-place");
   });

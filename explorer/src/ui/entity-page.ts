@@ -31,10 +31,15 @@ export function renderEntityPage(page: ApiEntityPage, act: PageActions): Child[]
   const link = (o: ApiNode) =>
     h(
       "a",
-      { class: "link", "data-id": o.id, href: `#/entity/${encodeURIComponent(o.id)}`, onclick: (e: Event) => {
-        e.preventDefault();
-        act.open(o.id);
-      } },
+      {
+        class: "link",
+        "data-id": o.id,
+        href: `#/entity/${encodeURIComponent(o.id)}`,
+        onclick: (e: Event) => {
+          e.preventDefault();
+          act.open(o.id);
+        },
+      },
       o.name,
     );
   const dot = (o: ApiNode) => h("span", { class: "dot", style: `background:${TYPE_COLORS[o.type]}` });
@@ -101,7 +106,10 @@ export function renderEntityPage(page: ApiEntityPage, act: PageActions): Child[]
           "dl",
           { class: "meeting-facts" },
           ...(page.places.length
-            ? [h("dt", {}, "地点"), h("dd", { "data-testid": "meeting-place" }, ...page.places.map((f) => link(f.other)))]
+            ? [
+                h("dt", {}, "地点"),
+                h("dd", { "data-testid": "meeting-place" }, ...page.places.map((f) => link(f.other))),
+              ]
             : []),
           ...(page.organizers.length
             ? [
