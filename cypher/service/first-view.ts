@@ -71,7 +71,14 @@ export async function firstView(driver: Driver, opts: ReadOpts, limit: number, m
          OPTIONAL MATCH (pl)-[:PART_OF*1..3]->(prov:Place {level: 'province'})
          RETURN collect(pl) + collect(prov) AS pls
        }
-       UNWIND core + ms + ps + pls AS n
+       // A place with a division code lies in the province of its first two digits, PART_OF or not.
+       CALL (pls) {
+         UNWIND pls AS pl
+         WITH pl WHERE pl.code =~ '[0-9]{6}' AND NOT pl.code ENDS WITH '0000'
+         MATCH (prov:Place {id: 'place:' + left(pl.code, 2) + '0000'})
+         RETURN collect(prov) AS provs
+       }
+       UNWIND core + ms + ps + pls + provs AS n
        WITH DISTINCT n
        RETURN collect(${NODE_MAP("n")}) AS nodes`,
       {

@@ -29,6 +29,14 @@ describe.skipIf(!hasChromium)("entity pages, first view and timeline play", () =
     driver = await openDriver({ ...connectionSettingsFromEnv(), uri: inject("neo4jUri") });
     await driver.executeQuery("MATCH (n) DETACH DELETE n");
     await loadGraphDoc(driver, FIXTURE_DOC);
+    // A district known only by its division code (no PART_OF): the first view still brings and folds its province.
+    await driver.executeQuery(
+      `MATCH (o:Organization {id: 'org:河清港务集团'})
+       CREATE (p:Place {id: 'place:370102', name: '历下区', aliases: [], level: 'county', code: '370102'})
+       CREATE (o)-[:LOCATED_IN {articles: 1, evidenceCount: 1, firstSeen: '2023-03-02', lastSeen: '2023-03-02',
+         evidenceArticles: ['article:a3'], evidenceSentences: ['河清港务集团在历下区设有办事处。'],
+         evidenceDates: ['2023-03-02']}]->(p)`,
+    );
     server = await createServer({ driver, port: 0, staticDir: resolve("dist/explorer") });
     url = await server.listen();
     browser = await launch();
@@ -69,7 +77,7 @@ describe.skipIf(!hasChromium)("entity pages, first view and timeline play", () =
     expect(core * 2).toBeGreaterThan(drawn.length);
     const places = drawn.filter((n) => n.kind === "Place");
     expect(places.map((p) => p.id)).toEqual([PROVINCE]);
-    expect(places[0]?.label).toContain("含 3 地");
+    expect(places[0]?.label).toContain("含 4 地");
     // People who only sign articles have no facts: the first view leaves them out.
     expect(drawn.map((n) => n.id)).not.toContain("person:吴海燕");
     await screenshot(page, "pages-first-view");
@@ -78,7 +86,7 @@ describe.skipIf(!hasChromium)("entity pages, first view and timeline play", () =
     await page.getByTestId("toggle-province").click();
     await expect
       .poll(() => app<number>("window.__jianwen.drawn.filterNodes((_n, a) => a.kind === 'Place').length"))
-      .toBe(4);
+      .toBe(5);
     expect(page.url()).toContain("open=place%3A370000");
     await page.getByTestId("toggle-province").click();
     await expect
