@@ -9,6 +9,8 @@ export interface SubgraphChoice {
   /** k=v strings from the command line. */
   params: string[];
   limit: number;
+  /** Without a query: the explorer's first view over the last `months` months of articles. */
+  months?: number;
 }
 
 export function parseParams(pairs: string[]): Record<string, PropertyValue> {
@@ -37,8 +39,13 @@ export async function readSubgraph(choice: SubgraphChoice): Promise<ApiGraph> {
       });
       return result.graph;
     }
+    const opts = { database: settings.database, timeoutMs: 60_000 };
+    if (choice.months) {
+      const { firstView } = await import("../cypher/service/first-view.js");
+      return await firstView(driver, opts, choice.limit, choice.months);
+    }
     const { overview } = await import("../cypher/service/graph-api.js");
-    return await overview(driver, { database: settings.database, timeoutMs: 60_000 }, choice.limit);
+    return await overview(driver, opts, choice.limit);
   } finally {
     await driver.close();
   }

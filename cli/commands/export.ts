@@ -10,6 +10,7 @@ interface ExportFlags {
   query?: string;
   param: string[];
   limit: number;
+  months?: number;
   title?: string;
   articles: boolean;
 }
@@ -43,6 +44,11 @@ export function define(): Command {
       [],
     )
     .option("--limit <n>", "without --query: how many of the most central entities to include", positiveInt, 500)
+    .option(
+      "--months <n>",
+      "without --query: the explorer's first view instead: the people and organizations with the most facts in the last n months of articles, with their meetings, projects and places",
+      positiveInt,
+    )
     .option("--title <text>", "title shown in the explorer's header")
     .option("--no-articles", "leave article nodes out (with --input)")
     .action(async (flags: ExportFlags) => {
@@ -60,8 +66,17 @@ export function define(): Command {
         title ??= flags.input;
       } else {
         const { readSubgraph } = await import("../../graph/export-neo4j.js");
-        graph = await readSubgraph({ query: flags.query, params: flags.param, limit: flags.limit });
-        title ??= flags.query ? "Cypher 查询结果" : `前 ${flags.limit} 个实体`;
+        graph = await readSubgraph({
+          query: flags.query,
+          params: flags.param,
+          limit: flags.limit,
+          months: flags.months,
+        });
+        title ??= flags.query
+          ? "Cypher 查询结果"
+          : flags.months
+            ? `最近 ${flags.months} 个月的人物与机构`
+            : `前 ${flags.limit} 个实体`;
       }
       const report = await writeStaticSite(flags.site, makeBundle(graph, title));
       process.stdout.write(
