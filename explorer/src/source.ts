@@ -15,7 +15,7 @@ import {
   type ApiSearchResult,
   type StaticBundle,
 } from "../../core/api.js";
-import { buildEntityPage } from "../../core/entity-page.js";
+import { buildEntityPage, pageFact } from "../../core/entity-page.js";
 import type { PropertyValue } from "../../core/model.js";
 
 export class SourceError extends Error {
@@ -255,5 +255,31 @@ export function entityFromGraph(graph: ApiGraph, id: string, byId?: Map<string, 
     coMentioned.sort((a, b) => b.articles - a.articles || a.node.name.localeCompare(b.node.name));
     coMentioned.splice(15);
   }
-  return buildEntityPage(detail, coMentioned);
+  const page = buildEntityPage(detail, coMentioned);
+  if (detail.node.type === "Place") addWithin(graph, page, nodes);
+  return page;
+}
+
+/** A place's page also lists the meetings and projects in its divisions (three levels down), as the service's. */
+function addWithin(graph: ApiGraph, page: ApiEntityPage, nodes: Map<string, ApiNode>): void {
+  const children = new Map<string, string[]>();
+  for (const e of graph.edges)
+    if (e.type === "PART_OF" && nodes.get(e.source)?.type === "Place")
+      children.set(e.target, [...(children.get(e.target) ?? []), e.source]);
+  const divisions = new Set<string>();
+  let level = [page.node.id];
+  for (let depth = 0; depth < 3 && level.length; depth++) {
+    level = level.flatMap((p) => children.get(p) ?? []).filter((d) => !divisions.has(d) && d !== page.node.id);
+    level.forEach((d) => divisions.add(d));
+  }
+  const have = new Set([...page.meetings, ...page.projects].map((f) => f.other.id));
+  for (const e of graph.edges) {
+    if ((e.type !== "HELD_IN" && e.type !== "LOCATED_IN") || !divisions.has(e.target)) continue;
+    const other = nodes.get(e.source);
+    if (!other || (other.type !== "Meeting" && other.type !== "Project") || have.has(other.id)) continue;
+    have.add(other.id);
+    const fact = pageFact({ type: e.type, direction: "in", other, properties: e.properties, evidence: e.evidence });
+    fact.via = nodes.get(e.target);
+    (other.type === "Meeting" ? page.meetings : page.projects).push(fact);
+  }
 }

@@ -47,6 +47,10 @@ describe("entity pages", () => {
     expect(county.parents.map((f) => f.other.id)).toEqual(["place:河清市"]);
     expect(county.children.map((f) => f.other.id)).toEqual(["place:柳林镇"]);
     expect(county.located.map((f) => f.other.id)).toEqual(["org:青禾新能源有限公司"]);
+    // A province lists what happened in its divisions, naming the division.
+    const province = entityFromGraph(graph, "place:370000");
+    expect(province.meetings.map((f) => [f.other.name, f.via?.name])).toEqual([["全市优化营商环境大会", "河清市"]]);
+    expect(province.projects.map((f) => [f.other.name, f.via?.name])).toEqual([["青禾光伏储能一体化项目", "柳林镇"]]);
     const project = entityFromGraph(graph, "project:河清港物流园项目");
     expect(project.organizers.map((f) => f.other.id)).toEqual(["org:河清港务集团"]);
   });
