@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { ApiEntityPage } from "../../core/api.js";
 import { loadGraphDoc } from "../../cypher/load.js";
 import { connectionSettingsFromEnv, openDriver } from "../../cypher/driver.js";
-import { createServer, type JianwenServer } from "../../cypher/service/server.js";
+import { createServer, type JianwenServer } from "../../service/index.js";
 import { TYPE_COLORS } from "../../explorer/src/appearance.js";
 import { FIXTURE_DOC } from "./fixture.js";
 import { chromiumAvailable, launch, openPage, ready, screenshot } from "./harness.js";

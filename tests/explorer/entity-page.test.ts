@@ -1,7 +1,7 @@
 // Entity pages built from a graph in memory (what a static export shows and the service's pages are made of),
 // places folded into their province, and the first view's date window.
 import { describe, expect, it } from "vitest";
-import { monthsBefore } from "../../cypher/service/first-view.js";
+import { monthsBefore } from "../../service/first-view.js";
 import { Dataset } from "../../explorer/src/dataset.js";
 import { applyFilters, DEFAULT_FILTERS, edgeEnds } from "../../explorer/src/filters.js";
 import { foldPlaces, provinceOf } from "../../explorer/src/fold.js";
