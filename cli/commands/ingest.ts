@@ -118,7 +118,7 @@ Examples:
         const outcome = flags.bulk
           ? await bulkIngestPaths(paths, {
               ...common,
-              uri: connection.uri,
+              connection,
               log: (line) => {
                 if (!flags.quiet && !flags.json) process.stderr.write(`${line}\n`);
               },

@@ -9,6 +9,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Driver } from "neo4j-driver";
+import { closeDriver, openDriver, type Neo4jConnectionSettings } from "../../cypher/driver.js";
 import { InputError, Neo4jLoadError } from "../../core/errors.js";
 import type { GraphDoc } from "../../core/model.js";
 import { writeImportFiles } from "../../cypher/bulk-csv.js";
@@ -29,7 +30,7 @@ import { mergeDocs } from "../pipeline.js";
 import type { PartialReadSettings } from "../read/index.js";
 import { resolveReadSettings } from "../read/index.js";
 import { startProgress, type ProgressMode } from "./progress.js";
-import { summarize, writeReport } from "./report.js";
+import { summarize, writeReport, type IngestSummary } from "./report.js";
 import { runIngest } from "./run.js";
 import { resolveIngestSettings, type IngestSettings } from "./settings.js";
 import { newStats } from "./stats.js";
@@ -43,8 +44,11 @@ export type BulkTarget =
 
 export interface BulkOptions {
   driver: Driver;
-  /** The Bolt URI the driver talks to: used to find the launcher or container behind it. */
-  uri: string;
+  /**
+   * How the driver connected: the URI finds the launcher or container behind it, and after the import a new
+   * driver is opened with these settings, since the old one's bookmarks name transactions of the replaced store.
+   */
+  connection: Neo4jConnectionSettings;
   database?: string | undefined;
   settings?: Partial<IngestSettings>;
   read?: PartialReadSettings;
@@ -151,7 +155,7 @@ export async function bulkIngestPaths(paths: readonly string[], options: BulkOpt
   const log = options.log ?? (() => undefined);
   const { driver, database } = options;
   await assertEmpty(driver, database);
-  const target = options.target ?? (await findBulkTarget(options.uri));
+  const target = options.target ?? (await findBulkTarget(options.connection.uri));
   const stats = newStats();
   const display = startProgress(options.progress ?? "quiet", stats);
   const docs: GraphDoc[] = [];
@@ -188,6 +192,7 @@ export async function bulkIngestPaths(paths: readonly string[], options: BulkOpt
   };
   const work = await mkdtemp(join(tmpdir(), "jianwen-bulk-"));
   let keepWork = false;
+  let fresh: Driver | undefined;
   try {
     let t = performance.now();
     const plan = planLoad(mergeDocs(docs));
@@ -223,7 +228,7 @@ export async function bulkIngestPaths(paths: readonly string[], options: BulkOpt
     } finally {
       // Neo4j is left running as it was found, whether the import worked or not.
       t = performance.now();
-      await startTarget(target, options.uri);
+      await startTarget(target, options.connection.uri);
       timing.startMs = performance.now() - t;
     }
     if (importError !== undefined) {
@@ -232,8 +237,9 @@ export async function bulkIngestPaths(paths: readonly string[], options: BulkOpt
         cause: importError,
       });
     }
+    fresh = await openDriver(options.connection);
     t = performance.now();
-    await withRetries(() => applySchema(driver, { database }), {
+    await withRetries(() => applySchema(fresh!, { database }), {
       attempts: 5,
       baseMs: 500,
       retryOn: (error) => error instanceof Neo4jLoadError && error.retriable,
@@ -244,17 +250,25 @@ export async function bulkIngestPaths(paths: readonly string[], options: BulkOpt
     stats.rowsWritten = files.nodeCount + files.relationshipCount;
     stats.writeMs = timing.csvMs + timing.stopMs + timing.importMs + timing.startMs + timing.schemaMs;
     stats.batches = 1;
+  } catch (error) {
+    if (fresh) await closeDriver(fresh);
+    throw error;
   } finally {
     if (!keepWork) await rm(work, { recursive: true, force: true });
   }
+  let summary: IngestSummary;
 
-  if (settings.analyze && stats.articlesNew > 0) {
-    const began = performance.now();
-    const { analyzeGraph } = await import("../../graph/metrics.js");
-    await analyzeGraph(driver, { database });
-    stats.analyzeMs = performance.now() - began;
+  try {
+    if (settings.analyze && stats.articlesNew > 0) {
+      const began = performance.now();
+      const { analyzeGraph } = await import("../../graph/metrics.js");
+      await analyzeGraph(fresh!, { database });
+      stats.analyzeMs = performance.now() - began;
+    }
+    summary = summarize(stats, await graphTotals(fresh!, database));
+  } finally {
+    if (fresh) await closeDriver(fresh);
   }
-  const summary = summarize(stats, await graphTotals(driver, database));
   const reportFile = options.report ?? null;
   const bulk = {
     ...timing,
