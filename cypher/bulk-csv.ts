@@ -15,7 +15,13 @@ export const ARRAY_DELIMITER = "\u001f";
 /** The importer's spelling of ARRAY_DELIMITER. */
 export const ARRAY_DELIMITER_OPTION = "U+001F";
 
-type CsvType = "string" | "double" | "boolean" | "string[]";
+type CsvType = "string" | "double" | "long" | "boolean" | "string[]";
+
+/**
+ * Fact counts that Cypher computes as integers in cypher/load.ts (`size(…)`), where every other number arrives
+ * from JavaScript as a float (evidenceCount sums the row's float sentence counts).
+ */
+const FACT_INTEGERS = new Set(["articles", "formerIn"]);
 type Value = PropertyValue | string[] | undefined;
 
 export interface ImportFile {
@@ -51,7 +57,9 @@ export function writeImportFiles(plan: LoadPlan, dir: string): ImportFiles {
         ? g.rows.map((row) => linkRecord(type, row))
         : g.rows.map((row) => factRecord(type, row, type === "HOLDS_POSITION")),
     );
-    out.relationships.push(writeTable(join(dir, `rels-${type}.csv`), [":START_ID", ":END_ID", ":TYPE"], records, type));
+    out.relationships.push(
+      writeTable(join(dir, `rels-${type}.csv`), [":START_ID", ":END_ID", ":TYPE"], records, type, FACT_INTEGERS),
+    );
     out.relationshipCount += records.length;
   }
   return out;
@@ -102,13 +110,19 @@ function typeOf(value: Exclude<Value, null | undefined>): CsvType {
   return "string";
 }
 
-function writeTable(path: string, fixedHeader: string[], records: CsvRecord[], what: string): ImportFile {
+function writeTable(
+  path: string,
+  fixedHeader: string[],
+  records: CsvRecord[],
+  what: string,
+  integers: ReadonlySet<string> = new Set(),
+): ImportFile {
   // Columns: every property any row has, with one type each.
   const columns = new Map<string, CsvType>();
   for (const r of records) {
     for (const [key, value] of Object.entries(r.props)) {
       if (value === null || value === undefined) continue;
-      const type = typeOf(value);
+      const type = integers.has(key) && typeof value === "number" ? "long" : typeOf(value);
       const seen = columns.get(key);
       if (seen && seen !== type) {
         throw new InputError(
