@@ -142,7 +142,10 @@ function writeTable(
   const cell = (value: Value, key: string): string | undefined => {
     if (value === null || value === undefined) return undefined;
     if (Array.isArray(value)) {
-      for (const v of value) checkText(v, key, what);
+      for (const v of value) {
+        checkText(v, key, what);
+        if (!multiline && /[\r\n]/.test(v)) multiline = true;
+      }
       // An empty list is stored as one, as the MERGE path stores `aliases: []`; a one-element list of "" cannot
       // be told from it in CSV, so such a list is refused rather than changed.
       if (value.length === 1 && value[0] === "")

@@ -5,7 +5,7 @@
 //   launcher's data folder, which is where the launcher keeps its databases;
 // - docker compose: the official image's `neo4j-admin`, in a one-off container of the same service and volume.
 import { spawn } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { Neo4jLoadError } from "../core/errors.js";
 import { ARRAY_DELIMITER_OPTION, type ImportFiles } from "./bulk-csv.js";
@@ -25,8 +25,9 @@ export function importArguments(files: ImportFiles, database: string, pathOf: (p
     database,
     "--overwrite-destination=true",
     `--array-delimiter=${ARRAY_DELIMITER_OPTION}`,
-    // Only the files with line breaks in values are parsed on one thread; the others in parallel.
-    ...(multiline.length > 0 ? [`--multiline-fields=${multiline.join(",")}`, "--multiline-fields-format=v2"] : []),
+    // Article texts hold line breaks. Naming only those files (`--multiline-fields-format=v2`) was refused on
+    // the news corpus as though no file were named, so every file is parsed as possibly multiline.
+    ...(multiline.length > 0 ? ["--multiline-fields=true"] : []),
     ...files.nodes.map((f) => `--nodes=${pathOf(f.path)}`),
     ...files.relationships.map((f) => `--relationships=${pathOf(f.path)}`),
   ];
@@ -61,7 +62,15 @@ export async function importEmbedded(
     "--max-off-heap-memory=1g",
     ...importArguments(files, database, (p) => p),
   ];
-  return run(java, args, { ...process.env, NEO4J_HOME: dataDir, NEO4J_CONF: conf }, "the Neo4j import tool");
+  try {
+    return await run(java, args, { ...process.env, NEO4J_HOME: dataDir, NEO4J_CONF: conf }, "the Neo4j import tool");
+  } catch (error) {
+    // A failed import leaves store files Neo4j cannot start on. The database was empty (bulk refuses any other),
+    // so its folders are removed and Neo4j creates it empty again on the next start.
+    rmSync(join(dataDir, "data", "databases", database), { recursive: true, force: true });
+    rmSync(join(dataDir, "data", "transactions", database), { recursive: true, force: true });
+    throw error;
+  }
 }
 
 /** Imports in a one-off container of the compose service, with the CSV folder mounted read-only at /import. */
