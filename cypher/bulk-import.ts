@@ -9,7 +9,7 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { Neo4jLoadError } from "../core/errors.js";
 import { ARRAY_DELIMITER_OPTION, type ImportFiles } from "./bulk-csv.js";
-import { tailLines } from "./db/options.js";
+import { tailLines } from "../db/options.js";
 
 export interface ImportRun {
   ms: number;

@@ -14,15 +14,8 @@ import { InputError, Neo4jLoadError } from "../../core/errors.js";
 import type { GraphDoc } from "../../core/model.js";
 import { writeImportFiles } from "../../cypher/bulk-csv.js";
 import { importDocker, importEmbedded, type ImportRun } from "../../cypher/bulk-import.js";
-import {
-  findProjectRoot,
-  launcherDir,
-  startNeo4j,
-  stopNeo4j,
-  dbPaths,
-  resolveDbSettings,
-} from "../../cypher/db/index.js";
-import { isLauncherProcess, readPidRecord } from "../../cypher/db/process.js";
+import { findProjectRoot, launcherDir, startNeo4j, stopNeo4j, dbPaths, resolveDbSettings } from "../../db/index.js";
+import { isLauncherProcess, readPidRecord } from "../../db/process.js";
 import { planLoad, type LoadPlan } from "../../cypher/load-plan.js";
 import { applySchema } from "../../cypher/schema.js";
 import { withRetries } from "../../cypher/retry.js";
@@ -261,7 +254,7 @@ export async function bulkIngestPaths(paths: readonly string[], options: BulkOpt
   try {
     if (settings.analyze && stats.articlesNew > 0) {
       const began = performance.now();
-      const { analyzeGraph } = await import("../../graph/metrics.js");
+      const { analyzeGraph } = await import("../../graph/index.js");
       await analyzeGraph(fresh!, { database });
       stats.analyzeMs = performance.now() - began;
     }
