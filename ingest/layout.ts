@@ -52,9 +52,15 @@ export function repairLayout(raw: RawDocument): LaidOutPage {
       }
       paragraph = [];
     };
+    // Text whose line breaks are not wrapping (a crawler's paragraphs one a line, headlines above them) keeps
+    // every line as its own block: joining 隆重举行 and the next headline line makes one false name of two.
+    const wrapped = hardWrapped(body);
     for (const line of body) {
       if (!line.trim()) flush();
-      else {
+      else if (!wrapped) {
+        paragraph.push(line);
+        flush();
+      } else {
         paragraph.push(line);
         // A line that ends a sentence and is followed by an indented or short line is a paragraph end in most exports.
         if (/[。！？!?”」]\s*$/.test(line.trim()) && line.length < 40) flush();
@@ -63,4 +69,17 @@ export function repairLayout(raw: RawDocument): LaidOutPage {
     flush();
   }
   return { raw, masthead, blocks };
+}
+
+/**
+ * Whether a text's lines are wrapped at a width: most lines that another line follows within a paragraph run to
+ * near the longest line (a fixed column), where paragraphs one a line vary from a short headline to hundreds of
+ * characters. Text with no line followed by another has nothing to join either way.
+ */
+export function hardWrapped(lines: string[]): boolean {
+  const lengths = lines.map((l) => [...l.trim()].length);
+  const inner = lengths.filter((n, i) => n > 0 && (lengths[i + 1] ?? 0) > 0);
+  if (!inner.length) return true;
+  const width = Math.max(...lengths);
+  return inner.filter((n) => n >= width * 0.75).length >= inner.length * 0.7;
 }
