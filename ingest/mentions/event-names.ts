@@ -155,7 +155,6 @@ export interface NameEdge {
  * name is nothing but its head.
  */
 export function leftEdge(words: Word[], h: number, floor: number, meeting = false): NameEdge {
-
   let first = h;
   let quoted = false;
   let kept = 0; // content words kept so far, the head aside

@@ -86,7 +86,7 @@ export function dateMeetings(s: RelateScope): void {
     const held =
       m.via === "body-convened" ||
       (!decided &&
-      (HELD.test(text.slice(m.end, m.end + 12)) || /(?:召开|举行|举办|出席|主持|参加)[^，。]{0,4}$/.test(before)));
+        (HELD.test(text.slice(m.end, m.end + 12)) || /(?:召开|举行|举办|出席|主持|参加)[^，。]{0,4}$/.test(before)));
     const early = m === meetings[0] || m.start < (sentences[1]?.end ?? 0);
     const date = referred ? null : (d ?? (early && held ? leadDate : null));
     if (date || !s.meetingDate.has(m.canonical))
