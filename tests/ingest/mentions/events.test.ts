@@ -212,3 +212,9 @@ describe("projects: names, not kinds", () => {
     expect(projectNames(text)).toEqual(expect.arrayContaining(["辽宁星空钠离子电池", "溢丰达精密铸件"]));
   });
 });
+
+it("keeps an abbreviated body before a session number (政协第十四届全国委员会…)", () => {
+  expect(meetings("政协第十四届全国委员会第三十次主席会议5日在京召开。")).toContain(
+    "政协第十四届全国委员会第三十次主席会议",
+  );
+});
