@@ -25,6 +25,8 @@ const CONVENER =
   /(市政府|省政府|县政府|区政府|市委|省委|县委|区委|[\u4e00-\u9fff]{2,10}?(?:中心组|常委会|委员会|党组))(?:召开|举行)$/;
 
 function meeting(text: string, start: number, end: number, via: string, canonical?: string): Mention {
+  // 大会暨世界交响乐北京论坛: the segmenter may join 暨 to the next word; a name never starts with it.
+  while (text[start] === "暨" && end - start > 3) start++;
   const surface = text.slice(start, end);
   const name = canonical ?? congressName(surface.replace(/[“”‘’]/g, ""));
   return { type: "Meeting", start, end, text: surface, canonical: name, props: {}, via };

@@ -155,7 +155,7 @@ export function relateParticipation(s: RelateScope): void {
       (m) =>
         m.start >= sent.start &&
         m.end <= sent.end &&
-        !/传达|学习|决定召开|决定于|定于/.test(text.slice(Math.max(sent.start, m.start - 6), m.start)) &&
+        !/传达|学习|决定|定于/.test(text.slice(Math.max(sent.start, m.start - 6), m.start)) &&
         !REFERRED_AFTER.test(text.slice(m.end, m.end + 6)),
     );
     // 习近平总书记在…集体学习时的讲话: a meeting inside the role phrase itself comes first.

@@ -218,3 +218,7 @@ it("keeps an abbreviated body before a session number (政协第十四届全国�
     "政协第十四届全国委员会第三十次主席会议",
   );
 });
+
+it("starts no name with the 暨 that joins two events", () => {
+  expect(meetings("2026亚洲剧院联盟大会暨亚洲交响乐北京论坛在京开幕。")).toContain("亚洲交响乐北京论坛");
+});

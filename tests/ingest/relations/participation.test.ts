@@ -150,3 +150,10 @@ describe("a meeting decided on is not the one held", () => {
     expect(meetings(doc).find((m) => m.name === "二十届五中全会")?.date).toBeUndefined();
   });
 });
+
+it("gives the chair of a 委员长会议 that set a session's dates no part in that session", () => {
+  const doc = read(
+    "赵乐际主持召开十四届全国人大常委会第九十次委员长会议 决定十四届全国人大常委会第三十次会议12月22日至27日在京举行",
+  );
+  expect(pairs(doc, "PARTICIPATED_IN").filter((r) => r.includes("第三十次会议"))).toEqual([]);
+});
