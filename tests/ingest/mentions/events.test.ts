@@ -222,3 +222,8 @@ it("keeps an abbreviated body before a session number (政协第十四届全国�
 it("starts no name with the 暨 that joins two events", () => {
   expect(meetings("2026亚洲剧院联盟大会暨亚洲交响乐北京论坛在京开幕。")).toContain("亚洲交响乐北京论坛");
 });
+
+it("reads no meeting inside a venue's name (…运动会体育馆) and keeps 总台 before a session number", () => {
+  expect(meetings("庆祝大会在澳门东亚运动会体育馆举行。")).toEqual([]);
+  expect(meetings("总台第二届版权生态合作大会在上海举行。")).toContain("总台第二届版权生态合作大会");
+});
