@@ -227,3 +227,9 @@ it("reads no meeting inside a venue's name (…运动会体育馆) and keeps 总
   expect(meetings("庆祝大会在澳门东亚运动会体育馆举行。")).toEqual([]);
   expect(meetings("总台第二届版权生态合作大会在上海举行。")).toContain("总台第二届版权生态合作大会");
 });
+
+it("keeps a community of states before its summit's number", () => {
+  expect(meetings("拉美和加勒比国家共同体第十一届峰会在巴西举行。").some((m) => m.includes("共同体第十一届峰会"))).toBe(
+    true,
+  );
+});
