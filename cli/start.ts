@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { connectionSettingsFromEnv, openDriver } from "../cypher/driver.js";
 import { ensureNeo4j, findProjectRoot } from "../cypher/db/index.js";
 import { createServer } from "../cypher/service/server.js";
+import { curationPath } from "../graph/curation/file.js";
 import { defaultReportPath, ingestPaths, summaryText } from "../ingest/batch/index.js";
 
 export interface StartOptions {
@@ -37,6 +38,7 @@ export async function runStart(paths: string[], options: StartOptions): Promise<
       driver,
       progress: process.stdout.isTTY ? "bar" : "lines",
       report: defaultReportPath(),
+      curation: curationPath(),
     });
     say(summaryText(outcome.summary, outcome.reportFile));
     server = await createServer({ driver, host: options.host, port: options.port });

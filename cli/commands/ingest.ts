@@ -13,6 +13,7 @@ interface IngestFlags {
   atomicLoads?: boolean;
   shard?: string;
   report?: string;
+  curation?: string;
   quiet?: boolean;
   json?: boolean;
   analyze: boolean;
@@ -55,6 +56,10 @@ export function define(): Command {
       "--shard <i/n>",
       "take only the inputs whose content hash falls in shard i of n (for several processes or machines)",
     )
+    .option(
+      "--curation <file>",
+      "corrections applied after the load (default: JIANWEN_CURATION or ./curation.yaml, when it exists)",
+    )
     .option("--report <file>", "where to write the run report (default .jianwen/reports/<timestamp>.json)")
     .addOption(new Option("--quiet", "no progress and no summary; failures only").conflicts("json"))
     .option("--json", "machine-readable progress, failure and summary lines on standard output")
@@ -95,6 +100,7 @@ Examples:
         jsonlFields: flags.jsonlFields === undefined ? undefined : parseJsonlFields(flags.jsonlFields),
         maxBytes: flags.maxBytes === undefined ? undefined : parseByteSize(flags.maxBytes),
       };
+      const { curationPath } = await import("../../graph/curation/file.js");
       const progress = flags.json ? "json" : flags.quiet ? "quiet" : process.stderr.isTTY ? "bar" : "lines";
       const connection = connectionSettingsFromEnv();
       // The driver retries a transaction that met a deadlock or a lost connection for this long before the run
@@ -108,7 +114,16 @@ Examples:
           read,
           progress,
           report: flags.report ?? defaultReportPath(),
+          curation: curationPath(flags.curation),
         });
+        const curated = outcome.curation?.results ?? [];
+        const failed = curated.filter((r) => r.outcome === "failed");
+        if (curated.length && !flags.quiet && !flags.json)
+          process.stderr.write(
+            `curation: ${curated.filter((r) => r.outcome === "applied").length} of ${curated.length} decisions changed the graph\n`,
+          );
+        for (const r of failed) process.stderr.write(`curation: ${r.id} ${r.action} failed: ${r.message}\n`);
+        if (failed.length) process.exitCode = 2;
         if (flags.json)
           process.stdout.write(
             `${JSON.stringify({ event: "summary", report: outcome.reportFile, ...outcome.summary })}\n`,

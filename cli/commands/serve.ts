@@ -11,6 +11,8 @@ interface ServeFlags {
   maxRows: number;
   log?: boolean;
   cache: boolean;
+  curate?: boolean;
+  curation?: string;
 }
 
 function port(value: string): number {
@@ -40,9 +42,19 @@ export function define(): Command {
     .addOption(new Option("--max-rows <n>", "rows a user query may return").default(1000).argParser(positive))
     .option("--no-cache", "answer every graph request from Neo4j instead of keeping answers until the graph changes")
     .option("--log", "log each request")
+    .option(
+      "--curate",
+      "let the explorer record corrections (reject, merge, rename) in the curation file and apply them; needs --token",
+    )
+    .option("--curation <file>", "the curation file (default: JIANWEN_CURATION or ./curation.yaml)")
     .action(async (flags: ServeFlags) => {
       const { connectionSettingsFromEnv, openDriver } = await import("../../cypher/driver.js");
       const { createServer } = await import("../../cypher/service/server.js");
+      const { curationPath } = await import("../../graph/curation/file.js");
+      if (flags.curate && !flags.token?.trim())
+        throw new SettingsError(
+          "serve: --curate writes to the graph, so it needs --token (or JIANWEN_TOKEN); generate one with `openssl rand -hex 16`",
+        );
       const settings = connectionSettingsFromEnv();
       const driver = await openDriver(settings);
       let server;
@@ -56,8 +68,10 @@ export function define(): Command {
           limits: { timeoutMs: flags.timeout, maxRows: flags.maxRows },
           logger: flags.log ?? false,
           cache: flags.cache ? {} : false,
+          ...(flags.curate ? { curation: curationPath(flags.curation) } : {}),
         });
         const url = await server.listen();
+        if (flags.curate) process.stdout.write(`Curation on: decisions go to ${curationPath(flags.curation)}\n`);
         process.stdout.write(
           `Jianwen explorer: ${url}\n(API: ${new URL("/api/openapi.json", url).origin}/api/openapi.json; Ctrl-C stops)\n`,
         );

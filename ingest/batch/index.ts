@@ -11,6 +11,7 @@ import { summarize, writeReport, type GraphTotals, type IngestSummary } from "./
 import { runIngest } from "./run.js";
 import { resolveIngestSettings, type IngestSettings } from "./settings.js";
 import { newStats, type IngestStats } from "./stats.js";
+import type { ApplyReport } from "../../graph/curation/apply.js";
 import type { WorkerStats } from "./pool.js";
 import { serverGone } from "./writer.js";
 
@@ -36,6 +37,8 @@ export interface IngestOptions {
   progress?: ProgressMode;
   /** Where to write the run report; null writes none. */
   report?: string | null;
+  /** A curation file whose decisions are applied after the loads (graph/curation); absent or null applies none. */
+  curation?: string | null;
 }
 
 export interface IngestOutcome {
@@ -43,6 +46,8 @@ export interface IngestOutcome {
   stats: IngestStats;
   workers: WorkerStats[];
   reportFile: string | null;
+  /** What applying the curation file did, when one was given. */
+  curation?: ApplyReport;
 }
 
 export async function ingestPaths(paths: readonly string[], options: IngestOptions): Promise<IngestOutcome> {
@@ -72,7 +77,10 @@ export async function ingestPaths(paths: readonly string[], options: IngestOptio
   } finally {
     display.stop();
   }
-  if (settings.analyze && stats.articlesNew > 0) {
+  // Corrections stick: whatever this run brought back (a rejected node, a merged one) is corrected again.
+  const curation = options.curation ? await applyCurationFile(options.driver, options.curation, options.database) : undefined;
+  const curated = curation?.results.some((r) => r.outcome === "applied" || r.outcome === "reverted") ?? false;
+  if (settings.analyze && (stats.articlesNew > 0 || curated)) {
     const began = performance.now();
     const { analyzeGraph } = await import("../../graph/metrics.js");
     // Shards that finish together analyze together; their metric writes touch the same nodes and may deadlock.
@@ -85,8 +93,15 @@ export async function ingestPaths(paths: readonly string[], options: IngestOptio
   }
   const summary = summarize(stats, await graphTotals(options.driver, options.database));
   const reportFile = options.report ?? null;
-  if (reportFile) await writeReport(reportFile, { inputs: paths, settings, summary, stats, workers });
-  return { summary, stats, workers, reportFile };
+  if (reportFile)
+    await writeReport(reportFile, { inputs: paths, settings, summary, stats, workers, ...(curation ? { curation } : {}) });
+  return { summary, stats, workers, reportFile, ...(curation ? { curation } : {}) };
+}
+
+async function applyCurationFile(driver: Driver, path: string, database: string | undefined): Promise<ApplyReport> {
+  const { readCuration } = await import("../../graph/curation/file.js");
+  const { applyCuration } = await import("../../graph/curation/apply.js");
+  return applyCuration(driver, (await readCuration(path)).decisions, { database });
 }
 
 const ENTITY_LABELS = ENTITY_TYPES.map((t) => `n:${t}`).join(" OR ");
