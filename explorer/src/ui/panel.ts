@@ -3,6 +3,7 @@
 import type { ApiEvidence, ApiNodeDetail } from "../../../core/api.js";
 import { RELATION_LABELS, ROLE_LABELS, TYPE_COLORS, TYPE_LABELS } from "../appearance.js";
 import type { App } from "../app.js";
+import { curationControls } from "./curate.js";
 import { clear, h, highlight } from "./dom.js";
 import { byRecency, factDetails, factSpan, factSummaryText, isFormer } from "./facts.js";
 
@@ -95,6 +96,10 @@ export function mountPanel(app: App, el: HTMLElement): void {
           pathStart && pathStart !== n.id ? `从 ${app.label(pathStart)} 到这里的路径` : "设为路径起点",
         ),
       ),
+      curationControls(app, n, () => {
+        shown = null;
+        void render();
+      }),
       props.length || n.aliases.length
         ? h(
             "dl",
