@@ -18,7 +18,7 @@ import { ENTITY_TYPES } from "../../core/model.js";
 import { EVIDENCE_CAP, LINK_TYPES } from "../../cypher/facts.js";
 import { effectiveDecisions, type Decision } from "./file.js";
 
-export type Outcome = "applied" | "absent" | "failed" | "reverted" | "nothing to undo";
+export type Outcome = "applied" | "unchanged" | "absent" | "failed" | "reverted" | "nothing to undo";
 
 export interface ApplyReport {
   /** One line per decision considered, in file order. */
@@ -84,13 +84,9 @@ async function findNode(tx: ManagedTransaction, id: string): Promise<Node | null
 async function articlesOf(tx: ManagedTransaction, id: string): Promise<string[]> {
   const r = await tx.run(
     `MATCH (n {id: $id})
-     OPTIONAL MATCH (a:Article)-[:MENTIONS]->(n)
-     WITH n, collect(a.id) AS mentioned
-     OPTIONAL MATCH (n)-[:REPORTED]->(b:Article)
-     WITH n, mentioned + collect(b.id) AS linked
-     OPTIONAL MATCH (n)-[r]-()
-     WITH linked, collect(coalesce(r.articleIds, [])) AS lists
-     RETURN linked + reduce(acc = [], l IN lists | acc + l) AS ids`,
+     RETURN COLLECT { MATCH (a:Article)-[:MENTIONS]->(n) RETURN a.id } +
+            COLLECT { MATCH (n)-[:REPORTED]->(b:Article) RETURN b.id } +
+            reduce(acc = [], l IN COLLECT { MATCH (n)-[r]-() WHERE r.articleIds IS NOT NULL RETURN r.articleIds } | acc + l) AS ids`,
     { id },
   );
   return [...new Set((r.records[0]?.get("ids") as string[] | undefined) ?? [])];
@@ -123,7 +119,7 @@ async function apply(tx: ManagedTransaction, d: Decision): Promise<Step> {
   }
   if (d.action === "rename") {
     const old = String(n.properties.name ?? "");
-    if (old === d.to) return { outcome: "applied", message: `${d.node} is already called ${d.to}` };
+    if (old === d.to) return { outcome: "unchanged", message: `${d.node} is already called ${d.to}` };
     await tx.run(
       `MATCH (n {id: $id}) WHERE ${ENTITY}
        SET n.aliases = [a IN coalesce(n.aliases, []) WHERE a <> $to] + CASE WHEN $old IN coalesce(n.aliases, []) OR $old = '' THEN [] ELSE [$old] END,

@@ -17,8 +17,8 @@ export function curationPath(given?: string): string {
 }
 
 const nodeId = z.string().trim().min(3, "a node id such as person:张三").max(400);
+const decisionId = { id: z.string().regex(/^c\d+$/, 'an id such as "c12"') };
 const common = {
-  id: z.string().regex(/^c\d+$/, 'an id such as "c12"'),
   by: z.string().trim().min(1, "who decided (a name or initials)").max(200),
   note: z.string().max(2000).optional(),
   at: z.iso.datetime({ offset: true, message: "an ISO date and time such as 2026-11-30T20:15:00Z" }),
@@ -28,14 +28,15 @@ export const Decision = z.discriminatedUnion(
   "action",
   [
     z.strictObject({
-      ...common,
+      ...decisionId,
       action: z.literal("reject"),
       node: nodeId,
       /** What the node was called when the decision was made, for the reader of the file. */
       name: z.string().optional(),
+      ...common,
     }),
     z.strictObject({
-      ...common,
+      ...decisionId,
       action: z.literal("merge"),
       /** The node merged away. */
       node: nodeId,
@@ -44,19 +45,22 @@ export const Decision = z.discriminatedUnion(
       into: nodeId,
       /** The kept node's name, so a graph that holds only `node` (a fresh ingest) can be re-keyed to it. */
       intoName: z.string().trim().min(1).max(400),
+      ...common,
     }),
     z.strictObject({
-      ...common,
+      ...decisionId,
       action: z.literal("rename"),
       node: nodeId,
       from: z.string().optional(),
       to: z.string().trim().min(1, "the new name").max(400),
+      ...common,
     }),
     z.strictObject({
-      ...common,
+      ...decisionId,
       action: z.literal("undo"),
       /** The id of the earlier decision this one takes back. */
       decision: z.string().regex(/^c\d+$/, 'the id of an earlier decision, such as "c3"'),
+      ...common,
     }),
   ],
   { error: () => "action must be one of reject, merge, rename, undo" },

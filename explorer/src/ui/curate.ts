@@ -184,7 +184,7 @@ export function curationControls(app: App, n: ApiNode, redraw: () => void): HTML
       h(
         "div",
         { class: "actions" },
-        h("button", { onclick: reject, "data-testid": "curate-reject" }, n.type === "Person" ? "不是人物/错误" : "错误"),
+        h("button", { onclick: reject, "data-testid": "curate-reject" }, `不是${TYPE_LABELS[n.type]}/错误`),
         h("button", { onclick: merge, "data-testid": "curate-merge" }, "同一实体…"),
         h("button", { onclick: rename, "data-testid": "curate-rename" }, "改名"),
       ),
