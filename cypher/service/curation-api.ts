@@ -17,7 +17,10 @@ export const CurationBody = z.strictObject({
   node: id.optional(),
   into: id.optional(),
   to: z.string().trim().min(1).max(400).optional(),
-  decision: z.string().regex(/^c\d+$/).optional(),
+  decision: z
+    .string()
+    .regex(/^c\d+$/)
+    .optional(),
   note: z.string().max(2000).optional(),
   by: z.string().trim().min(1).max(200).optional(),
 });

@@ -262,7 +262,8 @@ const strings = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []
 /** Two links (an article's mentions of the two nodes): counts add up, the kept sentence stays. */
 export function foldLink(kept: Props, merged: Props): Props {
   const out: Props = { ...merged, ...kept };
-  if (kept.count !== undefined || merged.count !== undefined) out.count = neo4j.int(num(kept.count) + num(merged.count));
+  if (kept.count !== undefined || merged.count !== undefined)
+    out.count = neo4j.int(num(kept.count) + num(merged.count));
   return out;
 }
 
@@ -293,7 +294,21 @@ export function foldFact(kept: Props, merged: Props): Props {
     return true;
   });
   const shared = all.length - union.length;
-  union.sort((x, y) => (x[0] !== y[0] ? (x[0] > y[0] ? -1 : 1) : x[1] !== y[1] ? (x[1] < y[1] ? -1 : 1) : x[2] < y[2] ? -1 : x[2] > y[2] ? 1 : 0));
+  union.sort((x, y) =>
+    x[0] !== y[0]
+      ? x[0] > y[0]
+        ? -1
+        : 1
+      : x[1] !== y[1]
+        ? x[1] < y[1]
+          ? -1
+          : 1
+        : x[2] < y[2]
+          ? -1
+          : x[2] > y[2]
+            ? 1
+            : 0,
+  );
   const capped = union.slice(0, EVIDENCE_CAP);
   out.evidenceDates = capped.map((t) => t[0]);
   out.evidenceArticles = capped.map((t) => t[1]);

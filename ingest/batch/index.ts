@@ -54,6 +54,8 @@ export async function ingestPaths(paths: readonly string[], options: IngestOptio
   const settings = resolveIngestSettings(options.settings);
   // Checked here too, so a bad --encoding fails before the schema or the workers are touched.
   resolveReadSettings(options.read);
+  // A damaged curation file is refused before anything is read or written, not after the loads.
+  if (options.curation) await (await import("../../graph/curation/file.js")).readCuration(options.curation);
   const stats = newStats();
   const display = startProgress(options.progress ?? "quiet", stats);
   let workers: WorkerStats[];
@@ -78,7 +80,9 @@ export async function ingestPaths(paths: readonly string[], options: IngestOptio
     display.stop();
   }
   // Corrections stick: whatever this run brought back (a rejected node, a merged one) is corrected again.
-  const curation = options.curation ? await applyCurationFile(options.driver, options.curation, options.database) : undefined;
+  const curation = options.curation
+    ? await applyCurationFile(options.driver, options.curation, options.database)
+    : undefined;
   const curated = curation?.results.some((r) => r.outcome === "applied" || r.outcome === "reverted") ?? false;
   if (settings.analyze && (stats.articlesNew > 0 || curated)) {
     const began = performance.now();
@@ -94,7 +98,14 @@ export async function ingestPaths(paths: readonly string[], options: IngestOptio
   const summary = summarize(stats, await graphTotals(options.driver, options.database));
   const reportFile = options.report ?? null;
   if (reportFile)
-    await writeReport(reportFile, { inputs: paths, settings, summary, stats, workers, ...(curation ? { curation } : {}) });
+    await writeReport(reportFile, {
+      inputs: paths,
+      settings,
+      summary,
+      stats,
+      workers,
+      ...(curation ? { curation } : {}),
+    });
   return { summary, stats, workers, reportFile, ...(curation ? { curation } : {}) };
 }
 

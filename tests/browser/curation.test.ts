@@ -31,8 +31,7 @@ describe.skipIf(!hasChromium)("corrections in the explorer", () => {
   let file: string;
   const errors: string[] = [];
 
-  const ingest = () =>
-    ingestPaths([SAMPLES], { driver, settings: { workers: 1 }, report: null, curation: file });
+  const ingest = () => ingestPaths([SAMPLES], { driver, settings: { workers: 1 }, report: null, curation: file });
   const node = async (id: string) => {
     const { records } = await driver.executeQuery(
       "MATCH (n {id: $id}) RETURN n.name AS name, n.aliases AS aliases, COUNT { (n)--() } AS degree",
@@ -81,10 +80,10 @@ describe.skipIf(!hasChromium)("corrections in the explorer", () => {
     expect(await node(WRONG)).not.toBeNull();
     expect((await node(TWICE))?.degree).toBeGreaterThan(0);
     expect(await node(KEPT)).not.toBeNull();
-    const drawn = await page.evaluate((ids) => ids.map((id) => window.__jianwen?.dataset.graph.hasNode(id)), [
-      WRONG,
-      TWICE,
-    ]);
+    const drawn = await page.evaluate(
+      (ids) => ids.map((id) => window.__jianwen?.dataset.graph.hasNode(id)),
+      [WRONG, TWICE],
+    );
     expect(drawn).toEqual([true, true]);
   });
 
@@ -124,9 +123,9 @@ describe.skipIf(!hasChromium)("corrections in the explorer", () => {
       { id: KEPT },
     );
     expect(after.records.map((r) => String(r.get("fact")))).toEqual(expect.arrayContaining(moved));
-    expect(after.records.some((r) => (r.get("sentences") as string[]).some((s) => s.includes("德州恒裕新材料项目")))).toBe(
-      true,
-    );
+    expect(
+      after.records.some((r) => (r.get("sentences") as string[]).some((s) => s.includes("德州恒裕新材料项目"))),
+    ).toBe(true);
     await screenshot(page, "curation-merged");
   });
 

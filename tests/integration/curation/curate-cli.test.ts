@@ -16,7 +16,16 @@ import { snapshot } from "../ingest/helpers.js";
 const BIN = resolve("bin/jianwen.js");
 
 function article(id: string, date: string, text: string): ArticleDoc {
-  return { id: `article:${id}`, title: text.slice(0, 12), date, source: "河清日报", page: "1", byline: [], text, sha256: id };
+  return {
+    id: `article:${id}`,
+    title: text.slice(0, 12),
+    date,
+    source: "河清日报",
+    page: "1",
+    byline: [],
+    text,
+    sha256: id,
+  };
 }
 const A1 = article("c1", "2023-04-02", "副县长李明华主持召开防汛工作会议。会议强调要压实责任。");
 const A2 = article("c2", "2023-05-20", "副县长李明到柳林镇检查防汛工作。");
@@ -210,7 +219,9 @@ describe("jianwen curate", () => {
       ingested: true,
     });
     // History is appended, never edited.
-    expect(await readFile(file, "utf8")).toMatch(/id: c1\n {2}action: reject[\s\S]*id: c5\n {2}action: undo\n {2}decision: c1/);
+    expect(await readFile(file, "utf8")).toMatch(
+      /id: c1\n {2}action: reject[\s\S]*id: c5\n {2}action: undo\n {2}decision: c1/,
+    );
   });
 
   it("refuses a damaged file, naming the line", async () => {

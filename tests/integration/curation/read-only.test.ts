@@ -30,7 +30,10 @@ describe("the service without curation writes nothing", () => {
   let dir: string;
   let file: string;
   const fileText = "- id: c1\n  action: reject\n  node: person:赵国栋\n  by: 编辑\n  at: 2026-01-01T00:00:00Z\n";
-  const fileHash = async () => createHash("sha256").update(await readFile(file)).digest("hex");
+  const fileHash = async () =>
+    createHash("sha256")
+      .update(await readFile(file))
+      .digest("hex");
 
   beforeAll(async () => {
     driver = await openDriver({ ...connectionSettingsFromEnv(), uri: inject("neo4jUri") });
