@@ -20,8 +20,7 @@ function who(given: string | undefined): string {
 }
 
 async function add(req: Omit<DecisionRequest, "by">, flags: Common): Promise<void> {
-  const { curationPath, describeDecision } = await import("../../graph/curation/file.js");
-  const { appendDecision } = await import("../../graph/curation/file.js");
+  const { appendDecision, curationPath, describeDecision } = await import("../../graph/curation/file.js");
   const { prepareDecision } = await import("../../graph/curation/record.js");
   const { connectionSettingsFromEnv, openDriver } = await import("../../cypher/driver.js");
   const path = curationPath(flags.curation);

@@ -126,7 +126,7 @@ Examples:
         if (failed.length) process.exitCode = 2;
         if (flags.json)
           process.stdout.write(
-            `${JSON.stringify({ event: "summary", report: outcome.reportFile, ...outcome.summary })}\n`,
+            `${JSON.stringify({ event: "summary", report: outcome.reportFile, ...outcome.summary, ...(outcome.curation ? { curation: outcome.curation.results } : {}) })}\n`,
           );
         else if (!flags.quiet) process.stderr.write(`${summaryText(outcome.summary, outcome.reportFile)}\n`);
         if (outcome.summary.failures > 0) process.exitCode = 2;

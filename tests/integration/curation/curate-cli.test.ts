@@ -97,9 +97,10 @@ describe("jianwen curate", () => {
   let file: string;
   const uri = inject("neo4jUri");
 
-  const curate = (...args: string[]) =>
+  const curate = (...args: string[]) => jianwen("curate", ...args);
+  const jianwen = (...args: string[]) =>
     new Promise<Run>((done) => {
-      const child = spawn(process.execPath, [BIN, "curate", ...args], {
+      const child = spawn(process.execPath, [BIN, ...args], {
         env: { ...process.env, NEO4J_URI: uri, JIANWEN_CURATION: file },
         stdio: ["ignore", "pipe", "pipe"],
       });
@@ -231,6 +232,19 @@ describe("jianwen curate", () => {
     expect(run.code).toBe(2);
     const line = text.split("\n").findIndex((l) => l.startsWith("- id: c3")) + 1;
     expect(run.stderr).toContain(`line ${line}: decision 3: action: action must be one of reject, merge, rename, undo`);
+    // An ingest refuses it before reading anything, so no load happens without its corrections.
+    const before = await snapshot(driver);
+    const ingest = await jianwen(
+      "ingest",
+      resolve("samples"),
+      "--quiet",
+      "--no-model",
+      "--report",
+      join(dir, "r.json"),
+    );
+    expect(ingest.code).toBe(2);
+    expect(ingest.stderr).toContain(`curation: ${file}: line ${line}: decision 3`);
+    expect(await snapshot(driver)).toEqual(before);
     await writeFile(file, text);
   });
 });
