@@ -17,9 +17,13 @@ import { chromiumAvailable, launch, openPage, ready, screenshot } from "./harnes
 
 const hasChromium = await chromiumAvailable();
 const SAMPLES = resolve("samples");
-const WRONG = "org:经济运行开好局";
-const TWICE = "project:德州恒裕新材料项目";
-const KEPT = "project:德州恒裕新材料有限公司高性能纤维材料项目（一期）";
+// What the extractor gets wrong on the samples today; should it learn better, other nodes of the same types stand in.
+const WRONG_CHOICES = ["org:经济运行开好局", "org:德州市会展中心"];
+const TWIN_CHOICES: Array<[string, string]> = [
+  ["project:德州恒裕新材料项目", "project:德州恒裕新材料有限公司高性能纤维材料项目（一期）"],
+  ["project:夏津县“黄河故道”生态修复工程", "project:夏津县黄河故道生态修复工程"],
+  ["project:老旧小区改造工程", "project:平原县“智慧农机”服务平台"],
+];
 const TOKEN = "curation-test-token-0123456789";
 
 describe.skipIf(!hasChromium)("corrections in the explorer", () => {
@@ -30,6 +34,9 @@ describe.skipIf(!hasChromium)("corrections in the explorer", () => {
   let dir: string;
   let file: string;
   const errors: string[] = [];
+  let WRONG = "";
+  let TWICE = "";
+  let KEPT = "";
 
   const ingest = () => ingestPaths([SAMPLES], { driver, settings: { workers: 1 }, report: null, curation: file });
   const node = async (id: string) => {
@@ -54,6 +61,9 @@ describe.skipIf(!hasChromium)("corrections in the explorer", () => {
     dir = await mkdtemp(join(tmpdir(), "jianwen-curation-"));
     file = join(dir, "curation.yaml");
     await ingest();
+    const present = async (id: string) => (await node(id)) !== null;
+    for (const id of WRONG_CHOICES) if (!WRONG && (await present(id))) WRONG = id;
+    for (const [a, b] of TWIN_CHOICES) if (!TWICE && (await present(a)) && (await present(b))) [TWICE, KEPT] = [a, b];
     server = await createServer({
       driver,
       port: 0,
@@ -77,6 +87,7 @@ describe.skipIf(!hasChromium)("corrections in the explorer", () => {
   });
 
   it("holds both nodes before any correction", async () => {
+    expect([WRONG, TWICE, KEPT].every(Boolean)).toBe(true);
     expect(await node(WRONG)).not.toBeNull();
     expect((await node(TWICE))?.degree).toBeGreaterThan(0);
     expect(await node(KEPT)).not.toBeNull();
@@ -88,7 +99,7 @@ describe.skipIf(!hasChromium)("corrections in the explorer", () => {
   });
 
   it("rejects a wrong organization from its panel", async () => {
-    await openPanel(WRONG, "经济运行开好局");
+    await openPanel(WRONG, (await node(WRONG))!.name);
     await page.getByTestId("curate-reject").click();
     await page.getByTestId("curate-note").fill("标题里的词，不是机构");
     await screenshot(page, "curation-reject-form");
@@ -100,32 +111,28 @@ describe.skipIf(!hasChromium)("corrections in the explorer", () => {
   });
 
   it("merges a project named twice into the other, found by search, keeping all its evidence", async () => {
-    const before = await driver.executeQuery(
-      "MATCH (n:Project {id: $id})-[r:RUNS|LOCATED_IN]->(o) RETURN type(r) + ' ' + o.id AS fact ORDER BY fact",
-      { id: TWICE },
-    );
+    const facts = `MATCH (n:Project {id: $id})-[r]-(o) WHERE r.articleIds IS NOT NULL
+       RETURN type(r) + ' ' + o.id AS fact, r.evidenceSentences AS sentences ORDER BY fact`;
+    const before = await driver.executeQuery(facts, { id: TWICE });
     const moved = before.records.map((r) => String(r.get("fact")));
+    const sentences = before.records.flatMap((r) => r.get("sentences") as string[]);
     expect(moved.length).toBeGreaterThan(0);
-    await openPanel(TWICE, "德州恒裕新材料项目");
+    const twiceName = (await node(TWICE))!.name;
+    const keptName = (await node(KEPT))!.name;
+    await openPanel(TWICE, twiceName);
     await page.getByTestId("curate-merge").click();
-    await page.getByTestId("curate-merge-search").fill("高性能纤维");
+    await page.getByTestId("curate-merge-search").fill(keptName);
     const target = page.getByTestId("curate-merge-results").locator(`a[data-id="${KEPT}"]`);
     await target.waitFor();
     await screenshot(page, "curation-merge-search");
     await target.click();
-    await page.getByTestId("panel-title").filter({ hasText: "高性能纤维材料项目" }).waitFor();
+    await page.getByTestId("panel-title").filter({ hasText: keptName }).waitFor();
     expect(await node(TWICE)).toBeNull();
-    expect((await node(KEPT))?.aliases).toContain("德州恒裕新材料项目");
-    // Every fact of the merged node is now a fact of the kept one, with the sentences of both.
-    const after = await driver.executeQuery(
-      `MATCH (n:Project {id: $id})-[r:RUNS|LOCATED_IN]->(o)
-       RETURN type(r) + ' ' + o.id AS fact, r.evidenceSentences AS sentences ORDER BY fact`,
-      { id: KEPT },
-    );
+    expect((await node(KEPT))?.aliases).toContain(twiceName);
+    // Every fact of the merged node is now a fact of the kept one, with its sentences beside the kept ones.
+    const after = await driver.executeQuery(facts, { id: KEPT });
     expect(after.records.map((r) => String(r.get("fact")))).toEqual(expect.arrayContaining(moved));
-    expect(
-      after.records.some((r) => (r.get("sentences") as string[]).some((s) => s.includes("德州恒裕新材料项目"))),
-    ).toBe(true);
+    expect(after.records.flatMap((r) => r.get("sentences") as string[])).toEqual(expect.arrayContaining(sentences));
     await screenshot(page, "curation-merged");
   });
 
@@ -142,6 +149,10 @@ describe.skipIf(!hasChromium)("corrections in the explorer", () => {
     expect(await node(WRONG)).toBeNull();
     expect(await node(TWICE)).toBeNull();
     expect(await node(KEPT)).toEqual(kept);
+    // And once more over the graph as it stands: the articles are known, nothing comes back.
+    const again = await ingest();
+    expect(again.summary.articlesNew).toBe(0);
+    expect([await node(WRONG), await node(TWICE), await node(KEPT)]).toEqual([null, null, kept]);
     // The page, loaded afresh, draws neither.
     await page.reload();
     await ready(page);
@@ -151,7 +162,7 @@ describe.skipIf(!hasChromium)("corrections in the explorer", () => {
     );
     expect(drawn).toEqual([false, false, true]);
     await screenshot(page, "curation-after-reingest");
-    expect(await readFile(file, "utf8")).toMatch(/action: merge[\s\S]*into: project:德州恒裕新材料有限公司/);
+    expect(await readFile(file, "utf8")).toContain(`action: merge\n  node: ${TWICE}`);
   });
 
   it("logged no console errors", () => {
