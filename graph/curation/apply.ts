@@ -27,7 +27,10 @@ export interface ApplyReport {
   articlesToReingest: number;
 }
 
-const ENTITY = ENTITY_TYPES.map((t) => `n:${t}`).join(" OR ");
+/** Finds an entity by id through the unique index of each label (an unlabelled match would scan every node). */
+export const ENTITY_BY_ID = `CALL { ${ENTITY_TYPES.map((t) => `MATCH (n:${t} {id: $id}) RETURN n`).join(" UNION ")} }`;
+/** The node found earlier in the same transaction. */
+const N = "MATCH (n) WHERE elementId(n) = $n";
 const labelOf = (n: Node) => n.labels.find((l) => (ENTITY_TYPES as readonly string[]).includes(l));
 
 export async function applyCuration(
@@ -76,18 +79,18 @@ function isConnectionError(error: unknown): boolean {
 type Step = { outcome: Outcome; message: string };
 
 async function findNode(tx: ManagedTransaction, id: string): Promise<Node | null> {
-  const r = await tx.run(`MATCH (n {id: $id}) WHERE ${ENTITY} RETURN n LIMIT 1`, { id });
+  const r = await tx.run(`${ENTITY_BY_ID} RETURN n LIMIT 1`, { id });
   return (r.records[0]?.get("n") as Node | undefined) ?? null;
 }
 
 /** Articles that state anything about a node: its mentions and the article lists of its facts. */
-async function articlesOf(tx: ManagedTransaction, id: string): Promise<string[]> {
+async function articlesOf(tx: ManagedTransaction, n: Node): Promise<string[]> {
   const r = await tx.run(
-    `MATCH (n {id: $id})
+    `${N}
      RETURN COLLECT { MATCH (a:Article)-[:MENTIONS]->(n) RETURN a.id } +
             COLLECT { MATCH (n)-[:REPORTED]->(b:Article) RETURN b.id } +
             reduce(acc = [], l IN COLLECT { MATCH (n)-[r]-() WHERE r.articleIds IS NOT NULL RETURN r.articleIds } | acc + l) AS ids`,
-    { id },
+    { n: n.elementId },
   );
   return [...new Set((r.records[0]?.get("ids") as string[] | undefined) ?? [])];
 }
@@ -113,18 +116,18 @@ async function apply(tx: ManagedTransaction, d: Decision): Promise<Step> {
   const n = await findNode(tx, d.node);
   if (!n) return { outcome: "absent", message: `${d.node} is not in the graph (already applied, or not ingested)` };
   if (d.action === "reject") {
-    await keepRecord(tx, d, n, await articlesOf(tx, d.node));
-    await tx.run("MATCH (n {id: $id}) WHERE " + ENTITY + " DETACH DELETE n", { id: d.node });
+    await keepRecord(tx, d, n, await articlesOf(tx, n));
+    await tx.run(`${N} DETACH DELETE n`, { n: n.elementId });
     return { outcome: "applied", message: `removed ${d.node} (${String(n.properties.name)})` };
   }
   if (d.action === "rename") {
     const old = String(n.properties.name ?? "");
     if (old === d.to) return { outcome: "unchanged", message: `${d.node} is already called ${d.to}` };
     await tx.run(
-      `MATCH (n {id: $id}) WHERE ${ENTITY}
+      `${N}
        SET n.aliases = [a IN coalesce(n.aliases, []) WHERE a <> $to] + CASE WHEN $old IN coalesce(n.aliases, []) OR $old = '' THEN [] ELSE [$old] END,
            n.name = $to`,
-      { id: d.node, to: d.to, old },
+      { n: n.elementId, to: d.to, old },
     );
     return { outcome: "applied", message: `renamed ${d.node} from ${old} to ${d.to}` };
   }
@@ -134,32 +137,33 @@ async function apply(tx: ManagedTransaction, d: Decision): Promise<Step> {
 async function merge(tx: ManagedTransaction, d: Extract<Decision, { action: "merge" }>, n: Node): Promise<Step> {
   const m = await findNode(tx, d.into);
   const label = labelOf(n);
-  await keepRecord(tx, d, n, await articlesOf(tx, d.node));
+  await keepRecord(tx, d, n, await articlesOf(tx, n));
   const oldName = String(n.properties.name ?? "");
   if (!m) {
     // Only the merged node is in the graph (a fresh ingest of its articles): it becomes the kept one.
     await tx.run(
-      `MATCH (n {id: $id}) WHERE ${ENTITY}
+      `${N}
        SET n.id = $into, n.name = $intoName,
            n.aliases = [a IN coalesce(n.aliases, []) + [$old] WHERE a <> $intoName | a]`,
-      { id: d.node, into: d.into, intoName: d.intoName, old: oldName },
+      { n: n.elementId, into: d.into, intoName: d.intoName, old: oldName },
     );
-    await dedupeAliases(tx, d.into);
+    await dedupeAliases(tx, n);
     return { outcome: "applied", message: `${d.into} was not in the graph: ${d.node} now carries its id and name` };
   }
   if (labelOf(m) !== label)
     throw new Error(`cannot merge ${d.node} (${label}) into ${d.into} (${labelOf(m)}): they are of different types`);
 
   const rels = await tx.run(
-    `MATCH (n {id: $id})-[r]-(o) WHERE ${ENTITY}
-     RETURN r, o.id AS other, startNode(r) = n AS out`,
-    { id: d.node },
+    `${N} MATCH (n)-[r]-(o)
+     RETURN r, o.id AS other, elementId(o) AS o, startNode(r) = n AS out`,
+    { n: n.elementId },
   );
   let moved = 0;
   let folded = 0;
   for (const rec of rels.records) {
     const r = rec.get("r") as Relationship;
     const other = rec.get("other") as string;
+    const o = rec.get("o") as string;
     const out = rec.get("out") as boolean;
     if (other === d.into) continue; // would become a loop on the kept node; DETACH DELETE drops it.
     const key = (r.properties.key as string | undefined) ?? null;
@@ -167,10 +171,10 @@ async function merge(tx: ManagedTransaction, d: Extract<Decision, { action: "mer
     // r.type comes from the database, not from the request; checked anyway before it is spliced into Cypher.
     if (!/^[A-Z_]+$/.test(r.type)) throw new Error(`unexpected relationship type ${r.type}`);
     const found = await tx.run(
-      `MATCH (m {id: $into}), (o {id: $other}) WHERE (m:${label}) AND o <> m
+      `MATCH (m), (o) WHERE elementId(m) = $m AND elementId(o) = $o
        OPTIONAL MATCH ${pattern} WHERE $key IS NULL OR x.key = $key
        RETURN x LIMIT 1`,
-      { into: d.into, other, key },
+      { m: m.elementId, o, key },
     );
     const existing = found.records[0]?.get("x") as Relationship | null | undefined;
     if (existing) {
@@ -184,10 +188,10 @@ async function merge(tx: ManagedTransaction, d: Extract<Decision, { action: "mer
       folded++;
     } else {
       await tx.run(
-        `MATCH (m {id: $into}), (o {id: $other}) WHERE (m:${label}) AND o <> m
+        `MATCH (m), (o) WHERE elementId(m) = $m AND elementId(o) = $o
          CREATE ${out ? `(m)-[x:\`${r.type}\`]->(o)` : `(m)<-[x:\`${r.type}\`]-(o)`}
          SET x = $props`,
-        { into: d.into, other, props: r.properties },
+        { m: m.elementId, o, props: r.properties },
       );
       moved++;
     }
@@ -195,14 +199,13 @@ async function merge(tx: ManagedTransaction, d: Extract<Decision, { action: "mer
   // Names: the kept node's name stays; the merged node's name and aliases join its aliases. Properties the kept
   // node lacks (a division code, a kind) are taken from the merged one.
   await tx.run(
-    `MATCH (n {id: $id}) WHERE ${ENTITY}
-     MATCH (m {id: $into}) WHERE (m:${label})
+    `${N} MATCH (m) WHERE elementId(m) = $m
      WITH n, m, [a IN coalesce(m.aliases, []) + [n.name] + coalesce(n.aliases, []) WHERE a IS NOT NULL AND a <> m.name] AS names
      SET m.aliases = reduce(acc = [], a IN names | CASE WHEN a IN acc THEN acc ELSE acc + a END),
          m.kind = coalesce(m.kind, n.kind), m.level = coalesce(m.level, n.level),
          m.code = coalesce(m.code, n.code), m.date = coalesce(m.date, n.date)
      WITH n DETACH DELETE n`,
-    { id: d.node, into: d.into },
+    { n: n.elementId, m: m.elementId },
   );
   return {
     outcome: "applied",
@@ -210,11 +213,11 @@ async function merge(tx: ManagedTransaction, d: Extract<Decision, { action: "mer
   };
 }
 
-async function dedupeAliases(tx: ManagedTransaction, id: string): Promise<void> {
+async function dedupeAliases(tx: ManagedTransaction, n: Node): Promise<void> {
   await tx.run(
-    `MATCH (n {id: $id}) WHERE ${ENTITY}
+    `${N}
      SET n.aliases = reduce(acc = [], a IN coalesce(n.aliases, []) | CASE WHEN a IN acc THEN acc ELSE acc + a END)`,
-    { id },
+    { n: n.elementId },
   );
 }
 
@@ -222,7 +225,7 @@ async function revert(tx: ManagedTransaction, d: Decision): Promise<Step & { art
   if (d.action === "rename") {
     if (!d.from) return { outcome: "nothing to undo", message: "the decision does not say the old name", articles: 0 };
     const r = await tx.run(
-      `MATCH (n {id: $id}) WHERE (${ENTITY}) AND n.name = $to
+      `${ENTITY_BY_ID} WITH n WHERE n.name = $to
        SET n.name = $from, n.aliases = [a IN coalesce(n.aliases, []) WHERE a <> $from]
        RETURN count(n) AS changed`,
       { id: d.node, to: d.to, from: d.from },

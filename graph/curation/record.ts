@@ -4,7 +4,7 @@
 import type { Driver } from "neo4j-driver";
 import { InputError } from "../../core/errors.js";
 import { ENTITY_TYPES } from "../../core/model.js";
-import { applyCuration, type ApplyReport } from "./apply.js";
+import { ENTITY_BY_ID, applyCuration, type ApplyReport } from "./apply.js";
 import { appendDecision, readCuration, type Decision, type DecisionInput } from "./file.js";
 
 export interface DecisionRequest {
@@ -17,7 +17,6 @@ export interface DecisionRequest {
   note?: string | undefined;
 }
 
-const ENTITY = ENTITY_TYPES.map((t) => `n:${t}`).join(" OR ");
 
 async function lookUp(
   driver: Driver,
@@ -27,7 +26,7 @@ async function lookUp(
 ): Promise<{ name: string; label: string }> {
   if (!id) throw new InputError(`curation: ${what}: give a node id such as person:张三`);
   const { records } = await driver.executeQuery(
-    `MATCH (n {id: $id}) WHERE ${ENTITY} RETURN n.name AS name, [l IN labels(n) WHERE l IN $labels][0] AS label`,
+    `${ENTITY_BY_ID} RETURN n.name AS name, [l IN labels(n) WHERE l IN $labels][0] AS label`,
     { id, labels: [...ENTITY_TYPES] },
     { routing: "READ", database },
   );
