@@ -17,7 +17,6 @@ export interface DecisionRequest {
   note?: string | undefined;
 }
 
-
 async function lookUp(
   driver: Driver,
   database: string | undefined,
