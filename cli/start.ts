@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { connectionSettingsFromEnv, openDriver } from "../cypher/driver.js";
 import { ensureNeo4j, findProjectRoot } from "../cypher/db/index.js";
 import { createServer } from "../cypher/service/server.js";
-import { curationPath } from "../graph/curation/file.js";
+import { curationPath } from "../cypher/index.js";
 import { defaultReportPath, ingestPaths, summaryText } from "../ingest/batch/index.js";
 
 export interface StartOptions {

@@ -6,3 +6,4 @@ export { planLoad, NODE_LABELS, type NodeLabel } from "./load-plan.js";
 export { loadQueryLibrary, getNamedQuery, bindParams, type NamedQuery, type QueryParam } from "./library.js";
 export { runReadOnly, assertReadOnly, explainQuery, type ReadOnlyOptions, type ReadOnlyResult } from "./readonly.js";
 export { analyzeGraph, type AnalyzeResult } from "../graph/metrics.js";
+export * from "./curation/index.js";

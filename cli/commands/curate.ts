@@ -2,7 +2,7 @@
 // folder, JIANWEN_CURATION, or --curation FILE) and written to Neo4j by `curate apply` and after every ingest.
 import { userInfo } from "node:os";
 import { Command } from "commander";
-import type { DecisionRequest } from "../../graph/curation/record.js";
+import type { DecisionRequest } from "../../cypher/index.js";
 
 interface Common {
   curation?: string;
@@ -20,8 +20,8 @@ function who(given: string | undefined): string {
 }
 
 async function add(req: Omit<DecisionRequest, "by">, flags: Common): Promise<void> {
-  const { appendDecision, curationPath, describeDecision } = await import("../../graph/curation/file.js");
-  const { prepareDecision } = await import("../../graph/curation/record.js");
+  const { appendDecision, curationPath, describeDecision } = await import("../../cypher/index.js");
+  const { prepareDecision } = await import("../../cypher/index.js");
   const { connectionSettingsFromEnv, openDriver } = await import("../../cypher/driver.js");
   const path = curationPath(flags.curation);
   const settings = connectionSettingsFromEnv();
@@ -82,7 +82,7 @@ export function define(): Command {
       .option("--json", "one JSON object per decision")
       .action(async (flags: Common & { json?: boolean }) => {
         const { curationPath, describeDecision, effectiveDecisions, readCuration } =
-          await import("../../graph/curation/file.js");
+          await import("../../cypher/index.js");
         const file = await readCuration(curationPath(flags.curation));
         const { undone } = effectiveDecisions(file.decisions);
         const undoneIds = new Set(undone.map((d) => d.id));
@@ -99,8 +99,8 @@ export function define(): Command {
     withCommon(new Command("apply").description("write the curation file's decisions to Neo4j (idempotent)"), false)
       .option("--no-analyze", "skip recomputing degree, PageRank and communities afterwards")
       .action(async (flags: Common & { analyze: boolean }) => {
-        const { curationPath, readCuration } = await import("../../graph/curation/file.js");
-        const { applyCuration } = await import("../../graph/curation/apply.js");
+        const { curationPath, readCuration } = await import("../../cypher/index.js");
+        const { applyCuration } = await import("../../cypher/index.js");
         const { connectionSettingsFromEnv, openDriver } = await import("../../cypher/driver.js");
         const file = await readCuration(curationPath(flags.curation));
         const settings = connectionSettingsFromEnv();

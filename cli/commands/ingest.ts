@@ -100,7 +100,7 @@ Examples:
         jsonlFields: flags.jsonlFields === undefined ? undefined : parseJsonlFields(flags.jsonlFields),
         maxBytes: flags.maxBytes === undefined ? undefined : parseByteSize(flags.maxBytes),
       };
-      const { curationPath } = await import("../../graph/curation/file.js");
+      const { curationPath } = await import("../../cypher/index.js");
       const progress = flags.json ? "json" : flags.quiet ? "quiet" : process.stderr.isTTY ? "bar" : "lines";
       const connection = connectionSettingsFromEnv();
       // The driver retries a transaction that met a deadlock or a lost connection for this long before the run

@@ -50,7 +50,7 @@ export function define(): Command {
     .action(async (flags: ServeFlags) => {
       const { connectionSettingsFromEnv, openDriver } = await import("../../cypher/driver.js");
       const { createServer } = await import("../../cypher/service/server.js");
-      const { curationPath } = await import("../../graph/curation/file.js");
+      const { curationPath } = await import("../../cypher/index.js");
       if (flags.curate && !flags.token?.trim())
         throw new SettingsError(
           "serve: --curate writes to the graph, so it needs --token (or JIANWEN_TOKEN); generate one with `openssl rand -hex 16`",

@@ -1,5 +1,5 @@
 // Curation through the service: GET /api/curation says whether it is on; POST /api/curation records one decision
-// in the curation file (graph/curation) and applies the file to Neo4j. The POST route exists only when the
+// in the curation file (cypher/curation) and applies the file to Neo4j. The POST route exists only when the
 // server was started with a curation file (`jianwen serve --curate`) and a token, so a service without both has
 // no route that writes anything: the read-only API stays read-only.
 import type { FastifyInstance } from "fastify";
@@ -7,8 +7,8 @@ import type { Driver } from "neo4j-driver";
 import { z } from "zod";
 import { API_ROUTES } from "../../core/api.js";
 import { JianwenError, QueryError } from "../../core/errors.js";
-import { readCuration, effectiveDecisions } from "../../graph/curation/file.js";
-import { recordAndApply } from "../../graph/curation/record.js";
+import { readCuration, effectiveDecisions } from "../../cypher/index.js";
+import { recordAndApply } from "../../cypher/index.js";
 import * as S from "./schemas.js";
 
 const id = z.string().trim().min(1).max(500);

@@ -11,7 +11,7 @@ import { summarize, writeReport, type GraphTotals, type IngestSummary } from "./
 import { runIngest } from "./run.js";
 import { resolveIngestSettings, type IngestSettings } from "./settings.js";
 import { newStats, type IngestStats } from "./stats.js";
-import type { ApplyReport } from "../../graph/curation/apply.js";
+import type { ApplyReport } from "../../cypher/index.js";
 import type { WorkerStats } from "./pool.js";
 import { serverGone } from "./writer.js";
 
@@ -37,7 +37,7 @@ export interface IngestOptions {
   progress?: ProgressMode;
   /** Where to write the run report; null writes none. */
   report?: string | null;
-  /** A curation file whose decisions are applied after the loads (graph/curation); absent or null applies none. */
+  /** A curation file whose decisions are applied after the loads (cypher/curation); absent or null applies none. */
   curation?: string | null;
 }
 
@@ -55,7 +55,7 @@ export async function ingestPaths(paths: readonly string[], options: IngestOptio
   // Checked here too, so a bad --encoding fails before the schema or the workers are touched.
   resolveReadSettings(options.read);
   // A damaged curation file is refused before anything is read or written, not after the loads.
-  if (options.curation) await (await import("../../graph/curation/file.js")).readCuration(options.curation);
+  if (options.curation) await (await import("../../cypher/index.js")).readCuration(options.curation);
   const stats = newStats();
   const display = startProgress(options.progress ?? "quiet", stats);
   let workers: WorkerStats[];
@@ -110,8 +110,8 @@ export async function ingestPaths(paths: readonly string[], options: IngestOptio
 }
 
 async function applyCurationFile(driver: Driver, path: string, database: string | undefined): Promise<ApplyReport> {
-  const { readCuration } = await import("../../graph/curation/file.js");
-  const { applyCuration } = await import("../../graph/curation/apply.js");
+  const { readCuration } = await import("../../cypher/index.js");
+  const { applyCuration } = await import("../../cypher/index.js");
   return applyCuration(driver, (await readCuration(path)).decisions, { database });
 }
 

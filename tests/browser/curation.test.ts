@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { connectionSettingsFromEnv, openDriver } from "../../cypher/driver.js";
 import { emptyGraph } from "../../cypher/empty.js";
 import { createServer, type JianwenServer } from "../../cypher/service/server.js";
-import { readCuration } from "../../graph/curation/file.js";
+import { readCuration } from "../../cypher/curation/file.js";
 import { ingestPaths } from "../../ingest/batch/index.js";
 import { chromiumAvailable, launch, openPage, ready, screenshot } from "./harness.js";
 

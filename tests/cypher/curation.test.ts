@@ -5,8 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import neo4j from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { foldFact, foldLink } from "../../graph/curation/apply.js";
-import { appendDecision, effectiveDecisions, parseCuration, readCuration } from "../../graph/curation/file.js";
+import { foldFact, foldLink } from "../../cypher/curation/apply.js";
+import { appendDecision, effectiveDecisions, parseCuration, readCuration } from "../../cypher/curation/file.js";
 
 describe("curation file", () => {
   let dir: string;
