@@ -2,3 +2,5 @@
 export { extractDocument, mergeDocs, type ExtractOptions } from "./pipeline.js";
 export type { RawDocument, RawMeta } from "./types.js";
 export type { SpanTagger } from "./mentions/index.js";
+export { loadTagger } from "./tagger.js";
+export { loadSegmenter } from "./segmenter.js";

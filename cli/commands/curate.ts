@@ -22,7 +22,7 @@ function who(given: string | undefined): string {
 async function add(req: Omit<DecisionRequest, "by">, flags: Common): Promise<void> {
   const { appendDecision, curationPath, describeDecision } = await import("../../cypher/index.js");
   const { prepareDecision } = await import("../../cypher/index.js");
-  const { connectionSettingsFromEnv, openDriver } = await import("../../cypher/driver.js");
+  const { connectionSettingsFromEnv, openDriver } = await import("../../cypher/index.js");
   const path = curationPath(flags.curation);
   const settings = connectionSettingsFromEnv();
   const driver = await openDriver(settings);
@@ -101,7 +101,7 @@ export function define(): Command {
       .action(async (flags: Common & { analyze: boolean }) => {
         const { curationPath, readCuration } = await import("../../cypher/index.js");
         const { applyCuration } = await import("../../cypher/index.js");
-        const { connectionSettingsFromEnv, openDriver } = await import("../../cypher/driver.js");
+        const { connectionSettingsFromEnv, openDriver } = await import("../../cypher/index.js");
         const file = await readCuration(curationPath(flags.curation));
         const settings = connectionSettingsFromEnv();
         const driver = await openDriver(settings);
@@ -110,7 +110,7 @@ export function define(): Command {
           for (const r of report.results) process.stdout.write(`${r.id}  ${r.action}  ${r.outcome}  ${r.message}\n`);
           const changed = report.results.filter((r) => r.outcome === "applied" || r.outcome === "reverted").length;
           if (flags.analyze && changed > 0) {
-            const { analyzeGraph } = await import("../../graph/metrics.js");
+            const { analyzeGraph } = await import("../../graph/index.js");
             await analyzeGraph(driver, { database: settings.database });
           }
           if (report.articlesToReingest > 0)

@@ -3,9 +3,8 @@
 import type { Driver } from "neo4j-driver";
 import { Neo4jLoadError } from "../../core/errors.js";
 import { ENTITY_TYPES } from "../../core/model.js";
-import { withRetries } from "../../cypher/retry.js";
-import type { PartialReadSettings } from "../read/index.js";
-import { resolveReadSettings } from "../read/index.js";
+import { withRetries } from "../../cypher/index.js";
+import { type PartialReadSettings, resolveReadSettings } from "../read/index.js";
 import { startProgress, type ProgressMode } from "./progress.js";
 import { summarize, writeReport, type GraphTotals, type IngestSummary } from "./report.js";
 import { runIngest } from "./run.js";
@@ -27,6 +26,7 @@ export { defaultReportPath, summaryText, type IngestSummary, type GraphTotals } 
 export type { ProgressMode } from "./progress.js";
 export type { FailureRecord, IngestStats } from "./stats.js";
 export { contentHash, shardOf, inShard } from "./shard.js";
+export { bulkIngestPaths, findBulkTarget, type BulkTarget } from "./bulk.js";
 
 export interface IngestOptions {
   driver: Driver;
@@ -86,7 +86,7 @@ export async function ingestPaths(paths: readonly string[], options: IngestOptio
   const curated = curation?.results.some((r) => r.outcome === "applied" || r.outcome === "reverted") ?? false;
   if (settings.analyze && (stats.articlesNew > 0 || curated)) {
     const began = performance.now();
-    const { analyzeGraph } = await import("../../graph/metrics.js");
+    const { analyzeGraph } = await import("../../graph/index.js");
     // Shards that finish together analyze together; their metric writes touch the same nodes and may deadlock.
     await withRetries(() => analyzeGraph(options.driver, { database: options.database }), {
       attempts: 4,

@@ -5,13 +5,13 @@
 // is read, the writes in flight settle, the workers are terminated and the error is thrown.
 import { stat } from "node:fs/promises";
 import type { Driver } from "neo4j-driver";
-import { applySchema } from "../../cypher/schema.js";
+import { applySchema } from "../../cypher/index.js";
 import { expandPaths, isReadFailure, readPaths, type PartialReadSettings } from "../read/index.js";
 import { createPool, type PoolOptions, type WorkerStats } from "./pool.js";
 import type { IngestSettings } from "./settings.js";
 import { inShard } from "./shard.js";
 import { newStats, type FailureRecord, type IngestStats } from "./stats.js";
-import { writeBatch, type LoadEntry } from "./writer.js";
+import { writeBatch, type BatchOutcome, type LoadEntry } from "./writer.js";
 
 export interface IngestRunOptions {
   settings: IngestSettings;
@@ -22,6 +22,11 @@ export interface IngestRunOptions {
   onFailure?: (failure: FailureRecord) => void;
   /** How the extraction pool is built (its worker script); tests give a worker that dies. */
   pool?: PoolOptions;
+  /**
+   * Where gathered batches go instead of Neo4j's batched MERGE: `ingest --bulk` collects them for the offline
+   * importer (ingest/batch/bulk.ts). The schema is then not applied up front either.
+   */
+  write?: (entries: LoadEntry[]) => Promise<BatchOutcome>;
 }
 
 export interface IngestResult {
@@ -40,7 +45,7 @@ export async function runIngest(
     stats.failures.push(failure);
     options.onFailure?.(failure);
   };
-  await applySchema(driver, { database: options.database });
+  if (!options.write) await applySchema(driver, { database: options.database });
   stats.bytesTotal = await totalBytes(paths);
   const pool = await createPool(settings.workers, settings.model, options.pool);
   const writer = {
@@ -74,7 +79,7 @@ export async function runIngest(
     gathering = [];
     gatheredArticles = 0;
     if (entries.length === 0) return;
-    const job = writeBatch(driver, entries, writer).then(
+    const job = (options.write ? options.write(entries) : writeBatch(driver, entries, writer)).then(
       (outcome) => {
         stats.batches++;
         stats.articlesNew += outcome.articlesNew;
@@ -114,6 +119,8 @@ export async function runIngest(
         continue;
       }
       if (fatal) break;
+      for (const message of item.warnings ?? [])
+        stats.warnings.push({ ...where(item.origin.file, item.origin.line), message });
       stats.documentsRead++;
       if (!inShard(item, settings.shard)) {
         stats.documentsOtherShard++;

@@ -10,7 +10,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { connectionSettingsFromEnv, openDriver } from "../../cypher/driver.js";
 import { emptyGraph } from "../../cypher/empty.js";
-import { createServer, type JianwenServer } from "../../cypher/service/server.js";
+import { createServer, type JianwenServer } from "../../service/index.js";
 import { readCuration } from "../../cypher/curation/file.js";
 import { ingestPaths } from "../../ingest/batch/index.js";
 import { chromiumAvailable, launch, openPage, ready, screenshot } from "./harness.js";

@@ -1,14 +1,14 @@
 // The left column: legend and type filter in one (click a type to hide it), relation types, the timeline over
 // article dates, sources and the minimum degree. Every control writes the view's filters; counts come back
 // from the filtered graph, so they always describe what is drawn.
-import type { RelationType } from "../../../core/model.js";
+import { ENTITY_TYPES, type RelationType } from "../../../core/model.js";
 import { RELATION_LABELS, TYPE_COLORS, TYPE_LABELS } from "../appearance.js";
 import type { App } from "../app.js";
 import type { NodeKind } from "../dataset.js";
 import type { Filters } from "../filters.js";
 import { clear, h } from "./dom.js";
 
-const NODE_KINDS: NodeKind[] = ["Person", "Organization", "Place", "Project", "Meeting", "Article"];
+const NODE_KINDS: NodeKind[] = [...ENTITY_TYPES, "Article"];
 
 function toggle<T>(list: T[], item: T): T[] {
   return list.includes(item) ? list.filter((x) => x !== item) : [...list, item];
@@ -94,6 +94,16 @@ export function mountSidebar(app: App, el: HTMLElement): void {
             from,
             to,
             h("div", { class: "bounds" }, h("span", {}, dates[lo] ?? ""), h("span", {}, dates[hi] ?? "")),
+            h(
+              "button",
+              {
+                class: "play",
+                "data-testid": "play",
+                title: "按时间播放：实体随其出处日期出现、淡出",
+                onclick: () => void (app.playing ? app.stop() : app.play()),
+              },
+              app.playing ? `■ 停止 ${f.to ?? ""}` : "▶ 播放时间线",
+            ),
           )
         : h("div", { class: "muted" }, "无日期"),
       h("h3", {}, "来源"),

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { connectionSettingsFromEnv, openDriver } from "../../../cypher/driver.js";
 import { emptyGraph } from "../../../cypher/empty.js";
 import { loadGraphDoc } from "../../../cypher/load.js";
-import { createServer, type JianwenServer } from "../../../cypher/service/server.js";
+import { createServer, type JianwenServer } from "../../../service/index.js";
 import { FIXTURE_DOC } from "../../browser/fixture.js";
 import { snapshot } from "../ingest/helpers.js";
 
