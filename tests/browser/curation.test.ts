@@ -51,7 +51,7 @@ describe.skipIf(!hasChromium)("corrections in the explorer", () => {
       : null;
   };
   const openPanel = async (id: string, name: string) => {
-    await page.evaluate((n) => window.__jianwen?.select(n), id);
+    await page.evaluate((n) => window.__jianwen?.open(n), id);
     await page.getByTestId("panel-title").filter({ hasText: name }).waitFor();
   };
 
@@ -91,11 +91,6 @@ describe.skipIf(!hasChromium)("corrections in the explorer", () => {
     expect(await node(WRONG)).not.toBeNull();
     expect((await node(TWICE))?.degree).toBeGreaterThan(0);
     expect(await node(KEPT)).not.toBeNull();
-    const drawn = await page.evaluate(
-      (ids) => ids.map((id) => window.__jianwen?.dataset.graph.hasNode(id)),
-      [WRONG, TWICE],
-    );
-    expect(drawn).toEqual([true, true]);
   });
 
   it("rejects a wrong organization from its panel", async () => {
@@ -156,6 +151,7 @@ describe.skipIf(!hasChromium)("corrections in the explorer", () => {
     // The page, loaded afresh, draws neither.
     await page.reload();
     await ready(page);
+    await openPanel(KEPT, kept!.name);
     const drawn = await page.evaluate(
       (ids) => ids.map((id) => window.__jianwen?.dataset.graph.hasNode(id)),
       [WRONG, TWICE, KEPT],
