@@ -27,8 +27,12 @@ export function articleId(sha256: string): string {
   return `article:${sha256.slice(0, 16)}`;
 }
 
-export function buildArticle(draft: ArticleDraft, origin: Origin): ArticleDoc {
-  const body = paragraphs(draft.blocks).join("\n");
+/**
+ * The article of a draft. A page's blocks are column fragments, rejoined into paragraphs; an article file's blocks
+ * are its paragraphs already, and a headline line among them (no closing punctuation) stays a line of its own.
+ */
+export function buildArticle(draft: ArticleDraft, origin: Origin, fragments = true): ArticleDoc {
+  const body = (fragments ? paragraphs(draft.blocks) : draft.blocks).join("\n");
   const heads = draft.headlines.length ? draft.headlines : draft.title ? [draft.title] : [];
   const text = heads.length ? `${heads.join("\n")}\n${body}` : body;
   const sha256 = contentHash(draft.title, body);

@@ -73,17 +73,13 @@ export function repairLayout(raw: RawDocument): LaidOutPage {
 
 /**
  * Whether a text's lines are wrapped at a width: most lines that another line follows within a paragraph run to
- * near the longest such line (a fixed column), where paragraphs one a line vary from a short headline to hundreds of
- * characters. Text with no line followed by another is treated as wrapped (nothing to tell, nothing joined).
+ * near the longest line (a fixed column), where paragraphs one a line vary from a short headline to hundreds of
+ * characters. Text with no line followed by another has nothing to join either way.
  */
 export function hardWrapped(lines: string[]): boolean {
-  const inner: number[] = [];
-  for (let i = 0; i + 1 < lines.length; i++) {
-    const a = lines[i]!.trim();
-    if (a && lines[i + 1]!.trim()) inner.push([...a].length);
-  }
-  if (inner.length < 2) return true;
-  const width = Math.max(...inner);
-  const atWidth = inner.filter((n) => n >= width * 0.75).length;
-  return atWidth >= inner.length * 0.7;
+  const lengths = lines.map((l) => [...l.trim()].length);
+  const inner = lengths.filter((n, i) => n > 0 && (lengths[i + 1] ?? 0) > 0);
+  if (!inner.length) return true;
+  const width = Math.max(...lengths);
+  return inner.filter((n) => n >= width * 0.75).length >= inner.length * 0.7;
 }

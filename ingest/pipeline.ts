@@ -31,7 +31,7 @@ export function extractDocument(raw: RawDocument, options: ExtractOptions = {}):
   const drafts = splitArticles(page);
   const doc: GraphDoc = { articles: [], entities: [], relations: [] };
   for (const draft of drafts) {
-    const article = buildArticle(draft, raw.origin);
+    const article = buildArticle(draft, raw.origin, raw.kind === "page");
     const ctx = contextFor(
       raw.meta.source ?? page.masthead.paper ?? draft.source,
       page.masthead.publisher,

@@ -110,6 +110,8 @@ export function findOrganizations(text: string, ctx: ArticleContext, places: Men
     const before = text[m.index - 1] ?? "";
     if (/[\u4e00-\u9fff]/.test(before) && !/[、及和与]/.test(before)) continue;
     if (/[的了在和与及是为将对把]/.test(m[2]!) || /^(委|政府|人大|政协)/.test(m[2]!)) continue;
+    // 市场监管总局, 市民服务中心: 市 begins a word here, not a relative name.
+    if (/^(?:市场|市民|市内|省内|县域|区域)/.test(m[1]! + m[2]!) || /总局$/.test(m[0])) continue;
     const place = m[1] === "省" ? province : m[1] === "县" ? (ctx.focus?.county ?? null) : city;
     if (!place || (m[1] === "县" && !/县$/.test(place.name))) continue;
     const bureau = BUREAU_EXPANSIONS[`${m[2]}${m[3]}`] ?? `${m[2]}${m[3]}`;

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { joinCjkSpaces, normalizePunctuation } from "../../ingest/text.js";
 import { readMasthead, parseDate } from "../../ingest/masthead.js";
-import { repairLayout } from "../../ingest/layout.js";
+import { hardWrapped, repairLayout } from "../../ingest/layout.js";
 import { splitArticles } from "../../ingest/split.js";
 import { parseByline } from "../../ingest/markers.js";
 
@@ -95,5 +95,34 @@ describe("splitArticles", () => {
   });
   it("takes the page number from the file name", () => {
     expect(articles[0]!.page).toBe("3");
+  });
+});
+
+describe("line breaks that are not wrapping", () => {
+  it("tells a hard-wrapped text from paragraphs one a line", () => {
+    const wrapped = [
+      "这是一段按固定宽度折行的文字，每一行",
+      "都差不多一样长，直到段落在这里结束",
+      "为止，最后一行可以短一些。",
+    ];
+    const lines = [
+      "西藏自治区庆祝大会隆重举行",
+      "中共中央致电祝贺",
+      "央视网消息：今天上午，各族各界干部群众约两万人欢聚一堂，热烈庆祝自治区成立六十周年，会场气氛热烈。",
+    ];
+    expect(hardWrapped(wrapped)).toBe(true);
+    expect(hardWrapped(lines)).toBe(false);
+  });
+  it("keeps a headline line apart from the next line of an article file", () => {
+    const page = repairLayout({
+      text: "今年前八个月农产品出口创新高\n据海关统计，今年前八个月，全国出口农产品四千多亿元，规模创历史同期新高。",
+      meta: {},
+      origin: { file: "layout.test" },
+      kind: "article",
+    });
+    expect(page.blocks.map((b) => b.text)).toEqual([
+      "今年前八个月农产品出口创新高",
+      "据海关统计，今年前八个月，全国出口农产品四千多亿元，规模创历史同期新高。",
+    ]);
   });
 });
