@@ -41,7 +41,7 @@ async function post(body: Record<string, string>): Promise<CurationAnswer> {
  * panel again (after a rename).
  */
 export function curationControls(app: App, n: ApiNode, redraw: () => void): HTMLElement {
-  const box = h("div", { class: "curate", "data-testid": "curate" });
+  const box = h("div", { class: "curate", "data-testid": "curate-slot" });
   if (n.type === "Article") return box;
   const form = h("div", { class: "curate-form" });
   const note = () => h("input", { type: "text", placeholder: "理由（可选）", "data-testid": "curate-note" });
