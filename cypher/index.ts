@@ -66,3 +66,4 @@ export {
 export { formatRows, OUTPUT_FORMATS, type OutputFormat } from "./format.js";
 export { toPlain } from "./values.js";
 export { projectRoot } from "./files.js";
+export * from "./curation/index.js";
