@@ -67,3 +67,4 @@ export { formatRows, OUTPUT_FORMATS, type OutputFormat } from "./format.js";
 export { toPlain } from "./values.js";
 export { projectRoot } from "./files.js";
 export * from "./curation/index.js";
+export { ARRAY_DELIMITER_OPTION, writeImportFiles, type ImportFiles } from "./bulk-csv.js";
