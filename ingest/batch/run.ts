@@ -6,6 +6,7 @@
 import { stat } from "node:fs/promises";
 import type { Driver } from "neo4j-driver";
 import { applySchema } from "../../cypher/schema.js";
+import { EXTRACT_STAGES } from "../pipeline.js";
 import { expandPaths, isReadFailure, readPaths, type PartialReadSettings } from "../read/index.js";
 import { createPool, type PoolOptions, type WorkerStats } from "./pool.js";
 import type { IngestSettings } from "./settings.js";
@@ -83,6 +84,7 @@ export async function runIngest(
         stats.relationshipsCreated += outcome.relationshipsCreated;
         stats.rowsWritten += outcome.rows;
         stats.writeMs += outcome.writeMs;
+        stats.gatherMs += outcome.gatherMs;
         for (const { entry, error } of outcome.failures) {
           fail({ ...where(entry.file, entry.line), stage: "load", reason: "neo4j", message: error.message });
         }
@@ -103,11 +105,14 @@ export async function runIngest(
   };
 
   try {
-    const reading = readPaths(paths, {
-      ...options.read,
-      onBytes: (n) => (stats.bytesRead += n),
-      onSkip: (file, reason) => stats.ignored.push({ file, reason }),
-    });
+    const reading = timed(
+      readPaths(paths, {
+        ...options.read,
+        onBytes: (n) => (stats.bytesRead += n),
+        onSkip: (file, reason) => stats.ignored.push({ file, reason }),
+      }),
+      (ms) => (stats.readMs += ms),
+    );
     for await (const item of reading) {
       if (isReadFailure(item)) {
         fail({ ...where(item.file, item.line), stage: "read", reason: item.reason, message: item.error.message });
@@ -124,6 +129,7 @@ export async function runIngest(
       const origin = item.origin;
       const job = pool.extract(item).then((result) => {
         stats.extractMs += result.ms;
+        if (result.stages) for (const stage of EXTRACT_STAGES) stats.stageMs[stage] += result.stages[stage];
         if (!result.ok) {
           fail({
             ...where(origin.file, origin.line),
@@ -154,6 +160,22 @@ export async function runIngest(
     return { stats, workers: await pool.stats() };
   } finally {
     await pool.close();
+  }
+}
+
+/** The items of `source`, with the time spent waiting on each one added up by `add`. */
+async function* timed<T>(source: AsyncIterable<T>, add: (ms: number) => void): AsyncGenerator<T> {
+  const iterator = source[Symbol.asyncIterator]();
+  try {
+    for (;;) {
+      const began = performance.now();
+      const next = await iterator.next();
+      add(performance.now() - began);
+      if (next.done) return;
+      yield next.value;
+    }
+  } finally {
+    await iterator.return?.();
   }
 }
 
