@@ -47,6 +47,14 @@ const translit = [...foreign]
   .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
   .map(([c]) => c)
   .join("");
+// Characters a transliteration is continued with once it has begun with the characters above (拉拉巴拉|武,
+// 穆伊|兹, 哈凯恩|德): any character seen in names written with ·, given-name characters included, since the name
+// read so far is already foreign.
+const translitParts = [...foreign]
+  .filter(([, n]) => n >= 3)
+  .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+  .map(([c]) => c)
+  .join("");
 const out = join(HERE, "name-chars.generated.ts");
 writeFileSync(
   out,
@@ -55,6 +63,8 @@ writeFileSync(
     `export const NAME_CHARS = ${JSON.stringify(rows.map((r) => r[0]).join(""))};\n` +
     `export const NAME_CHAR_RATES: readonly number[] = ${JSON.stringify(rows.map((r) => r[1]))};\n` +
     `/** Characters of transliterated foreign names (seen at least 5 times in names written with ·). */\n` +
-    `export const FOREIGN_NAME_CHARS = ${JSON.stringify(translit)};\n`,
+    `export const FOREIGN_NAME_CHARS = ${JSON.stringify(translit)};\n` +
+    `/** Characters that continue a transliterated name once begun (seen at least 3 times in names written with ·). */\n` +
+    `export const FOREIGN_PART_CHARS = ${JSON.stringify(translitParts)};\n`,
 );
 console.log(`build-name-chars: ${rows.length} characters -> ${out}`);

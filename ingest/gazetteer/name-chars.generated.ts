@@ -94,3 +94,6 @@ export const NAME_CHAR_RATES: readonly number[] = [
 /** Characters of transliterated foreign names (seen at least 5 times in names written with ·). */
 export const FOREIGN_NAME_CHARS =
   "尔斯阿拉特马里罗哈夫布卡格尼萨提亚利米维纳托瓦西雷塔安鲁达买艾贝弗莱洛科塞奥穆约威伊多木诺巴埃皮翰苏谢蒂韦沃玛帕普桑赛索默基希廉比库迈义朗美乔冯博司戴本派立耶莫加图地法甘盖不内努古因尤杜孜扎沙胡辛金可易查海让费路劳厄汗理丁于依列卜治罕都高何凡彼措热班登舍赞麦东乌什切吐得戈敦爱珠逊—久保南卢明来泰烈贾霍代侯则坚新施根次绍蒙觉贡赖门雅顿";
+/** Characters that continue a transliterated name once begun (seen at least 3 times in names written with ·). */
+export const FOREIGN_PART_CHARS =
+  "尔斯克阿德拉特马里罗哈夫布卡格尼萨提亚利米维纳吉托瓦西雷塔姆安鲁达买艾贝弗莱曼洛科塞奥穆约勒威伊多木诺巴埃皮伯翰苏谢伦蒂迪韦赫沃玛帕旺普桑赛索默兰基希廉梅比奇库迈义朗美乔兹冯博司戴本派立耶莫丽加图地恩林森法波甘盖菲铁不丹内努古因尤川杜福茨孜扎晋沙胡詹辛金佩可娜易查沛海瑞让费路劳厄汗理丁于依列卜宾杰治罕都高何凡彼措汉热班登舍赞麦东乌亨什切吐嘉平得戈敦爱珠莎逊邦—久保南卢明来泰烈芬贾霍代佐侯则坚新施柯根次歇泽绍蒙觉贡赖门雅顿他军力史哥坦密康彭扬旦欧甫考豪隆集魏鼎仓儒凯华叶唐大奈察斐日朱松温牙琼申确祖禅经肖茂葛连那额鲍";

@@ -20,7 +20,7 @@ import {
 } from "./person-names.js";
 import { findPersons } from "./persons.js";
 import { findTitles } from "./titles.js";
-import { ORG_SUFFIXES } from "../gazetteer/lexicon.js";
+import { COUNTRIES, ORG_SUFFIXES } from "../gazetteer/lexicon.js";
 import { lookupPlace } from "../gazetteer/places.js";
 import { wordBoundaries, wordsOf, type Segmenter } from "../segmenter.js";
 import { findPlaces, homeCodes } from "./places.js";
@@ -83,7 +83,9 @@ export function findMentions(
   });
   const persons = findPersons(text, titles, article.byline, words);
   // Foreign names read on over the parts the segmenter or the tagger cut off (安杰伊·杜达, 拉马福萨).
-  for (const p of [...persons, ...titles.flatMap((t) => (t.person ? [t.person] : []))]) extendName(text, p, words);
+  const foreignAt = new Set(titles.flatMap((t) => (t.person && foreignTitle(t) ? [t.person.start] : [])));
+  for (const p of [...persons, ...titles.flatMap((t) => (t.person ? [t.person] : []))])
+    extendName(text, p, words, foreignAt.has(p.start));
   const meetings = findMeetings(text, segmenter, [...orgs, ...places]);
   const projects = findProjects(text, segmenter, [...orgs, ...places]);
 
@@ -196,8 +198,21 @@ function farShortCounty(surface: string, ctx: ArticleContext): boolean {
   return surface.length === 2 && d?.level === "county" && !homeCodes(ctx).some((h) => d.code.startsWith(h));
 }
 
-function extendName(text: string, m: Mention, words: ReturnType<typeof indexWords> | undefined): Mention {
-  const end = nameEnd(text, m.start, m.end, words);
+const FOREIGN_COUNTRIES = COUNTRIES.filter((c) => c !== "中国");
+
+/** A title of a foreign state or of a body named after one (丹麦国王, 塞尔维亚总理): its holder's name is foreign. */
+function foreignTitle(t: TitleMention): boolean {
+  const org = t.org?.canonical;
+  return org !== undefined && FOREIGN_COUNTRIES.some((c) => org.startsWith(c));
+}
+
+function extendName(
+  text: string,
+  m: Mention,
+  words: ReturnType<typeof indexWords> | undefined,
+  foreign: boolean,
+): Mention {
+  const end = nameEnd(text, m.start, m.end, words, foreign);
   if (end > m.end) {
     const surface = text.slice(m.start, end);
     Object.assign(m, { end, text: surface, canonical: surface.replace(/[•‧－-]/g, "·") });

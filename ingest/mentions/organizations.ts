@@ -135,12 +135,15 @@ export function findOrganizations(text: string, ctx: ArticleContext, places: Men
     const canonicalSuffix =
       suffix === "政府新闻办"
         ? "人民政府新闻办公室"
-        : suffix === "政府"
+        : suffix === "政府" && p.props.level !== "country"
           ? "人民政府"
           : (BUREAU_EXPANSIONS[suffix] ?? suffix);
     const surface = p.text + suffix;
     // A state body is named by its full place (聊城市统计局); any other keeps the place as written (太原卫星发射中心).
-    const state = /^(?:party|government|congress)$/.test(kindOf(canonicalSuffix)) || canonicalSuffix !== suffix;
+    const state =
+      /^(?:party|government|congress)$/.test(kindOf(canonicalSuffix)) ||
+      canonicalSuffix !== suffix ||
+      p.props.level === "country";
     out.push(mention(p.start, surface, state ? p.canonical + canonicalSuffix : surface, "place-suffix"));
   }
 

@@ -1,8 +1,13 @@
 // Reading a person's name at a position: a surname and a one- or two-character given name, whose end the
 // segmenter agrees with. Word boundaries decide what a pattern cannot: 钟娟说 is 钟娟 + 说 (说 is a word of its
 // own), 寻国华 is one name (国华 is one word), 王永来到 is 王永 + 来到 (来 starts the next word).
-import { COMPOUND_SURNAMES, SURNAMES } from "../gazetteer/lexicon.js";
-import { FOREIGN_NAME_CHARS, NAME_CHAR_RATES, NAME_CHARS } from "../gazetteer/name-chars.generated.js";
+import { COMPOUND_SURNAMES, COUNTRIES, SURNAMES } from "../gazetteer/lexicon.js";
+import {
+  FOREIGN_NAME_CHARS,
+  FOREIGN_PART_CHARS,
+  NAME_CHAR_RATES,
+  NAME_CHARS,
+} from "../gazetteer/name-chars.generated.js";
 import { wordIndexAt, type Word } from "../segmenter.js";
 import type { Mention } from "./types.js";
 
@@ -188,40 +193,88 @@ export function givenNamePlausible(name: string): boolean {
 }
 
 const FOREIGN = new Set(FOREIGN_NAME_CHARS);
+const FOREIGN_PART = new Set(FOREIGN_PART_CHARS);
+const COUNTRY_SET = new Set<string>(COUNTRIES);
 /** Characters that end a name's last part: function words and verbs news puts right after a name. */
-const PART_STOP = /[的了在和与及是为说表示会见讲指出称向对就同率等一行近日今天当天已祝签致抵发访出再也将曾于受作]/;
+const PART_STOP =
+  /[的了在和与及是为说表示会见讲指出称向对就同率等一行近日今天当天已祝签致抵发访出再也将曾于受作互热贺宣带还时请代之]/;
+
+/** The words that tile [start, end) when both ends fall on word boundaries; fewer where they do not. */
+function wordsIn(words: WordIndex, start: number, end: number): Word[] {
+  const out: Word[] = [];
+  for (let w = words.startingAt.get(start); w && w.start < end; w = words.startingAt.get(w.end)) out.push(w);
+  return out;
+}
 
 /**
  * The end of a person's name read on over what the segmenter or the tagger cut off: the parts of a foreign name
  * joined by · or - (安杰伊·杜达, 哈拉-阿霍), and a transliteration cut short (拉马|福萨, 阿列伊|尼克), by the
  * characters foreign names are written with (name-chars.generated.ts).
  */
-export function nameEnd(text: string, start: number, end: number, words?: WordIndex): number {
+export function nameEnd(text: string, start: number, end: number, words?: WordIndex, foreign = false): number {
   let e = end;
-  const foreignSoFar = [...text.slice(start, e)].every((c) => FOREIGN.has(c));
+  const read = [...text.slice(start, e)];
+  // Foreign so far: the holder of a foreign state's or body's title (丹麦国王腓特烈), a name written only with
+  // transliteration characters, or with characters seen in transliterations where the segmenter files a word of
+  // it as a transliterated name (莱恩/nrt, 德拉/nrt).
+  const foreignSoFar =
+    foreign ||
+    read.every((c) => FOREIGN.has(c)) ||
+    (words !== undefined &&
+      read.every((c) => FOREIGN_PART.has(c)) &&
+      wordsIn(words, start, e).some((w) => w.tag === "nrt"));
   if (foreignSoFar && words) {
     // The words the segmenter could not file or files as foreign names that follow (拉马|福萨, 阿|列伊|尼克,
     // 哈拉尔|五世, 马克|龙说 → 马克龙): a name's own part ends before a character that follows names.
     for (let next = words.startingAt.get(e); next && e - start < 8; next = words.startingAt.get(e)) {
-      if (!/^(?:x|nrt|nr|f)$/.test(next.tag) || !/^[\u4e00-\u9fff]{1,3}$/.test(next.word)) break;
-      if (next.tag === "f" && !FOREIGN.has(next.word)) break;
+      if (!/^[\u4e00-\u9fff]{1,4}$/.test(next.word)) break;
       const stop = [...next.word].findIndex((c) => PART_STOP.test(c));
       if (stop === 0) break;
-      e = stop > 0 ? next.start + stop : next.end;
+      const part = stop > 0 ? next.word.slice(0, stop) : next.word;
+      // A word filed as a name or left unfiled continues the name; so does a noun or place word made only of
+      // the characters transliterations are written with (拉拉巴拉|武, 谢尔达罗|夫, 德拉|埃斯|普列亚).
+      // Another country (沙特|伊朗) is no part of a name.
+      if (COUNTRY_SET.has(next.word)) break;
+      const filed = /^(?:nrt|nr)$/.test(next.tag) || (next.tag === "f" && FOREIGN.has(next.word));
+      const translit = [...part].every((c) => FOREIGN_PART.has(c));
+      const unfiled = next.tag === "x" && (translit || foreign || [...read].every((c) => FOREIGN.has(c)));
+      const content = stop < 0 && translit && !/^(?:v|p|c|u|d|m|q|r|y|e|o|w|a$|ad|an)/.test(next.tag);
+      if (!filed && !unfiled && !content) break;
+      e = next.start + part.length;
       if (stop > 0) break;
     }
+    // A regnal number (腓特烈十世, 查尔斯三世).
+    const regnal = /^[一二三四五六七八九十]{1,3}世/.exec(text.slice(e, e + 4))?.[0];
+    if (regnal) e += regnal.length;
+  } else if (!foreignSoFar && words && e - start === 2 && surnameAt(text, start) === 1) {
+    // A given name's second character the segmenter glued to a following verb (李干|杰作 → 李干杰 作): taken
+    // when people are named with it far more often than not.
+    const next = words.startingAt.get(e);
+    if (next?.word.length === 2 && /[作说称讲]$/.test(next.word) && (NAME_RATE.get(next.word[0]!) ?? 0) >= 100) e++;
   } else if (foreignSoFar) {
     let f = e;
     while (f < text.length && f - start < 8 && FOREIGN.has(text[f]!)) f++;
     e = f;
   }
+  // A first name whose last characters the reader left before its · (安德烈|娅·耶利内克).
+  const toDot = /^[\u4e00-\u9fff]{1,2}(?=[·•‧][\u4e00-\u9fff])/.exec(text.slice(e, e + 4))?.[0];
+  if (toDot && ![...toDot].some((c) => PART_STOP.test(c))) e += toDot.length;
   while (/[·•‧－-]/.test(text[e] ?? "") && /[\u4e00-\u9fff]/.test(text[e + 1] ?? "")) {
     let f = e + 1;
     if (words) {
       // The part runs over one-character words and words filed as names, up to a longer word (杜|达|抵达).
       for (let w = words.startingAt.get(f); w && w.end - e <= 9; w = words.startingAt.get(f)) {
-        const part = w.word.length === 1 ? !PART_STOP.test(w.word) : /^(?:nr|nrt|nrfg|x|ns|nz)$/.test(w.tag);
-        if (!part || !/^[\u4e00-\u9fff]+$/.test(w.word)) break;
+        const stopAt = [...w.word].findIndex((c) => PART_STOP.test(c));
+        const part =
+          w.word.length === 1 ? stopAt < 0 : /^(?:nr|nrt|nrfg|x|ns|nz)$/.test(w.tag) && (w.tag !== "x" || stopAt < 0);
+        if (!/^[\u4e00-\u9fff]+$/.test(w.word)) break;
+        if (!part) {
+          // A word that runs on into what follows the name (穆伊|兹将): its transliterated head ends the part.
+          const stop = [...w.word].findIndex((c) => PART_STOP.test(c));
+          if (stop > 0 && !/^v/.test(w.tag) && [...w.word.slice(0, stop)].every((c) => FOREIGN_PART.has(c)))
+            f = w.start + stop;
+          break;
+        }
         f = w.end;
       }
     } else while (f < text.length && f - e <= 8 && /[\u4e00-\u9fff]/.test(text[f]!) && !PART_STOP.test(text[f]!)) f++;

@@ -29,6 +29,10 @@ function placeMatcher(): DictMatcher<Kind> {
 export { homeCodes };
 
 const FEATURE_SET = new Set(FEATURES);
+const COUNTRY_SET = new Set<string>(COUNTRIES);
+/** The form of a state written after its short name. */
+const STATE_FORM =
+  /^(?:(?:人民|民主|联邦|伊斯兰|社会主义|民主社会主义|联合|合作|玻利瓦尔|东方|阿拉伯|多民族)?共和国|王国|合众国|大公国)/;
 const MUNICIPALITY = /^(11|12|31|50)$/;
 const REGION_AFTER = new RegExp(`^(?:${[...REGION_WORDS].sort((a, b) => b.length - a.length).join("|")})`);
 /** Short district names that are everyday words elsewhere (蓟州古城区): trusted only where the text supports them. */
@@ -131,12 +135,23 @@ export function findPlaces(text: string, ctx: ArticleContext, segmenter?: Segmen
       if (!m && d)
         m = placeMention(hit.start, hit.end, hit.text, d.name, { code: fullCode(d.code), level: d.level }, "gazetteer");
     } else if (hit.value === "named") {
+      // A two-character country is a word of its own (马里, 多哥, 阿曼 inside other words are none).
+      if (
+        bounds &&
+        hit.text.length === 2 &&
+        COUNTRY_SET.has(hit.text) &&
+        !(bounds.has(hit.start) && bounds.has(hit.end))
+      )
+        continue;
+      // A state written with its form (赞比亚共和国, 马尔代夫共和国) is the state.
+      const form = COUNTRY_SET.has(hit.text) ? STATE_FORM.exec(text.slice(hit.end, hit.end + 12))?.[0] : undefined;
+      const end = hit.end + (form?.length ?? 0);
       m = placeMention(
         hit.start,
-        hit.end,
+        end,
+        text.slice(hit.start, end),
         hit.text,
-        hit.text,
-        { level: COUNTRIES.includes(hit.text) ? "country" : "other" },
+        { level: COUNTRY_SET.has(hit.text) ? "country" : "other" },
         "gazetteer",
       );
     } else if (hit.value === "feature" && !STREET_AFTER.test(text.slice(hit.end, hit.end + 3)))

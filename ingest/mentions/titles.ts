@@ -91,6 +91,8 @@ const RANK = /(?:常务副|代理|执行|名誉|副)$/;
 /** Bodies written between a place and a title (心宁村党支部书记, 苏安北社区党委副书记): the body holds the post. */
 const BODY = /^(?:党总支|党支部|党委|村委会|居委会|村民委员会|居民委员会|团委|纪委|工会)/;
 const COUNTRY_NAMES = new Set<string>(COUNTRIES);
+/** Roles written after a title that make the name that follows someone else (总理顾问, 总统夫人, 部长助理). */
+const ROLE_AFTER_TITLE = /^(?:顾问|秘书|助理|夫人|特使|发言人|代表)/;
 
 /** A sub-unit between an organization and a title: 品宣部, 特效事业部, 民一庭, 督查四处, 建筑工程学院. */
 const SUB_UNIT =
@@ -353,6 +355,9 @@ function attachPersons(titles: TitleMention[], c: TitleContext): void {
     const at = text[t.end] === "的" && t.former ? t.end + 1 : t.end;
     // After a bare title (总书记, 主席) a name needs the tagger's word too: 总书记关怀和指导 names no 关怀.
     if (!t.org && c.words && !c.modelNames?.has(at)) continue;
+    // Another title or role right after this one (以色列总理顾问雷格夫, 总统夫人): the name that follows holds
+    // that one, not this.
+    if (titles.some((o) => o.start === at) || ROLE_AFTER_TITLE.test(text.slice(at, at + 3))) continue;
     const name = nameFrom(at);
     if (!name) continue;
     const p = person(at, name, "title");

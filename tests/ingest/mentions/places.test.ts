@@ -101,3 +101,20 @@ describe("fragments and far namesakes are no places", () => {
     expect(named("广西桂林市依托历史和红色资源发展文旅，古老运河焕发新机。")).not.toContain("资源");
   });
 });
+
+describe("countries of the world, by their short names and written with their state form", () => {
+  const countries = (text: string) =>
+    places(text)
+      .filter((p) => p.props.level === "country")
+      .map((p) => `${p.text}→${p.canonical}`);
+  it.each([
+    ["哥伦比亚总统向灾区派出救援队。", "哥伦比亚→哥伦比亚"],
+    ["赞比亚共和国总统将对中国进行国事访问。", "赞比亚共和国→赞比亚"],
+    ["两国元首就深化中国同吉尔吉斯斯坦关系交换意见。", "吉尔吉斯斯坦→吉尔吉斯斯坦"],
+  ])("%s → %s", (text, found) => {
+    expect(countries(text)).toContain(found);
+  });
+  it.each(["马里奥在赛后接受了采访。", "多哥哥姐姐都来帮忙。"])("%s names no country", (text) => {
+    expect(countries(text).filter((c) => !c.startsWith("中国"))).toEqual([]);
+  });
+});

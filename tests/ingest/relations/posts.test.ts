@@ -211,3 +211,44 @@ describe("bylines", () => {
     expect(posts(page("本报通讯员  邱  岚", "邱  岚"))).toContain("邱岚|人民日报社|通讯员");
   });
 });
+
+describe("a foreign holder's name is read whole", () => {
+  it.each([
+    ["国家主席习近平向哥伦比亚总统德拉埃斯普列亚致慰问电。", "德拉埃斯普列亚|哥伦比亚|总统"],
+    ["外交部长王毅同塞尔维亚总理布尔纳比奇举行会谈。", "布尔纳比奇|塞尔维亚|总理"],
+    ["丹麦国王腓特烈十世出席了开幕仪式。", "腓特烈十世|丹麦|国王"],
+    ["赞比亚共和国总统哈凯恩德·希奇莱马将于下周对中国进行国事访问。", "哈凯恩德·希奇莱马|赞比亚共和国|总统"],
+    ["马尔代夫共和国总统穆罕默德·穆伊兹将于月内访华。", "穆罕默德·穆伊兹|马尔代夫共和国|总统"],
+  ])("%s", (text, post) => {
+    const [name] = post.split("|");
+    expect(persons(read(text))).toContain(name);
+    expect(
+      posts(read(text))
+        .filter((p) => p.startsWith(`${name}|`))
+        .map((p) => p.split("|")[2]),
+    ).toContain(post.split("|")[2]);
+  });
+
+  it("reads a transliteration on past 和 (莱恩斯和众议长迪克)", () => {
+    const found = persons(read("应澳大利亚联邦议会参议长莱恩斯和众议长迪克邀请，代表团启程访问。"));
+    expect(found).toContain("莱恩斯");
+    expect(found).not.toContain("莱恩");
+  });
+
+  it("gives no post to a title's adviser or spouse (总理顾问雷格夫)", () => {
+    const doc = read("以色列总理顾问雷格夫表示，双方已达成延长停火的协议。");
+    expect(posts(doc).some((p) => p.endsWith("|总理"))).toBe(false);
+    expect(persons(doc).some((p) => p.startsWith("顾问"))).toBe(false);
+  });
+
+  it("reads a Chinese given name the segmenter glued to a verb (李干杰作)", () => {
+    expect(persons(read("中共中央政治局委员、中央组织部部长李干杰作总结讲话。"))).toContain("李干杰");
+  });
+
+  it("stops a foreign name at the words that follow it (拜登互致贺电, 穆伊兹将)", () => {
+    const found = persons(read("国家主席习近平同美国总统拜登互致贺电。俄罗斯总统普京热烈欢迎来宾。"));
+    expect(found).toContain("拜登");
+    expect(found).toContain("普京");
+    expect(found.some((p) => /互|热/.test(p))).toBe(false);
+  });
+});
