@@ -106,7 +106,7 @@ async function main(): Promise<void> {
       `extraction chars/s   ${Math.round(t.charsExtracted / wallS)} over the wall time; ${Math.round(t.charsExtracted / (t.extractMs / 1000))} per worker thread (${workers} workers, ${(t.extractMs / 1000).toFixed(1)} thread-seconds)`,
     );
     console.log(
-      `Neo4j rows/s         ${Math.round(t.rowsWritten / (t.writeMs / 1000))} in the write phase alone (${t.rowsWritten} rows in ${(t.writeMs / 1000).toFixed(1)} s of writes, ${t.batches} statements; target >= 15000)`,
+      `Neo4j rows/s         ${Math.round(t.rowsWritten / (t.writeMs / 1000))} in the write phase alone (${t.rowsWritten} rows in ${(t.writeMs / 1000).toFixed(1)} s of writes, ${t.batches} loads; target >= 15000)`,
     );
     const stages: Record<string, number> = { read: t.readMs, ...t.stageMs, gather: t.gatherMs, write: t.writeMs };
     const slowest = Object.entries(stages).reduce((a, b) => (b[1] > a[1] ? b : a));
