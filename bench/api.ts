@@ -7,7 +7,7 @@ import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
-import { connectionSettingsFromEnv, openDriver } from "../cypher/driver.js";
+import { ENTITY_LABEL_EXPR, connectionSettingsFromEnv, openDriver } from "../cypher/index.js";
 
 interface AutocannonResult {
   requests: { average: number; total: number };
@@ -50,14 +50,14 @@ async function sampleInputs(): Promise<{
   const driver = await openDriver(settings);
   try {
     const count = await driver.executeQuery(
-      "MATCH (n:Person|Organization|Place|Project|Meeting) RETURN count(n) AS n",
+      `MATCH (n:${ENTITY_LABEL_EXPR}) RETURN count(n) AS n`,
       {},
       { routing: "READ" },
     );
     const entities = Number(count.records[0]?.get("n") ?? 0);
     // Neighbour counts per entity (facts only, as the explorer shows them), to pick typical nodes and the hub.
     const degrees = await driver.executeQuery(
-      `MATCH (n:Person|Organization|Place|Project|Meeting)
+      `MATCH (n:${ENTITY_LABEL_EXPR})
        WITH n, COUNT { (n)-[r]-(m) WHERE NOT r:MENTIONS AND NOT m:Article } AS d
        WHERE d > 0
        RETURN n.id AS id, n.name AS name, d ORDER BY d`,

@@ -9,8 +9,8 @@ import { join, resolve } from "node:path";
 import type { Page } from "playwright-core";
 import { build } from "vite";
 import type { ApiEdge, ApiGraph, ApiNode } from "../core/api.js";
-import type { EntityType } from "../core/model.js";
-import { bundleScript, makeBundle, writeStaticSite } from "../graph/export-site.js";
+import { ENTITY_TYPES, type EntityType } from "../core/model.js";
+import { bundleScript, makeBundle, writeStaticSite } from "../graph/index.js";
 import { TYPE_COLORS } from "../explorer/src/appearance.js";
 import { launch, serveDir } from "../tests/browser/harness.js";
 
@@ -48,7 +48,7 @@ const SURNAMES =
 const GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国志红玉兰晓峰海燕长萍丽华明远国栋静怡思远志强";
 const PLACES = "河清源柳林东平西山南湖北岗新城安宁永和长乐兴华";
 const ORG_SUFFIX = ["有限公司", "集团", "委员会", "人民政府", "研究院", "商会"];
-const TYPES: EntityType[] = ["Person", "Organization", "Place", "Project", "Meeting"];
+const TYPES: readonly EntityType[] = ENTITY_TYPES;
 
 /** A clustered graph with positions spread over ~800 units, so default "positions" sizes read like pixels. */
 export function generateGraph(n: number, m: number, seed = 7): ApiGraph {

@@ -1,10 +1,14 @@
 // The per-row baseline of bench/ingest.ts: the same rows the batched loader writes, sent as one MERGE per
 // node and per relationship, each in its own write transaction, timed against cypher/load on the same slice.
 import type { Driver } from "neo4j-driver";
-import { emptyGraph } from "../cypher/empty.js";
-import { nodeMergeQuery, relationshipMergeQuery } from "../cypher/load.js";
-import { planLoad, type LoadPlan } from "../cypher/load-plan.js";
-import { loadGraphDoc } from "../cypher/load.js";
+import {
+  emptyGraph,
+  nodeMergeQuery,
+  relationshipMergeQuery,
+  planLoad,
+  type LoadPlan,
+  loadGraphDoc,
+} from "../cypher/index.js";
 import { createExtractor } from "../ingest/batch/extract.js";
 import { DEFAULT_INGEST_SETTINGS } from "../ingest/batch/settings.js";
 import { mergeDocs } from "../ingest/pipeline.js";

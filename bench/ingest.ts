@@ -9,8 +9,8 @@ import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import type { Driver } from "neo4j-driver";
-import { startNeo4j, stopNeo4j } from "../cypher/db/index.js";
-import { openDriver } from "../cypher/driver.js";
+import { startNeo4j, stopNeo4j } from "../db/index.js";
+import { openDriver } from "../cypher/index.js";
 import { graphTotals } from "../ingest/batch/index.js";
 import { perRowBaseline } from "./ingest-baseline.js";
 

@@ -16,7 +16,7 @@ import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { once } from "node:events";
-import { startNeo4j, stopNeo4j } from "../cypher/db/index.js";
+import { startNeo4j, stopNeo4j } from "../db/index.js";
 
 const ROOT = resolve(fileURLToPath(new URL("..", import.meta.url)));
 const CORPUS = resolve(ROOT, "../shared/data/news/xinwenlianbo.jsonl");

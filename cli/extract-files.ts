@@ -2,26 +2,33 @@
 import type { GraphDoc } from "../core/model.js";
 import { JianwenError } from "../core/errors.js";
 import { extractDocument, mergeDocs } from "../ingest/index.js";
-import { isReadFailure, readPaths } from "../ingest/read/index.js";
+import { isReadFailure, readPaths, type JsonlFields } from "../ingest/read/index.js";
 
 export interface ExtractFilesOptions {
   encoding?: string | undefined;
+  /** Field names of JSON and JSONL articles (--json-fields). */
+  jsonlFields?: Partial<JsonlFields> | undefined;
   model?: boolean;
 }
 
 export async function extractFiles(
   paths: string[],
   options: ExtractFilesOptions = {},
-): Promise<{ doc: GraphDoc; failures: string[] }> {
+): Promise<{ doc: GraphDoc; failures: string[]; warnings: string[] }> {
   const docs: GraphDoc[] = [];
   const failures: string[] = [];
-  const tagger = options.model === false ? undefined : await (await import("../ingest/tagger.js")).loadTagger();
-  const segmenter = tagger ? (await import("../ingest/segmenter.js")).loadSegmenter() : undefined;
-  for await (const item of readPaths(paths.length ? paths : ["-"], { encoding: options.encoding })) {
+  const warnings: string[] = [];
+  const tagger = options.model === false ? undefined : await (await import("../ingest/index.js")).loadTagger();
+  const segmenter = tagger ? (await import("../ingest/index.js")).loadSegmenter() : undefined;
+  for await (const item of readPaths(paths.length ? paths : ["-"], {
+    encoding: options.encoding,
+    jsonlFields: options.jsonlFields,
+  })) {
     if (isReadFailure(item)) {
       failures.push(item.error.message);
       continue;
     }
+    warnings.push(...(item.warnings ?? []));
     try {
       docs.push(extractDocument(item, { tagger, segmenter }));
     } catch (error) {
@@ -29,5 +36,5 @@ export async function extractFiles(
       failures.push(error.message);
     }
   }
-  return { doc: mergeDocs(docs), failures };
+  return { doc: mergeDocs(docs), failures, warnings };
 }

@@ -1,9 +1,9 @@
 // The main job behind `npm start`: Neo4j (started when nothing answers), an ingest of the shipped samples or the
 // user's paths, then the explorer. Ctrl-C closes the server and stops only what this run started.
 import { join } from "node:path";
-import { connectionSettingsFromEnv, openDriver } from "../cypher/driver.js";
-import { ensureNeo4j, findProjectRoot } from "../cypher/db/index.js";
-import { createServer } from "../cypher/service/server.js";
+import { connectionSettingsFromEnv, openDriver } from "../cypher/index.js";
+import { ensureNeo4j, findProjectRoot } from "../db/index.js";
+import { createServer } from "../service/index.js";
 import { defaultReportPath, ingestPaths, summaryText } from "../ingest/batch/index.js";
 
 export interface StartOptions {

@@ -42,8 +42,10 @@ export type PlaceLevel = (typeof PLACE_LEVELS)[number];
 /** Where an article came from on disk, for reports and error messages. */
 export interface Origin {
   file: string;
-  /** 1-based line for JSONL inputs. */
+  /** 1-based line for JSONL inputs, and of the section's heading for Markdown holding many articles. */
   line?: number;
+  /** 1-based place of the article in a JSON file's list of articles. */
+  item?: number;
 }
 
 export interface ArticleDoc {
@@ -55,6 +57,8 @@ export interface ArticleDoc {
   /** The paper or agency: 聊城日报, 新华社 … */
   source: string;
   page: string | null;
+  /** The page's name (要闻, 杭州新闻), when the input gives one. */
+  pageName?: string;
   /** Reporters and correspondents named in the byline. */
   byline: string[];
   text: string;

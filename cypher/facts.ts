@@ -1,7 +1,7 @@
 // One fact per (source, type, target, title or role): the relations of a GraphDoc folded so that every article
 // stating the same fact adds evidence to it instead of making a second relationship. Pure, shared by the loader
 // (cypher/load-plan.ts) and the static export (graph/export-api.ts), so both show the same spans and counts.
-import type { PropertyValue, RelationDoc, RelationType } from "../core/model.js";
+import { RELATION_TYPES, type PropertyValue, type RelationDoc, type RelationType } from "../core/model.js";
 
 /** The property that tells two facts of one type between the same two nodes apart. */
 export const FACT_KEY_PROPERTY: Partial<Record<RelationType, string>> = {
@@ -14,6 +14,9 @@ export const FACT_KEY_PROPERTY: Partial<Record<RelationType, string>> = {
  * (article, entity) by nature, with the first sentence and no evidence lists.
  */
 export const LINK_TYPES: ReadonlySet<RelationType> = new Set<RelationType>(["MENTIONS", "REPORTED"]);
+
+/** Relationships between entities (posts, meetings, places, projects): every relation type but the links. */
+export const FACT_TYPES: readonly RelationType[] = RELATION_TYPES.filter((t) => !LINK_TYPES.has(t));
 
 /** Evidence sentences stored on a fact, newest first; `evidenceCount` and `articles` keep the full counts. */
 export const EVIDENCE_CAP = 50;

@@ -1,8 +1,71 @@
-// Public surface of cypher/: schema, loader, query library and the read-only runner. Other folders import from here.
-export { applySchema } from "./schema.js";
+// Public surface of cypher/: the Neo4j driver settings, schema, loader, retries, query library, the read-only
+// runner and result formatting. Other folders import from here only.
+export {
+  DEFAULT_NEO4J_URI,
+  NO_AUTH,
+  authFor,
+  boltAnswers,
+  closeDriver,
+  connectionSettingsFromEnv,
+  openDriver,
+  tcpAccepts,
+  toNeo4jLoadError,
+  type Neo4jConnectionSettings,
+  type OpenDriverOptions,
+} from "./driver.js";
+export { applySchema, isSchemaRace, schemaStatements, type SchemaOptions } from "./schema.js";
 export { emptyGraph } from "./empty.js";
-export { loadGraphDoc, DEFAULT_BATCH_SIZE, type LoadCounts, type LoadOptions } from "./load.js";
-export { planLoad, NODE_LABELS, type NodeLabel } from "./load-plan.js";
-export { loadQueryLibrary, getNamedQuery, bindParams, type NamedQuery, type QueryParam } from "./library.js";
-export { runReadOnly, assertReadOnly, explainQuery, type ReadOnlyOptions, type ReadOnlyResult } from "./readonly.js";
-export { analyzeGraph, type AnalyzeResult } from "../graph/metrics.js";
+export {
+  loadGraphDoc,
+  nodeMergeQuery,
+  relationshipMergeQuery,
+  writeArticlesAndLinks,
+  writeEntities,
+  writeFacts,
+  DEFAULT_BATCH_SIZE,
+  type LoadCounts,
+  type LoadOptions,
+} from "./load.js";
+export {
+  chunk,
+  isNodeLabel,
+  labelFromId,
+  planLoad,
+  NODE_LABELS,
+  ENTITY_LABEL_EXPR,
+  type LoadPlan,
+  type NodeLabel,
+} from "./load-plan.js";
+export {
+  EVIDENCE_CAP,
+  FACT_TYPES,
+  LINK_TYPES,
+  factEdgeId,
+  factKey,
+  factSummary,
+  foldFacts,
+  type Fact,
+} from "./facts.js";
+export { isTransient, isUnavailable, withRetries, type RetryOptions } from "./retry.js";
+export { migrateGraph, type MigrateCounts, type MigrateOptions } from "./migrate.js";
+export {
+  bindParams,
+  coerceParam,
+  getNamedQuery,
+  loadQueryLibrary,
+  type NamedQuery,
+  type ParamType,
+  type QueryParam,
+} from "./library.js";
+export {
+  DEFAULT_READONLY,
+  assertReadOnly,
+  explainQuery,
+  runReadOnly,
+  toQueryError,
+  type ReadOnlyOptions,
+  type ReadOnlyResult,
+} from "./readonly.js";
+export { formatRows, OUTPUT_FORMATS, type OutputFormat } from "./format.js";
+export { toPlain } from "./values.js";
+export { projectRoot } from "./files.js";

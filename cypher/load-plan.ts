@@ -6,6 +6,9 @@ import { ENTITY_TYPES, RELATION_TYPES, type GraphDoc, type PropertyValue, type R
 import { EVIDENCE_CAP, LINK_TYPES, foldFacts, type Fact } from "./facts.js";
 
 export const NODE_LABELS = ["Article", ...ENTITY_TYPES] as const;
+
+/** The entity labels of core/model (ENTITY_TYPES) joined by "|": a Cypher label expression matching any entity. */
+export const ENTITY_LABEL_EXPR = ENTITY_TYPES.join("|");
 export type NodeLabel = (typeof NODE_LABELS)[number];
 
 export interface NodeRow {
@@ -85,6 +88,7 @@ export function planLoad(doc: GraphDoc): LoadPlan {
         date: a.date,
         source: a.source,
         page: a.page,
+        pageName: a.pageName,
         byline: a.byline,
         text: a.text,
         sha256: a.sha256,

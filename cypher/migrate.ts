@@ -6,8 +6,8 @@
 import type { Driver, ManagedTransaction } from "neo4j-driver";
 import neo4j from "neo4j-driver";
 import { Neo4jLoadError, SettingsError } from "../core/errors.js";
-import { RELATION_TYPES, type PropertyValue, type RelationDoc, type RelationType } from "../core/model.js";
-import { LINK_TYPES, foldFacts } from "./facts.js";
+import type { PropertyValue, RelationDoc, RelationType } from "../core/model.js";
+import { FACT_TYPES, foldFacts } from "./facts.js";
 import { relationshipMergeQuery } from "./load.js";
 import { factRow, isNodeLabel, type FactRow, type NodeLabel } from "./load-plan.js";
 import { errorMessage, isRetriable } from "./schema.js";
@@ -33,8 +33,6 @@ const OLD = "r.articleIds IS NULL AND (r.article IS NOT NULL OR r.sentences IS N
 
 /** What the old relationship carried that is evidence or identity, not a property of the fact. */
 const OLD_EVIDENCE_KEYS = new Set(["key", "article", "sentence", "sentences", "asOf"]);
-
-const FACT_TYPES = RELATION_TYPES.filter((t) => !LINK_TYPES.has(t));
 
 export async function migrateGraph(driver: Driver, opts: MigrateOptions = {}): Promise<MigrateCounts> {
   const batchSize = opts.batchSize ?? 2000;

@@ -1,13 +1,14 @@
 // Retries with exponential backoff for Neo4j work that may meet a concurrent twin: transient errors (lock
 // deadlocks, a leader switch, a server restarting) and, for schema statements, "already exists" races. The
 // driver's managed transactions retry transient errors by themselves; auto-commit statements (schema commands)
-// and whole loads need this.
+// and whole loads need this. The loop, backoff and jitter are p-retry's.
 import neo4j from "neo4j-driver";
+import pRetry from "p-retry";
 
 export interface RetryOptions {
   /** Tries in all, the first included. */
   attempts: number;
-  /** Wait before the second try; doubled each time, with up to 50% random jitter. */
+  /** Wait before the second try; doubled each time up to maxMs, times a random factor from 1 to 2. */
   baseMs: number;
   maxMs: number;
   /** Whether the error is worth another try. */
@@ -21,15 +22,14 @@ export async function withRetries<T>(
   options: Partial<RetryOptions> = {},
 ): Promise<T> {
   const opts = { ...DEFAULT_RETRY, ...options };
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await work(attempt);
-    } catch (error) {
-      if (attempt >= opts.attempts || !opts.retryOn(error)) throw error;
-      const wait = Math.min(opts.maxMs, opts.baseMs * 2 ** (attempt - 1));
-      await sleep(wait * (1 + Math.random() / 2));
-    }
-  }
+  return pRetry(work, {
+    retries: Math.max(0, opts.attempts - 1),
+    factor: 2,
+    minTimeout: opts.baseMs,
+    maxTimeout: opts.maxMs,
+    randomize: true,
+    shouldRetry: ({ error }) => opts.retryOn(error),
+  });
 }
 
 export function sleep(ms: number): Promise<void> {

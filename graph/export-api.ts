@@ -4,7 +4,7 @@
 // date and source here so the explorer can show and filter it without asking again.
 import type { ApiEdge, ApiEvidence, ApiGraph, ApiNode } from "../core/api.js";
 import type { ArticleDoc, EntityDoc, GraphDoc, RelationDoc } from "../core/model.js";
-import { EVIDENCE_CAP, LINK_TYPES, factEdgeId, factSummary, foldFacts } from "../cypher/facts.js";
+import { EVIDENCE_CAP, LINK_TYPES, factEdgeId, factSummary, foldFacts } from "../cypher/index.js";
 
 export interface ToApiGraphOptions {
   /** Include articles as nodes (with MENTIONS and REPORTED edges); default true. */

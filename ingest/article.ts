@@ -38,6 +38,7 @@ export function buildArticle(draft: ArticleDraft, origin: Origin): ArticleDoc {
     date: draft.date,
     source: draft.source,
     page: draft.page,
+    ...(draft.pageName ? { pageName: draft.pageName } : {}),
     byline: draft.byline,
     text,
     sha256,

@@ -10,3 +10,5 @@ export {
 } from "./pipeline.js";
 export type { RawDocument, RawMeta } from "./types.js";
 export type { SpanTagger } from "./mentions/index.js";
+export { loadTagger } from "./tagger.js";
+export { loadSegmenter } from "./segmenter.js";

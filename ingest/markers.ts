@@ -1,4 +1,5 @@
 // Recognizes the typographic roles of a block on a news page: article openings, bylines, headlines, page footers.
+import { BYLINE_ROLE } from "./bylines.js";
 import type { Block } from "./layout.js";
 import { codePointLength } from "./text.js";
 
@@ -7,7 +8,6 @@ export const OPENING =
   /本报讯|本报[\u4e00-\u9fff]{2,8}?\d{1,2}月\d{1,2}日电|(新华社|中新社|人民日报|大众日报|央视新闻|中国新闻社)[\u4e00-\u9fff]{0,8}?(?:\d{1,2}月\d{1,2}日)?电|^■\s*本报(?:记者|评论员|通讯员|特约评论员)/;
 
 /** Reporters and correspondents in a byline: (记者 张武岳), (记者 夏旭光 通讯员 解斌), ■ 本报记者 许金松. */
-const BYLINE_ROLE = /(?:本报)?(?:记者|通讯员|实习生|评论员|摄影|摄)\s*[:：]?\s*/g;
 
 export function parseByline(text: string): string[] {
   const names: string[] = [];

@@ -13,6 +13,8 @@ export interface ArticleDraft {
   source: string;
   date: string | null;
   page: string | null;
+  /** The page's name (要闻, 杭州新闻), when the file gives one. */
+  pageName?: string;
   byline: string[];
   /** Body blocks in reading order; the extract stage rejoins them into paragraphs. */
   blocks: string[];
@@ -64,10 +66,13 @@ export function splitArticles(page: LaidOutPage): ArticleDraft[] {
 
   if (raw.kind === "article") {
     const a = make(raw.meta.title ? [raw.meta.title] : [], paper);
+    if (raw.meta.pageName) a.draft.pageName = raw.meta.pageName;
     for (const b of blocks) a.draft.blocks.push(b.text);
     if (raw.meta.author) a.draft.byline = parseByline(`记者 ${raw.meta.author}`);
     const opening = blocks.findIndex((b) => OPENING.test(b.text));
-    if (opening >= 0) a.draft.byline = a.draft.byline.length ? a.draft.byline : openingParts(blocks[opening]!).byline;
+    // The text's byline wins when it names everyone the author field does: it adds 通讯员 and the others.
+    const inText = opening >= 0 ? openingParts(blocks[opening]!).byline : [];
+    if (inText.length > 0 && a.draft.byline.every((name) => inText.includes(name))) a.draft.byline = inText;
     return [finishTitle(a)];
   }
 

@@ -9,6 +9,8 @@ export interface RawMeta {
   page?: string;
   source?: string;
   author?: string;
+  /** The page's name beside its code (A03 杭州新闻 → 杭州新闻). */
+  pageName?: string;
 }
 
 /** What the read stage yields: decoded text with its metadata, before any layout repair. */
@@ -18,4 +20,6 @@ export interface RawDocument {
   origin: Origin;
   /** "page" may hold several articles and a masthead; "article" is one article (JSONL item, HTML page, Markdown article). */
   kind: "page" | "article";
+  /** Metadata the read stage set aside (an author field that is no list of names …), for the run report. */
+  warnings?: string[];
 }

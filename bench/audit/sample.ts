@@ -2,18 +2,17 @@
 // precision per group from a person's judgements. The draw hashes each item's stable key with the seed and keeps the
 // lowest hashes, so it depends neither on file order nor on what else the graph holds beside the item.
 import { createHash } from "node:crypto";
-import type { EntityDoc, EntityType, GraphDoc, RelationDoc, RelationType } from "../../core/model.js";
+import {
+  ENTITY_TYPES,
+  type EntityDoc,
+  type EntityType,
+  type GraphDoc,
+  type RelationDoc,
+  type RelationType,
+} from "../../core/model.js";
 
 /** The groups the audit draws from: each entity type, and the two relation types a reader checks most. */
-export const AUDIT_GROUPS = [
-  "Person",
-  "Organization",
-  "Place",
-  "Project",
-  "Meeting",
-  "HOLDS_POSITION",
-  "PARTICIPATED_IN",
-] as const;
+export const AUDIT_GROUPS = [...ENTITY_TYPES, "HOLDS_POSITION", "PARTICIPATED_IN"] as const;
 export type AuditGroup = (typeof AUDIT_GROUPS)[number];
 
 export interface AuditItem {
@@ -50,7 +49,7 @@ export function drawOrder(seed: string, key: string): string {
   return createHash("sha256").update(`${seed}\n${key}`).digest("hex");
 }
 
-const ENTITY_GROUPS = new Set<string>(["Person", "Organization", "Place", "Project", "Meeting"]);
+const ENTITY_GROUPS = new Set<string>(ENTITY_TYPES);
 
 /** The sentence cut to `width` characters around the first place it names `name`, so a long list stays readable. */
 export function excerpt(sentence: string, name: string, width = 160): string {

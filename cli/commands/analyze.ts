@@ -1,18 +1,24 @@
 // `jianwen analyze`: computes degree, PageRank and Louvain communities over the entity graph in Neo4j and writes
 // them back onto the nodes (ingest does the same after each load). Heavy modules load inside the action.
 import { Command } from "commander";
+import { wholeNumber } from "../options.js";
 
 export function define(): Command {
   return new Command("analyze")
     .description(
       "compute degree, PageRank and Louvain communities of the entity graph in Neo4j and store them on the nodes",
     )
-    .option("--seed <n>", "seed for Louvain, so reruns give the same communities", (v) => Number.parseInt(v, 10), 42)
+    .option(
+      "--seed <n>",
+      "seed for Louvain, so reruns give the same communities",
+      wholeNumber("analyze", "--seed", { min: 0 }),
+      42,
+    )
     .option("--betweenness", "also compute betweenness centrality, whatever the graph's size (slow on large graphs)")
     .option("--no-betweenness", "skip betweenness even on small graphs")
     .action(async (flags: { seed: number; betweenness?: boolean }) => {
-      const { connectionSettingsFromEnv, openDriver } = await import("../../cypher/driver.js");
-      const { analyzeGraph } = await import("../../graph/metrics.js");
+      const { connectionSettingsFromEnv, openDriver } = await import("../../cypher/index.js");
+      const { analyzeGraph } = await import("../../graph/index.js");
       const settings = connectionSettingsFromEnv();
       const driver = await openDriver(settings);
       try {

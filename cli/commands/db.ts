@@ -1,6 +1,7 @@
 // `jianwen db start|stop|status`: a local Neo4j (embedded, Java launcher in neo4j/) for development and tests.
 // The launcher code is imported inside each action so `jianwen --help` stays fast.
 import { Command, Option } from "commander";
+import { portNumber, wholeNumber } from "../options.js";
 
 interface DbFlags {
   port?: number;
@@ -11,13 +12,8 @@ interface DbFlags {
 
 function withFlags(command: Command): Command {
   return command
-    .addOption(new Option("--port <n>", "Bolt port on 127.0.0.1 (default 7687)").argParser(parsePortFlag))
+    .addOption(new Option("--port <n>", "Bolt port on 127.0.0.1 (default 7687)").argParser(portNumber("db", "--port")))
     .option("--data <dir>", "data folder (default .jianwen/neo4j-<port> in the project)");
-}
-
-function parsePortFlag(value: string): number {
-  // Validated again by resolveDbSettings; here only turned into a number so commander passes it through typed.
-  return /^\d+$/.test(value) ? Number(value) : Number.NaN;
 }
 
 function say(line: string): void {
@@ -32,9 +28,13 @@ export function define(): Command {
   withFlags(db.command("start"))
     .description("start Neo4j in the background and return once Bolt answers (builds the launcher on first use)")
     .option("--heap <size>", "Java heap, as for -Xmx (default 1g or JIANWEN_NEO4J_HEAP)")
-    .addOption(new Option("--timeout <seconds>", "how long to wait for Bolt").default(120).argParser(Number))
+    .addOption(
+      new Option("--timeout <seconds>", "how long to wait for Bolt")
+        .default(120)
+        .argParser(wholeNumber("db start", "--timeout")),
+    )
     .action(async (flags: DbFlags) => {
-      const { startNeo4j, neo4jStatus } = await import("../../cypher/db/index.js");
+      const { startNeo4j, neo4jStatus } = await import("../../db/index.js");
       if (process.env.NEO4J_URI) {
         const status = await neo4jStatus();
         say(
@@ -59,7 +59,7 @@ export function define(): Command {
   withFlags(db.command("stop"))
     .description("stop the Neo4j started by `jianwen db start` on that port (SIGTERM, waits for a clean shutdown)")
     .action(async (flags: DbFlags) => {
-      const { stopNeo4j } = await import("../../cypher/db/index.js");
+      const { stopNeo4j } = await import("../../db/index.js");
       const result = await stopNeo4j({ port: flags.port, data: flags.data });
       if (result.stopped) process.stdout.write(`Neo4j stopped (pid ${result.pid})\n`);
       if (result.note) say(`jianwen db: ${result.note}`);
@@ -71,7 +71,7 @@ export function define(): Command {
     )
     .option("--json", "print the status as JSON")
     .action(async (flags: DbFlags & { json?: boolean }) => {
-      const { neo4jStatus } = await import("../../cypher/db/index.js");
+      const { neo4jStatus } = await import("../../db/index.js");
       const status = await neo4jStatus({ port: flags.port, data: flags.data });
       if (flags.json) {
         process.stdout.write(`${JSON.stringify(status)}\n`);

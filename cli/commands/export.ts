@@ -2,7 +2,9 @@
 // can open or host without Neo4j. The subgraph comes from a GraphDoc file (`jianwen extract --json` output),
 // from a read-only Cypher query, or by default from the most central entities in Neo4j. Heavy code loads
 // inside the action so `jianwen --help` stays fast.
-import { Command, InvalidArgumentError } from "commander";
+import bytes from "bytes";
+import { Command } from "commander";
+import { PARAM_HELP, collect, cypherParams, wholeNumber } from "../options.js";
 
 interface ExportFlags {
   site?: string;
@@ -12,13 +14,6 @@ interface ExportFlags {
   limit: number;
   title?: string;
   articles: boolean;
-}
-
-function positiveInt(v: string): number {
-  const n = Number.parseInt(v, 10);
-  if (!Number.isFinite(n) || n <= 0 || String(n) !== v.trim())
-    throw new InvalidArgumentError("expected a positive whole number");
-  return n;
 }
 
 export function define(): Command {
@@ -36,36 +31,39 @@ export function define(): Command {
       "--query <cypher>",
       "take the subgraph a read-only Cypher query returns (nodes and relationships in its rows)",
     )
+    .option("--param <k=v>", `with --query: ${PARAM_HELP}`, collect, [])
     .option(
-      "--param <k=v>",
-      "query parameter (repeatable; numbers and true/false are typed)",
-      (v, all: string[]) => [...all, v],
-      [],
+      "--limit <n>",
+      "without --query: how many of the most central entities to include",
+      wholeNumber("export", "--limit"),
+      500,
     )
-    .option("--limit <n>", "without --query: how many of the most central entities to include", positiveInt, 500)
     .option("--title <text>", "title shown in the explorer's header")
     .option("--no-articles", "leave article nodes out (with --input)")
     .action(async (flags: ExportFlags) => {
       const { SettingsError } = await import("../../core/errors.js");
-      const { makeBundle, writeStaticSite } = await import("../../graph/export-site.js");
+      const { makeBundle, writeStaticSite } = await import("../../graph/index.js");
       if (!flags.site) throw new SettingsError("export: pass --site DIR, the folder to write");
       if (flags.input && flags.query)
         throw new SettingsError("export: --input and --query both choose the graph; pass one of them");
       let graph;
       let title = flags.title;
       if (flags.input) {
-        const { readGraphDocFile } = await import("../../graph/export-input.js");
-        const { graphDocToApiGraph } = await import("../../graph/export-api.js");
+        const { readGraphDocFile } = await import("../../graph/index.js");
+        const { graphDocToApiGraph } = await import("../../graph/index.js");
         graph = graphDocToApiGraph(await readGraphDocFile(flags.input), { articles: flags.articles });
         title ??= flags.input;
       } else {
-        const { readSubgraph } = await import("../../graph/export-neo4j.js");
-        graph = await readSubgraph({ query: flags.query, params: flags.param, limit: flags.limit });
+        const { readSubgraph } = await import("../../graph/index.js");
+        if (flags.param.length > 0 && !flags.query)
+          throw new SettingsError("export: --param gives parameters of --query; pass --query too");
+        const params = await cypherParams("export", flags.param);
+        graph = await readSubgraph({ query: flags.query, params, limit: flags.limit });
         title ??= flags.query ? "Cypher 查询结果" : `前 ${flags.limit} 个实体`;
       }
       const report = await writeStaticSite(flags.site, makeBundle(graph, title));
       process.stdout.write(
-        `export: wrote ${report.dir} — ${report.nodes} nodes, ${report.edges} relationships (${(report.bytes / 1024).toFixed(0)} KiB of data); ` +
+        `export: wrote ${report.dir} — ${report.nodes} nodes, ${report.edges} relationships (${bytes.format(report.bytes, { unitSeparator: " " })} of data); ` +
           `open index.html, or serve the folder with any static web server\n`,
       );
     });

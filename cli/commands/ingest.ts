@@ -1,15 +1,17 @@
 // `jianwen ingest PATH…`: batch ingest of files, directories, globs or standard input into Neo4j, with progress,
 // a summary, and a run report listing every input that failed. Heavy modules load inside the action.
 import { Command, Option } from "commander";
+import { wholeNumber } from "../options.js";
 
 interface IngestFlags {
   encoding?: string;
   jsonlFields?: string;
+  jsonFields?: string;
   maxBytes?: string;
-  batchSize?: string;
-  batchArticles?: string;
-  workers?: string;
-  concurrency?: string;
+  batchSize?: number;
+  batchArticles?: number;
+  workers?: number;
+  concurrency?: number;
   atomicLoads?: boolean;
   shard?: string;
   report?: string;
@@ -26,7 +28,7 @@ export function define(): Command {
     )
     .argument(
       "<paths...>",
-      "files (.txt .md .jsonl .html, optionally .gz), directories (read recursively), quoted globs, or - for standard input",
+      "files (.txt .md .json .jsonl .html, optionally .gz), directories (read recursively), quoted globs, or - for standard input",
     )
     .option(
       "--encoding <name>",
@@ -37,15 +39,32 @@ export function define(): Command {
       "JSONL field names, e.g. title=headline,text=body,date=pubdate (defaults: title date source text page author)",
     )
     .option(
+      "--json-fields <map>",
+      "field names of JSON and JSONL articles when not the usual ones (title/headline/标题, content/body/正文, date/publish_date …), e.g. text=article_body,date=ctime",
+    )
+    .option(
       "--max-bytes <size>",
       "largest document read into memory: a whole .txt/.md/.html file or one JSONL line (default 200MB)",
     )
-    .option("--batch-size <rows>", "rows per Neo4j write transaction (default 5000)")
-    .option("--batch-articles <n>", "articles gathered into one load (default 1000)")
-    .option("--workers <n>", "extraction threads; 0 extracts on the main thread (default: one per CPU core)")
+    .option(
+      "--batch-size <rows>",
+      "rows per Neo4j write transaction (default 5000)",
+      wholeNumber("ingest", "--batch-size"),
+    )
+    .option(
+      "--batch-articles <n>",
+      "articles gathered into one load (default 1000)",
+      wholeNumber("ingest", "--batch-articles"),
+    )
+    .option(
+      "--workers <n>",
+      "extraction threads; 0 extracts on the main thread (default: one per CPU core)",
+      wholeNumber("ingest", "--workers", { min: 0 }),
+    )
     .option(
       "--concurrency <n>",
       "loads written to Neo4j at the same time (default 1; more can deadlock on shared entities and wait in retries)",
+      wholeNumber("ingest", "--concurrency"),
     )
     .option(
       "--atomic-loads",
@@ -71,20 +90,18 @@ Examples:
   jianwen ingest archive/
   jianwen ingest 'pages/2023-*/*.txt' exports/news.jsonl.gz
   jianwen ingest news.jsonl --jsonl-fields title=headline,text=content --workers 2
+  jianwen ingest crawl/2026-03-29/ --json-fields text=article_body,date=ctime
   NEO4J_URI=neo4j+s://xxxx.databases.neo4j.io NEO4J_PASSWORD=… jianwen ingest archive/ --shard 1/3`,
     )
     .action(async (paths: string[], flags: IngestFlags) => {
-      const { ingestPaths, parseShard, parseCount, defaultReportPath, summaryText } =
-        await import("../../ingest/batch/index.js");
+      const { ingestPaths, parseShard, defaultReportPath, summaryText } = await import("../../ingest/batch/index.js");
       const { parseJsonlFields, parseByteSize } = await import("../../ingest/read/index.js");
-      const { closeDriver, connectionSettingsFromEnv, openDriver } = await import("../../cypher/driver.js");
-      const count = (option: string, text: string | undefined, min = 1) =>
-        text === undefined ? undefined : parseCount(option, text, min);
+      const { closeDriver, connectionSettingsFromEnv, openDriver } = await import("../../cypher/index.js");
       const settings = {
-        batchSize: count("--batch-size", flags.batchSize),
-        batchArticles: count("--batch-articles", flags.batchArticles),
-        workers: count("--workers", flags.workers, 0),
-        concurrency: count("--concurrency", flags.concurrency),
+        batchSize: flags.batchSize,
+        batchArticles: flags.batchArticles,
+        workers: flags.workers,
+        concurrency: flags.concurrency,
         atomicLoads: flags.atomicLoads ?? false,
         shard: flags.shard === undefined ? undefined : parseShard(flags.shard),
         analyze: flags.analyze,
@@ -92,7 +109,10 @@ Examples:
       };
       const read = {
         encoding: flags.encoding,
-        jsonlFields: flags.jsonlFields === undefined ? undefined : parseJsonlFields(flags.jsonlFields),
+        jsonlFields:
+          flags.jsonlFields === undefined && flags.jsonFields === undefined
+            ? undefined
+            : { ...parseJsonlFields(flags.jsonlFields ?? ""), ...parseJsonlFields(flags.jsonFields ?? "") },
         maxBytes: flags.maxBytes === undefined ? undefined : parseByteSize(flags.maxBytes),
       };
       const progress = flags.json ? "json" : flags.quiet ? "quiet" : process.stderr.isTTY ? "bar" : "lines";

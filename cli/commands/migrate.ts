@@ -2,16 +2,22 @@
 // like — one relationship per article and fact — into one relationship per fact with all its evidence
 // (cypher/migrate.ts). Safe to run twice; stop ingest first.
 import { Command } from "commander";
+import { wholeNumber } from "../options.js";
 
 export function define(): Command {
   return new Command("migrate")
     .description(
       "fold a graph loaded with one relationship per article and fact into one relationship per fact, keeping every sentence",
     )
-    .option("--batch-size <n>", "old relationships folded per transaction", (v) => Number.parseInt(v, 10), 2000)
+    .option(
+      "--batch-size <n>",
+      "old relationships folded per transaction",
+      wholeNumber("migrate", "--batch-size"),
+      2000,
+    )
     .action(async (flags: { batchSize: number }) => {
-      const { connectionSettingsFromEnv, openDriver } = await import("../../cypher/driver.js");
-      const { migrateGraph } = await import("../../cypher/migrate.js");
+      const { connectionSettingsFromEnv, openDriver } = await import("../../cypher/index.js");
+      const { migrateGraph } = await import("../../cypher/index.js");
       const settings = connectionSettingsFromEnv();
       const driver = await openDriver(settings);
       try {

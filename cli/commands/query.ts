@@ -2,6 +2,7 @@
 // READ session, timeout, row cap), and prints a table, CSV or JSON lines. Driver and runner load inside the action.
 import { Command, Option } from "commander";
 import { SettingsError } from "../../core/errors.js";
+import { PARAM_HELP, collect, cypherParams, namedQueryParams, wholeNumber } from "../options.js";
 
 interface QueryFlags {
   param: string[];
@@ -13,55 +14,11 @@ interface QueryFlags {
   maxRows: number;
 }
 
-const TYPE_ALIASES: Record<string, "STRING" | "INTEGER" | "FLOAT" | "BOOLEAN"> = {
-  string: "STRING",
-  str: "STRING",
-  int: "INTEGER",
-  integer: "INTEGER",
-  float: "FLOAT",
-  number: "FLOAT",
-  bool: "BOOLEAN",
-  boolean: "BOOLEAN",
-};
-
-export interface ParsedParam {
-  name: string;
-  type?: "STRING" | "INTEGER" | "FLOAT" | "BOOLEAN";
-  raw: string;
-}
-
-/** `k=v` or `k:type=v`; the value may itself hold "=". */
-export function parseParamFlag(flag: string): ParsedParam {
-  const m = /^([A-Za-z_][A-Za-z0-9_]*)(?::([A-Za-z]+))?=([\s\S]*)$/.exec(flag);
-  if (!m)
-    throw new SettingsError(
-      `query: --param "${flag}" is not NAME=VALUE or NAME:TYPE=VALUE (types: int, float, bool, string)`,
-    );
-  const typeName = m[2]?.toLowerCase();
-  const type = typeName === undefined ? undefined : TYPE_ALIASES[typeName];
-  if (typeName !== undefined && !type)
-    throw new SettingsError(`query: --param ${m[1]} has unknown type "${m[2]}"; use int, float, bool or string`);
-  return { name: m[1]!, type, raw: m[3]! };
-}
-
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
-}
-
-function positiveInt(what: string) {
-  return (value: string): number => {
-    const n = Number(value);
-    if (!Number.isSafeInteger(n) || n < 1)
-      throw new SettingsError(`query: ${what} must be a positive integer, got "${value}"`);
-    return n;
-  };
-}
-
 export function define(): Command {
   return new Command("query")
     .description("run a read-only Cypher query, or a named one from cypher/queries, against Neo4j (NEO4J_URI)")
     .argument("[cypher]", "the Cypher to run; writes, schema commands and admin procedures are refused")
-    .option("--param <k=v>", "a parameter, repeatable; type it as k:int=2023 (int, float, bool, string)", collect, [])
+    .option("--param <k=v>", PARAM_HELP, collect, [])
     .option("--name <query>", "run the named query NAME instead of inline Cypher")
     .option("--list", "list the named queries with their parameters")
     .addOption(new Option("--format <format>", "output format").choices(["table", "json", "csv"]).default("table"))
@@ -69,10 +26,12 @@ export function define(): Command {
     .addOption(
       new Option("--timeout <ms>", "stop the query on the server after this long")
         .default(30_000)
-        .argParser(positiveInt("--timeout")),
+        .argParser(wholeNumber("query", "--timeout")),
     )
     .addOption(
-      new Option("--max-rows <n>", "print at most this many rows").default(10_000).argParser(positiveInt("--max-rows")),
+      new Option("--max-rows <n>", "print at most this many rows")
+        .default(10_000)
+        .argParser(wholeNumber("query", "--max-rows")),
     )
     .addHelpText(
       "after",
@@ -84,40 +43,32 @@ Examples:
   jianwen query --list`,
     )
     .action(async (cypherArg: string | undefined, flags: QueryFlags) => {
-      const { loadQueryLibrary, getNamedQuery, bindParams, coerceParam } = await import("../../cypher/library.js");
+      const { loadQueryLibrary, getNamedQuery, bindParams } = await import("../../cypher/index.js");
       if (flags.list) {
         process.stdout.write(`${listQueries([...loadQueryLibrary().values()])}\n`);
         return;
       }
-      const parsed = flags.param.map(parseParamFlag);
       let cypher: string;
       let params: Record<string, unknown>;
       if (flags.name) {
         if (cypherArg) throw new SettingsError("query: give either inline Cypher or --name, not both");
         const named = getNamedQuery(flags.name);
-        const given: Record<string, unknown> = {};
-        for (const p of parsed) given[p.name] = p.type ? coerceParam(p.raw, p.type, `--param ${p.name}`) : p.raw;
         cypher = named.cypher;
-        params = bindParams(named, given);
+        params = bindParams(named, await namedQueryParams("query", flags.param));
       } else {
         if (!cypherArg?.trim())
           throw new SettingsError(
             'query: give the Cypher to run, e.g. jianwen query "MATCH (n) RETURN count(n)", or --name/--list',
           );
         cypher = cypherArg;
-        const neo4j = (await import("neo4j-driver")).default;
-        params = {};
-        for (const p of parsed) {
-          const value = coerceParam(p.raw, p.type ?? "STRING", `--param ${p.name}`);
-          params[p.name] = p.type === "INTEGER" ? neo4j.int(value as number) : value;
-        }
+        params = await cypherParams("query", flags.param);
       }
 
-      const { connectionSettingsFromEnv, openDriver } = await import("../../cypher/driver.js");
+      const { connectionSettingsFromEnv, openDriver } = await import("../../cypher/index.js");
       const settings = connectionSettingsFromEnv();
       const driver = await openDriver(settings);
       try {
-        const { assertReadOnly, explainQuery, runReadOnly } = await import("../../cypher/readonly.js");
+        const { assertReadOnly, explainQuery, runReadOnly } = await import("../../cypher/index.js");
         const opts = {
           database: settings.database,
           timeoutMs: flags.timeout,
@@ -135,7 +86,7 @@ Examples:
           process.stdout.write(`query type: ${explained.queryType} (${verdict})\n${formatPlan(explained.plan)}\n`);
           return;
         }
-        const { formatRows } = await import("../../cypher/format.js");
+        const { formatRows } = await import("../../cypher/index.js");
         const result = await runReadOnly(driver, cypher, params, opts);
         const text = formatRows(flags.format, result.columns, result.rows);
         if (text) process.stdout.write(`${text}\n`);

@@ -1,7 +1,7 @@
 // `jianwen serve`: the explorer and its read-only API on http://127.0.0.1:7475 by default. A non-loopback
 // --host needs --token (or JIANWEN_TOKEN). The service and driver load inside the action.
 import { Command, Option } from "commander";
-import { SettingsError } from "../../core/errors.js";
+import { portNumber, wholeNumber } from "../options.js";
 
 interface ServeFlags {
   host: string;
@@ -13,36 +13,35 @@ interface ServeFlags {
   cache: boolean;
 }
 
-function port(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535)
-    throw new SettingsError(`serve: --port must be 0–65535, got "${value}"`);
-  return n;
-}
-
-function positive(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new SettingsError(`serve: expected a positive integer, got "${value}"`);
-  return n;
-}
-
 export function define(): Command {
   return new Command("serve")
     .description("serve the explorer and its read-only API over the graph in Neo4j (NEO4J_URI)")
     .addOption(new Option("--host <host>", "address to bind; anything but loopback needs --token").default("127.0.0.1"))
-    .addOption(new Option("--port <n>", "port to listen on (0 picks a free one)").default(7475).argParser(port))
+    .addOption(
+      new Option("--port <n>", "port to listen on (0 picks a free one)")
+        .default(7475)
+        .argParser(portNumber("serve", "--port", true)),
+    )
     .addOption(
       new Option("--token <token>", "require this token (Authorization: Bearer, or open the printed URL)").env(
         "JIANWEN_TOKEN",
       ),
     )
-    .addOption(new Option("--timeout <ms>", "time limit of a user query").default(10_000).argParser(positive))
-    .addOption(new Option("--max-rows <n>", "rows a user query may return").default(1000).argParser(positive))
+    .addOption(
+      new Option("--timeout <ms>", "time limit of a user query")
+        .default(10_000)
+        .argParser(wholeNumber("serve", "--timeout")),
+    )
+    .addOption(
+      new Option("--max-rows <n>", "rows a user query may return")
+        .default(1000)
+        .argParser(wholeNumber("serve", "--max-rows")),
+    )
     .option("--no-cache", "answer every graph request from Neo4j instead of keeping answers until the graph changes")
     .option("--log", "log each request")
     .action(async (flags: ServeFlags) => {
-      const { connectionSettingsFromEnv, openDriver } = await import("../../cypher/driver.js");
-      const { createServer } = await import("../../cypher/service/server.js");
+      const { connectionSettingsFromEnv, openDriver } = await import("../../cypher/index.js");
+      const { createServer } = await import("../../service/index.js");
       const settings = connectionSettingsFromEnv();
       const driver = await openDriver(settings);
       let server;

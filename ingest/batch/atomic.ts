@@ -3,8 +3,7 @@
 // nothing of it behind. The cost is one larger transaction a load (more memory on the server, longer locks).
 import type { Driver } from "neo4j-driver";
 import type { GraphDoc } from "../../core/model.js";
-import { writeArticlesAndLinks, writeEntities, writeFacts } from "../../cypher/load.js";
-import { chunk, planLoad } from "../../cypher/load-plan.js";
+import { chunk, planLoad, writeArticlesAndLinks, writeEntities, writeFacts } from "../../cypher/index.js";
 
 export interface AtomicCounts {
   nodesCreated: number;

@@ -3,9 +3,8 @@
 import type { Driver } from "neo4j-driver";
 import { Neo4jLoadError } from "../../core/errors.js";
 import { ENTITY_TYPES } from "../../core/model.js";
-import { withRetries } from "../../cypher/retry.js";
-import type { PartialReadSettings } from "../read/index.js";
-import { resolveReadSettings } from "../read/index.js";
+import { withRetries } from "../../cypher/index.js";
+import { type PartialReadSettings, resolveReadSettings } from "../read/index.js";
 import { startProgress, type ProgressMode } from "./progress.js";
 import { summarize, writeReport, type GraphTotals, type IngestSummary } from "./report.js";
 import { runIngest } from "./run.js";
@@ -74,7 +73,7 @@ export async function ingestPaths(paths: readonly string[], options: IngestOptio
   }
   if (settings.analyze && stats.articlesNew > 0) {
     const began = performance.now();
-    const { analyzeGraph } = await import("../../graph/metrics.js");
+    const { analyzeGraph } = await import("../../graph/index.js");
     // Shards that finish together analyze together; their metric writes touch the same nodes and may deadlock.
     await withRetries(() => analyzeGraph(options.driver, { database: options.database }), {
       attempts: 4,

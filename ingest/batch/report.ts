@@ -127,6 +127,7 @@ export async function writeReport(
     summary: content.summary,
     failures: stats.failures,
     ignored: stats.ignored,
+    warnings: stats.warnings,
     timing: {
       extractMs: Math.round(stats.extractMs),
       writeMs: Math.round(stats.writeMs),

@@ -5,7 +5,7 @@
 // is read, the writes in flight settle, the workers are terminated and the error is thrown.
 import { stat } from "node:fs/promises";
 import type { Driver } from "neo4j-driver";
-import { applySchema } from "../../cypher/schema.js";
+import { applySchema } from "../../cypher/index.js";
 import { EXTRACT_STAGES } from "../pipeline.js";
 import { expandPaths, isReadFailure, readPaths, type PartialReadSettings } from "../read/index.js";
 import { createPool, type PoolOptions, type WorkerStats } from "./pool.js";
@@ -119,6 +119,8 @@ export async function runIngest(
         continue;
       }
       if (fatal) break;
+      for (const message of item.warnings ?? [])
+        stats.warnings.push({ ...where(item.origin.file, item.origin.line), message });
       stats.documentsRead++;
       if (!inShard(item, settings.shard)) {
         stats.documentsOtherShard++;

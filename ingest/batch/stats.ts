@@ -42,6 +42,8 @@ export interface IngestStats {
   batches: number;
   failures: FailureRecord[];
   ignored: { file: string; reason: string }[];
+  /** Metadata the read stage set aside (an author field that is no list of names …); the input was still read. */
+  warnings: { file: string; line?: number; message: string }[];
   startedAt: number;
 }
 
@@ -68,6 +70,7 @@ export function newStats(): IngestStats {
     batches: 0,
     failures: [],
     ignored: [],
+    warnings: [],
     startedAt: Date.now(),
   };
 }

@@ -5,8 +5,7 @@
 import type { Driver } from "neo4j-driver";
 import { Neo4jLoadError } from "../../core/errors.js";
 import type { GraphDoc } from "../../core/model.js";
-import { loadGraphDoc } from "../../cypher/load.js";
-import { isTransient, isUnavailable, withRetries } from "../../cypher/retry.js";
+import { loadGraphDoc, isTransient, isUnavailable, withRetries } from "../../cypher/index.js";
 import { mergeDocs } from "../pipeline.js";
 import { loadAtomically } from "./atomic.js";
 

@@ -1,5 +1,6 @@
-// Word lists the rules use: surnames, titles of office, organization suffixes, countries and regions.
-// They are general knowledge of Chinese naming, not taken from any corpus.
+// Word lists the rules use: surnames, titles of office, organization suffixes, countries and regions, the
+// level suffixes of divisions. They are general knowledge of Chinese naming, not taken from any corpus. The NER
+// tagger's lexicon features were built from these lists too (ingest/ner/training/gazetteer.ts).
 import { WORLD_COUNTRIES } from "./countries.js";
 
 /** Single-character surnames, most common first (the top of the national household register lists). */
@@ -272,3 +273,7 @@ export const BUREAU_EXPANSIONS: Record<string, string> = {
   自然资源局: "自然资源和规划局",
   新闻办: "人民政府新闻办公室",
 };
+
+/** The level suffix of a division's name (聊城市, 宁夏回族自治区, 香港特别行政区), to find its short form. */
+export const DIVISION_SUFFIX =
+  /(维吾尔自治区|壮族自治区|回族自治区|特别行政区|自治区|自治州|自治县|自治旗|地区|新区|省|市|县|区|盟|旗)$/;

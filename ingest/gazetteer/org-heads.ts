@@ -1,6 +1,7 @@
 // Words that end organization names (heads): the list derived from annotated corpora (org-heads.generated.ts)
 // plus the heads of bodies Chinese local news names daily and those corpora rarely hold (village and party
 // branches, studios, cooperatives, labs, libraries).
+import { ORG_SUFFIXES } from "./lexicon.js";
 import { DERIVED_ORG_HEADS } from "./org-heads.generated.js";
 import { DERIVED_TITLES } from "./titles.generated.js";
 
@@ -47,29 +48,37 @@ const LEFT_OUT = new Set([
   "煤矿",
 ]);
 
+/** Organization suffixes that are not heads themselves: a shorter tail is (公司, 检察院), or other rules read them. */
+const LONGER_FORMS = new Set([
+  "集团股份有限公司",
+  "股份有限公司",
+  "有限责任公司",
+  "人民检察院",
+  "人民政府",
+  "新闻办",
+  "工作组",
+  "监委",
+  "台",
+]);
+
 const CORE = [
-  "党委",
-  "党组",
+  // The organization suffixes of the shared lexicon, but for longer forms whose shorter tail is the head
+  // (股份有限公司 → 公司, 人民检察院 → 检察院) and those left out above.
+  ...ORG_SUFFIXES.filter((s) => !LONGER_FORMS.has(s) && !LEFT_OUT.has(s)),
   "党支部",
   "党总支",
   "村委会",
   "居委会",
   "村民委员会",
   "居民委员会",
-  "人大常委会",
-  "常委会",
   "科协",
-  "合作社",
   "专业合作社",
   "联合社",
   "工作室",
   "杂志社",
-  "报社",
   "出版社",
   "实验室",
   "重点实验室",
-  "研究院",
-  "研究所",
   "研究中心",
   "图书馆",
   "博物馆",
@@ -78,40 +87,19 @@ const CORE = [
   "纪念馆",
   "文化馆",
   "科技馆",
-  "大学",
-  "学院",
-  "中学",
-  "小学",
   "幼儿园",
   "学校",
-  "医院",
   "卫生院",
   "法院",
   "检察院",
   "分局",
   "分公司",
   "子公司",
-  "公司",
-  "集团",
   "服务团",
-  "协会",
-  "学会",
-  "商会",
-  "联合会",
-  "基金会",
-  "中心",
-  "局",
-  "厅",
-  "部",
-  "委员会",
-  "办公室",
   "办公厅",
-  "管委会",
-  "工委",
   "团委",
   "妇联",
   "总工会",
-  "银行",
   "分行",
   "支行",
 ];

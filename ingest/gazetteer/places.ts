@@ -2,6 +2,7 @@
 // short forms (聊城 for 聊城市, 高唐 for 高唐县), and the hierarchy used for PART_OF.
 import { createRequire } from "node:module";
 import type { PlaceLevel } from "../../core/model.js";
+import { DIVISION_SUFFIX } from "./lexicon.js";
 
 export interface Division {
   code: string;
@@ -18,8 +19,7 @@ interface RawDivision {
   cityCode?: string;
 }
 
-const SUFFIX =
-  /(维吾尔自治区|壮族自治区|回族自治区|特别行政区|自治区|自治州|自治县|自治旗|地区|新区|省|市|县|区|盟|旗)$/;
+const SUFFIX = DIVISION_SUFFIX;
 
 /** Short forms that are also everyday words; they count only in their full form. */
 const GENERIC_SHORT = new Set([
@@ -123,7 +123,8 @@ export function autonomousForm(name: string): string | null {
   return name.slice(0, m.index) + m[1]!.slice(-1);
 }
 
-function shortName(name: string): string | null {
+/** The short form news cites a division by (聊城市 → 聊城, 海西蒙古族藏族自治州 → 海西), or null when it has none. */
+export function shortName(name: string): string | null {
   if (name === "市辖区" || name === "县" || name === "省直辖县级行政区划" || name === "自治区直辖县级行政区划")
     return null;
   const auto = autonomousForm(name);

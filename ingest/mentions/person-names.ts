@@ -239,7 +239,10 @@ export function nameEnd(text: string, start: number, end: number, words?: WordIn
       const translit = [...part].every((c) => FOREIGN_PART.has(c));
       const unfiled = next.tag === "x" && (translit || foreign || [...read].every((c) => FOREIGN.has(c)));
       const content = stop < 0 && translit && !/^(?:v|p|c|u|d|m|q|r|y|e|o|w|a$|ad|an)/.test(next.tag);
-      if (!filed && !unfiled && !content) break;
+      // The last syllable glued to the verb after the name (普拉昌|达致 → 普拉昌达 致).
+      const glued =
+        stop === 1 && next.word.length === 2 && FOREIGN.has(next.word[0]!) && /^[^提][致说称讲]$/.test(next.word);
+      if (!filed && !unfiled && !content && !glued) break;
       e = next.start + part.length;
       if (stop > 0) break;
     }

@@ -1,7 +1,7 @@
 // Project mentions: a name ending in a project head (工程, 项目, 产业园, 小镇, 渡槽, 遗址 …) whose left edge the
 // segmenter's words decide (event-names.ts); “…”-quoted and 《…》-titled names; the items of a list that ends in
 // 等N个项目; phases (一期工程) of the project the article names. A head with only generic words before it (重点项目,
-// 这一项工程) is no project.
+// 这一项工程), or only common words (水环境综合整治工程), is no project.
 import type { Word } from "../segmenter.js";
 import { governs, isOrdinal, isProper, leftEdge, tagOf } from "./event-names.js";
 import { firstOfOverlapping, longestFirst, type Mention } from "./types.js";
@@ -39,6 +39,8 @@ const ORG_WORD = /^(?:集团|公司|有限公司|股份有限公司|局|分公�
 /** Modifiers that name no particular project: 重点项目, 这一项工程, 重要水资源配套工程. */
 const GENERIC =
   /^(?:重点|重大|省级|市级|县级|国家级|国家|有关|相关|各类|各项|各级|这些|这个|这一?|该|此|其他|一批|一些|多个|配套|骨干|民生|基础设施|水利|产业|关联|新|老|大型|重要|示范|标志性|控制性|节点|主体|建设|在建|新建|续建|招商|外资|优质|年度|全省|全市|全县|全国|全区|首批|一项|本|我市|我省|我县|我区|省|市|县|区|新开工|援青|公益|合作|文化|旅游|数字|工业|农业|改造|提升|扩建|整治|治理|修复|区域|跨区域|地方|城市|乡村|农村|生态|环境|试点|重点工作)*$/;
+/** Leftovers of the segmenter that hold a function or generic character (年省, 内的). */
+const X_LEFTOVER_LIKE = /[的了在和与及是为将对把从到向等年月日省市县区个项大小多各新]/;
 const PHASE = /^[一二三四五六七八九十]+期(?:[一二三四五六七八九十]+步)?(?:主体)?$/;
 const QUOTED_LIST =
   /((?:“[^”，。；]{2,20}”、?){2,8})等[两三四五六七八九十\d]*[个条项批座处]?([\u4e00-\u9fff]{0,8}?(?:廊道|工程|项目|产业园|小镇|基地|平台|计划|行动))/g;
@@ -155,6 +157,16 @@ export function findProjects(text: string, allWords: Word[], orgs: Mention[]): M
     if (head[1] === "cued" && !quoted && !proper) continue;
     // 美军基地, 导弹生产基地, “胜利营”基地: a military base is a site, not an undertaking.
     if (head[0] === "基地" && /[军营弹]|^[俄美英法]$/.test(core)) continue;
+    // A plain head needs a name in its modifier: a proper noun, a place or body the article names, or a word the
+    // segmenter does not know (格库铁路扩能改造工程, 燕罗…产业园). Common words alone (水环境综合整治工程,
+    // 国家现代农业产业园, 大豆单产提升工程) name a kind of undertaking that many places run.
+    const unknown = mod.some(
+      (x) => tagOf(x) === "x" && /^[\u4e00-\u9fff]{2,}$/.test(x.word) && !X_LEFTOVER_LIKE.test(x.word),
+    );
+    // A site is named by its place, often in common words (城头山遗址): it keeps the older test below. So does a
+    // name the article uses again (地理信息小镇 … 小镇): it treats the words as a name.
+    const again = text.indexOf(core + head[0], text.indexOf(core + head[0]) + 1) >= 0;
+    if (!quoted && !proper && !unknown && !again && !/遗址/.test(head[0])) continue;
     if (!quoted && !proper) {
       // A plain name is long, is not a category (…之一) and does not start with an adjective.
       // 深海采油工程, 航空航天工程: a short plain modifier of 工程 is a field, not a name.

@@ -91,6 +91,8 @@ const RANK = /(?:常务副|代理|执行|名誉|副)$/;
 /** Bodies written between a place and a title (心宁村党支部书记, 苏安北社区党委副书记): the body holds the post. */
 const BODY = /^(?:党总支|党支部|党委|村委会|居委会|村民委员会|居民委员会|团委|纪委|工会)/;
 const COUNTRY_NAMES = new Set<string>(COUNTRIES);
+/** Verbs of saying that follow a title directly: what comes after them is no name. */
+const REPORTING_START = /^(?:称|说|表示|指出|强调|认为|介绍|呼吁|敦促|宣布|透露|批评|谴责|警告)/;
 /** Roles written after a title that make the name that follows someone else (总理顾问, 总统夫人, 部长助理). */
 const ROLE_AFTER_TITLE = /^(?:顾问|秘书|助理|夫人|特使|发言人|代表)/;
 
@@ -326,7 +328,13 @@ function attachPersons(titles: TitleMention[], c: TitleContext): void {
       const glued = /^[同和与向对跟及在把被给]/.test(n) && text.includes(n.slice(1), modelEnd);
       // 关怀和, 李飞作: a one-character word that follows names ends the tagger's span.
       const lastWord = w?.startingAt.get(modelEnd - 1);
-      const tail = lastWord !== undefined && lastWord.end === modelEnd && /^[和与及作说还]$/.test(lastWord.word);
+      const tail =
+        (lastWord !== undefined && lastWord.end === modelEnd && /^[和与及作说还]$/.test(lastWord.word)) ||
+        // One unknown word of a name and the verb after it (王晨作的报告).
+        (n.length >= 3 &&
+          /[和与及作说还称]$/.test(n) &&
+          w?.startingAt.get(i)?.tag === "x" &&
+          w.startingAt.get(i)?.end === modelEnd);
       // A compound surname alone (欧阳 of 欧阳春生) is no name.
       const surnameOnly = surnameAt(n, 0) === n.length;
       const startOk =
@@ -359,7 +367,8 @@ function attachPersons(titles: TitleMention[], c: TitleContext): void {
     // that one, not this.
     if (titles.some((o) => o.start === at) || ROLE_AFTER_TITLE.test(text.slice(at, at + 3))) continue;
     const name = nameFrom(at);
-    if (!name) continue;
+    // A reporting verb after the title (外长称美以…, 理事称美…) begins no name.
+    if (!name || REPORTING_START.test(name)) continue;
     const p = person(at, name, "title");
     t.person = p;
     // Earlier titles of the chain joined by 、 name the same person (市委副书记、市长张百顺).
@@ -377,6 +386,12 @@ function attachPersons(titles: TitleMention[], c: TitleContext): void {
     if (!t.org) {
       for (const len of [3, 2]) {
         const name = t.start >= len ? nameAt(text, t.start - len, c.words) : null;
+        // In a list of kinds of one title held by no one named (海外委员、荣誉委员) the word before the title
+        // qualifies it.
+        const inTitleList =
+          text[t.start - len - 1] === "、" &&
+          titles.some((o) => o.end === t.start - len - 1 && !o.person && o.title.endsWith(t.title));
+        if (name && name.length === len && inTitleList) break;
         if (name && name.length === len && !/[、，]/.test(text[t.end] ?? "")) {
           t.person = person(t.start - len, name, "before-title");
           break;

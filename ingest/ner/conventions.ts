@@ -3,7 +3,7 @@
 // 中美) and tags bracketed compounds (中国政府) that the NER convention splits (中国 is LOC, 政府 is not).
 import type { NerSpan } from "./decode.js";
 import { relabelAbbreviations } from "./abbreviations.js";
-import type { Sentence } from "./data.js";
+import type { Sentence } from "./training/data.js";
 
 const BARE_ORGS = [
   "团市委",

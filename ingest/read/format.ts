@@ -1,5 +1,5 @@
 // Which reader a file needs: by its extension (after any .gz), else by sniffing its first bytes.
-export const INPUT_FORMATS = ["text", "markdown", "jsonl", "html"] as const;
+export const INPUT_FORMATS = ["text", "markdown", "jsonl", "json", "html"] as const;
 export type InputFormat = (typeof INPUT_FORMATS)[number];
 
 const EXTENSIONS: Record<string, InputFormat> = {
@@ -9,6 +9,7 @@ const EXTENSIONS: Record<string, InputFormat> = {
   markdown: "markdown",
   jsonl: "jsonl",
   ndjson: "jsonl",
+  json: "json",
   html: "html",
   htm: "html",
   xhtml: "html",
@@ -23,7 +24,10 @@ export function formatFromName(name: string): InputFormat | null {
   return EXTENSIONS[base.slice(dot + 1)] ?? null;
 }
 
-/** Guesses from the first non-blank characters: `{` JSONL, `<` HTML, `---` front matter, anything else text. */
+/**
+ * Guesses from the first non-blank characters: `[` or a `{` alone on its line JSON, `{` JSONL, `<` HTML, `---`
+ * front matter, anything else text.
+ */
 export function sniffFormat(head: Buffer): InputFormat {
   let ascii = "";
   const bom = head[0] === 0xef ? 3 : head[0] === 0xff || head[0] === 0xfe ? 2 : 0;
@@ -35,6 +39,7 @@ export function sniffFormat(head: Buffer): InputFormat {
     if (ascii.trim().length >= 3) break;
   }
   const start = ascii.trimStart();
+  if (start.startsWith("[") || /^\{[ \t\r]*\n/.test(start)) return "json";
   if (start.startsWith("{")) return "jsonl";
   if (start.startsWith("<")) return "html";
   if (start.startsWith("---")) return "markdown";

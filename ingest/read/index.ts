@@ -8,8 +8,10 @@ import { expandPaths, type ExpandOptions } from "./expand.js";
 import { fail, readFailure, ReadFailureSignal, type ReadFailure } from "./failure.js";
 import { formatFromName, sniffFormat } from "./format.js";
 import { parseHtml } from "./html.js";
+import { readJson } from "./json.js";
 import { readJsonl } from "./jsonl.js";
-import { parseMarkdown } from "./markdown.js";
+import { parseMarkdownDocuments } from "./markdown.js";
+import { checkMetadata, originText } from "./metadata.js";
 import { resolveReadSettings, type PartialReadSettings, type ReadSettings } from "./settings.js";
 import { openInput, readAll, type InputSource } from "./source.js";
 
@@ -64,20 +66,30 @@ export async function* readSource(
     });
     const format = byName ?? sniffFormat(opened.head);
     if (format === "jsonl") {
-      yield* readJsonl(source.file, opened.head, opened.chunks, settings);
+      for await (const item of readJsonl(source.file, opened.head, opened.chunks, settings))
+        yield isReadFailure(item) ? item : checkMetadata(item);
       return;
     }
     const bytes = await readAll(source.file, opened.chunks, settings.maxBytes);
     if (bytes.length === 0) fail(source.file, "empty", "is empty", "remove it from the input or fill it");
     const text = decodeBytes(bytes, source.file, settings.encoding).text.replaceAll("\r\n", "\n");
-    const document: RawDocument =
+    if (format === "json") {
+      // Each article of a JSON file (or of a Markdown file of many) stands alone: one without text fails alone.
+      for (const item of readJson(text, source.file, settings)) yield* checked(item, settings);
+      return;
+    }
+    const documents: RawDocument[] =
       format === "markdown"
-        ? parseMarkdown(text, source.file)
+        ? parseMarkdownDocuments(text, source.file)
         : format === "html"
-          ? parseHtml(text, source.file)
-          : { text, meta: {}, origin: { file: source.file }, kind: "page" };
-    checkText(document.text, source.file, settings.minHanChars);
-    yield document;
+          ? [parseHtml(text, source.file)]
+          : [{ text, meta: {}, origin: { file: source.file }, kind: "page" }];
+    if (documents.length === 1) {
+      checkText(documents[0]!.text, source.file, settings.minHanChars);
+      yield checkMetadata(documents[0]!);
+      return;
+    }
+    for (const document of documents) yield* checked(document, settings);
   } catch (error) {
     if (error instanceof ReadFailureSignal) {
       yield error.failure;
@@ -92,5 +104,24 @@ export async function* readSource(
         cause: error,
       },
     );
+  }
+}
+
+/** One of several documents of a file: its text checked (a failure names its place) and its metadata checked. */
+function* checked(item: ReadItem, settings: ReadSettings): Generator<ReadItem> {
+  if (isReadFailure(item)) {
+    yield item;
+    return;
+  }
+  try {
+    checkText(item.text, originText(item.origin), settings.minHanChars);
+    yield checkMetadata(item);
+  } catch (error) {
+    if (!(error instanceof ReadFailureSignal)) throw error;
+    yield {
+      ...error.failure,
+      file: item.origin.file,
+      ...(item.origin.line === undefined ? {} : { line: item.origin.line }),
+    };
   }
 }

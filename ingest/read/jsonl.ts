@@ -1,9 +1,11 @@
 // JSONL archives: one article a line, read as a stream so the file is never held whole. A line that is not
-// JSON (a truncated last line, say) or lacks the text field is a failure with its line number; other lines still yield.
+// JSON (a truncated last line, say) or has no text field (by its name or the usual ones) is a failure with its line
+// number; other lines still yield.
 import type { RawDocument, RawMeta } from "../types.js";
 import { checkText } from "./checks.js";
 import { chooseEncoding, decodeWith } from "./decode.js";
 import { fail, ReadFailureSignal, type ReadFailure } from "./failure.js";
+import { recordToDocument } from "./record.js";
 import type { JsonlFields, ReadSettings } from "./settings.js";
 import { formatBytes } from "./source.js";
 
@@ -121,6 +123,12 @@ function toDocument(record: Record<string, unknown>, file: string, line: number,
   const fields: JsonlFields = settings.jsonlFields;
   const body = record[fields.text];
   if (typeof body !== "string") {
+    // A record without the named text field is read by the usual field names (content, 正文 …) as JSON files are.
+    const usual = recordToDocument(record, { file, line }, fields);
+    if (usual !== null) {
+      checkText(usual.text, file, settings.minHanChars, line);
+      return usual;
+    }
     fail(
       file,
       "invalid-record",

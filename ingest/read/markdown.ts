@@ -2,8 +2,27 @@
 import matter from "gray-matter";
 import type { RawDocument, RawMeta } from "../types.js";
 import { fail } from "./failure.js";
+import { markdownSections } from "./markdown-sections.js";
 
 const META_KEYS = ["title", "date", "page", "author", "source"] as const;
+
+/**
+ * A Markdown file's documents: one article per section when its headings mark many articles (a whole issue, or
+ * `# title` per article between `---` lines), else the one article or page parseMarkdown reads.
+ */
+export function parseMarkdownDocuments(text: string, file: string): RawDocument[] {
+  const one = parseMarkdown(text, file);
+  const parsed = matter(text, {});
+  const data = parsed.data as Record<string, unknown>;
+  const defaults: RawMeta = {};
+  for (const key of ["date", "source", "page"] as const) {
+    const value = metaValue(data[key]);
+    if (value !== undefined) defaults[key] = value;
+  }
+  if (metaValue(data.title) !== undefined) return [one];
+  const bodyLine = text.slice(0, text.length - parsed.content.length).split("\n").length;
+  return markdownSections(parsed.content, file, bodyLine, defaults) ?? [one];
+}
 
 export function parseMarkdown(text: string, file: string): RawDocument {
   let parsed: matter.GrayMatterFile<string>;

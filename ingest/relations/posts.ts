@@ -1,6 +1,7 @@
 // Posts: who holds which title at which organization (HOLDS_POSITION), from bylines, credits and title chains.
 // A post the text marks as held before (时任, 原) carries `former: true`.
 import type { EntityDoc } from "../../core/model.js";
+import { bylineRole, credits } from "../bylines.js";
 import { COUNTRIES } from "../gazetteer/lexicon.js";
 import type { Mention, TitleMention } from "../mentions/types.js";
 import { publisherEntity } from "../resolve.js";
@@ -20,9 +21,17 @@ export function relatePosts(s: RelateScope): void {
     const p = { id: `person:${name}`, type: "Person" as const, name, aliases: [] };
     s.entities.push(p);
     const at = Math.max(0, text.indexOf(name));
-    s.rel("REPORTED", p.id, article.id, at);
-    const title = new RegExp(`通讯员[^记者]{0,12}${name}`).test(flat) ? "通讯员" : "记者";
+    // The byline's role word (记者, 通讯员, 实习生, 见习记者, 摄影 …); a name the file's author field gave is a 记者.
+    const title = bylineRole(name, text) ?? (new RegExp(`通讯员[^记者]{0,12}${name}`).test(flat) ? "通讯员" : "记者");
+    s.rel("REPORTED", p.id, article.id, at, { role: title });
     if (publisher) s.rel("HOLDS_POSITION", p.id, publisher.id, at, { title });
+  }
+  // Photographers, map-makers and editors the article credits (（摄影 钱一鸣）, 制图：李想) reported it in that role.
+  for (const { name, role } of credits(text)) {
+    if (article.byline.includes(name)) continue;
+    const p = { id: `person:${name}`, type: "Person" as const, name, aliases: [] };
+    s.entities.push(p);
+    s.rel("REPORTED", p.id, article.id, Math.max(0, text.indexOf(name)), { role });
   }
   if (publisher)
     for (const m of flat.matchAll(CREDIT)) {

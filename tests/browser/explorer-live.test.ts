@@ -7,7 +7,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { loadGraphDoc } from "../../cypher/load.js";
 import { connectionSettingsFromEnv, openDriver } from "../../cypher/driver.js";
-import { createServer, type JianwenServer } from "../../cypher/service/server.js";
+import { createServer, type JianwenServer } from "../../service/server.js";
 import { FIXTURE_DOC } from "./fixture.js";
 import { chromiumAvailable, launch, nodePosition, openPage, ready, screenshot } from "./harness.js";
 

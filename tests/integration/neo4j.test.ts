@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { ensureNeo4j, neo4jStatus } from "../../cypher/db/index.js";
+import { ensureNeo4j, neo4jStatus } from "../../db/index.js";
 import { connectionSettingsFromEnv, openDriver } from "../../cypher/driver.js";
 
 const LABEL = "JianwenTestProbe";

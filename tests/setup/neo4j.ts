@@ -2,7 +2,7 @@
 // NEO4J_URI wins when set; otherwise whatever answers on 127.0.0.1:JIANWEN_TEST_PORT (default 7687) is used,
 // and only when nothing does is the embedded launcher started, and then stopped again after the run.
 import type { TestProject } from "vitest/node";
-import { DEFAULT_PORT, ensureNeo4j, parsePort, type Neo4jHandle } from "../../cypher/db/index.js";
+import { DEFAULT_PORT, ensureNeo4j, parsePort, type Neo4jHandle } from "../../db/index.js";
 
 declare module "vitest" {
   export interface ProvidedContext {

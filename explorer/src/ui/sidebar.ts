@@ -1,14 +1,14 @@
 // The left column: legend and type filter in one (click a type to hide it), relation types, the timeline over
 // article dates, sources and the minimum degree. Every control writes the view's filters; counts come back
 // from the filtered graph, so they always describe what is drawn.
-import type { RelationType } from "../../../core/model.js";
+import { ENTITY_TYPES, type RelationType } from "../../../core/model.js";
 import { RELATION_LABELS, TYPE_COLORS, TYPE_LABELS } from "../appearance.js";
 import type { App } from "../app.js";
 import type { NodeKind } from "../dataset.js";
 import type { Filters } from "../filters.js";
 import { clear, h } from "./dom.js";
 
-const NODE_KINDS: NodeKind[] = ["Person", "Organization", "Place", "Project", "Meeting", "Article"];
+const NODE_KINDS: NodeKind[] = [...ENTITY_TYPES, "Article"];
 
 function toggle<T>(list: T[], item: T): T[] {
   return list.includes(item) ? list.filter((x) => x !== item) : [...list, item];

@@ -1,7 +1,7 @@
 // Training-data conventions: the 1998 clauses are brought to the People's Daily NER convention.
 import { describe, expect, it } from "vitest";
 import { toPdConvention } from "../../../ingest/ner/conventions.js";
-import type { Sentence } from "../../../ingest/ner/data.js";
+import type { Sentence } from "../../../ingest/ner/training/data.js";
 import type { NerSpan } from "../../../ingest/ner/decode.js";
 
 const surfaces = (s: Sentence): string[] => s.spans.map((x) => `${x.type}:${s.text.slice(x.start, x.end)}`);

@@ -252,3 +252,22 @@ describe("a foreign holder's name is read whole", () => {
     expect(found.some((p) => /互|热/.test(p))).toBe(false);
   });
 });
+
+describe("what follows or precedes a title is no name when it is a verb or a kind of the title", () => {
+  it.each([
+    ["伊朗外长称美以空袭已造成大量平民伤亡。", /^称/],
+    ["美联储一位理事称美关税政策将推高通胀。", /^称/],
+    ["会议通过了关于聘请协会顾问、海外委员、荣誉委员的决议。", /^荣誉$/],
+    ["会议听取了全国人大常委会副委员长王晨作的执法检查报告。", /作$/],
+  ])("%s", (text, wrong) => {
+    expect(persons(read(text)).filter((p) => wrong.test(p))).toEqual([]);
+  });
+
+  it("keeps a name before its title in a list of leaders (范明政总理)", () => {
+    expect(persons(read("梁强国家主席、范明政总理分别赴机场迎送。"))).toContain("范明政");
+  });
+
+  it("reads a transliteration's last syllable glued to the verb after it (普拉昌达致)", () => {
+    expect(persons(read("国务院总理李强向尼泊尔总理普拉昌达致慰问电。"))).toContain("普拉昌达");
+  });
+});

@@ -3,7 +3,7 @@ import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { connectionSettingsFromEnv, openDriver } from "../../../cypher/driver.js";
 import { loadGraphDoc } from "../../../cypher/load.js";
-import { analyzeGraph, readEntityGraph } from "../../../graph/metrics.js";
+import { analyzeGraph, readEntityGraph } from "../../../graph/analyze.js";
 import { M2, P1, P2, P4, PL1, PL2, fixtureDoc, removeFixture } from "./fixture.js";
 
 describe("analyzeGraph", () => {

@@ -1,0 +1,172 @@
+// Settings for a local Neo4j started by `jianwen db`: port, data folder, heap, timeouts, and the paths and
+// command line derived from them. Pure functions only, so they are unit-tested without Java or a network.
+import { isAbsolute, join, resolve } from "node:path";
+import { SettingsError } from "../core/errors.js";
+
+export const DEFAULT_PORT = 7687;
+export const DEFAULT_HEAP = "1g";
+export const DEFAULT_PAGE_CACHE_MB = 512;
+export const DEFAULT_START_TIMEOUT_MS = 120_000;
+export const DEFAULT_STOP_TIMEOUT_MS = 60_000;
+/** Bolt only listens on loopback: auth is disabled in the launcher, so it must never face a network. */
+export const LOOPBACK = "127.0.0.1";
+export const LAUNCHER_CLASS = "jianwen.EmbeddedNeo4j";
+/** What the launcher prints once the database is available and warmed up. */
+export const READY_LINE = "jianwen-neo4j: ready ";
+
+export interface DbSettings {
+  port: number;
+  /** Data folder; relative paths are taken from the working directory. Default: <project>/.jianwen/neo4j-<port>. */
+  data?: string;
+  /** Java heap, as for -Xmx (e.g. "1g", "768m"). */
+  heap: string;
+  pageCacheMb: number;
+  startTimeoutMs: number;
+  stopTimeoutMs: number;
+}
+
+export const DEFAULT_DB_SETTINGS: DbSettings = {
+  port: DEFAULT_PORT,
+  heap: DEFAULT_HEAP,
+  pageCacheMb: DEFAULT_PAGE_CACHE_MB,
+  startTimeoutMs: DEFAULT_START_TIMEOUT_MS,
+  stopTimeoutMs: DEFAULT_STOP_TIMEOUT_MS,
+};
+
+/** Merges partial settings over the defaults (and JIANWEN_NEO4J_HEAP) and validates them up front. */
+export function resolveDbSettings(partial: Partial<DbSettings> = {}, env: NodeJS.ProcessEnv = process.env): DbSettings {
+  const settings: DbSettings = {
+    ...DEFAULT_DB_SETTINGS,
+    heap: env.JIANWEN_NEO4J_HEAP?.trim() || DEFAULT_HEAP,
+    ...Object.fromEntries(Object.entries(partial).filter(([, v]) => v !== undefined)),
+  };
+  if (!Number.isInteger(settings.port) || settings.port < 1 || settings.port > 65535) {
+    throw new SettingsError(`db: port must be a whole number from 1 to 65535, got ${String(settings.port)}`);
+  }
+  if (!/^\d+[kmgKMG]?$/.test(settings.heap)) {
+    throw new SettingsError(`db: heap must look like -Xmx values such as 1g or 768m, got "${settings.heap}"`);
+  }
+  if (!Number.isInteger(settings.pageCacheMb) || settings.pageCacheMb < 8) {
+    throw new SettingsError(`db: page cache must be at least 8 MB, got ${String(settings.pageCacheMb)}`);
+  }
+  for (const key of ["startTimeoutMs", "stopTimeoutMs"] as const) {
+    if (!(settings[key] > 0)) throw new SettingsError(`db: ${key} must be positive, got ${String(settings[key])}`);
+  }
+  return settings;
+}
+
+/** Parses a --port value from the command line. */
+export function parsePort(text: string): number {
+  const port = /^\d+$/.test(text.trim()) ? Number(text) : Number.NaN;
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new SettingsError(`db: --port must be a whole number from 1 to 65535, got "${text}"`);
+  }
+  return port;
+}
+
+export function boltUri(port: number): string {
+  return `bolt://${LOOPBACK}:${port}`;
+}
+
+export interface DbPaths {
+  stateDir: string;
+  dataDir: string;
+  pidFile: string;
+  logFile: string;
+}
+
+/** Where one instance keeps its data, pid and log: all under <project>/.jianwen/ unless --data says otherwise. */
+export function dbPaths(
+  projectRoot: string,
+  settings: Pick<DbSettings, "port" | "data">,
+  cwd = process.cwd(),
+): DbPaths {
+  const stateDir = join(projectRoot, ".jianwen");
+  const dataDir =
+    settings.data === undefined
+      ? join(stateDir, `neo4j-${settings.port}`)
+      : isAbsolute(settings.data)
+        ? settings.data
+        : resolve(cwd, settings.data);
+  return {
+    stateDir,
+    dataDir,
+    pidFile: join(stateDir, `neo4j-${settings.port}.pid`),
+    logFile: join(stateDir, `neo4j-${settings.port}.log`),
+  };
+}
+
+/** The java argument list for the launcher; classpath entries are the compiled class and the copied jars. */
+export function javaArgs(launcherDir: string, settings: DbSettings, dataDir: string): string[] {
+  const classpath = [join(launcherDir, "target", "classes"), join(launcherDir, "target", "lib", "*")].join(":");
+  return [
+    `-Xmx${settings.heap}`,
+    "-XX:+ExitOnOutOfMemoryError",
+    "-Dfile.encoding=UTF-8",
+    "-cp",
+    classpath,
+    LAUNCHER_CLASS,
+    "--port",
+    String(settings.port),
+    "--data",
+    dataDir,
+    "--pagecache-mb",
+    String(settings.pageCacheMb),
+  ];
+}
+
+/**
+ * Whether the launcher must be (re)built: no compiled class or no copied jars, or the pom or a Java source is
+ * newer than the last build. The last build is the later of the compiled class and the stamp written after a
+ * build by `db start`: Maven leaves an up-to-date class untouched when only the pom changed, and a plain
+ * `mvn package` (as CI runs it) writes no stamp. Times are milliseconds; undefined means the file is missing.
+ */
+export function launcherNeedsBuild(state: {
+  pom: number | undefined;
+  sources: (number | undefined)[];
+  compiledClass: number | undefined;
+  stamp: number | undefined;
+  libCount: number;
+}): boolean {
+  if (state.compiledClass === undefined || state.libCount === 0) return true;
+  const built = Math.max(state.compiledClass, state.stamp ?? 0);
+  return [state.pom, ...state.sources].some((t) => t !== undefined && t > built);
+}
+
+/** The last `lines` lines of a log, for error messages. */
+export function tailLines(text: string, lines = 30): string {
+  const all = text.replace(/\s+$/, "").split(/\r?\n/);
+  return all.slice(Math.max(0, all.length - lines)).join("\n");
+}
+
+/** The record kept in the pid file, so `status` and `stop` know what was started and where. */
+export interface PidRecord {
+  pid: number;
+  port: number;
+  uri: string;
+  data: string;
+  log: string;
+  startedAt: string;
+}
+
+export function parsePidRecord(text: string): PidRecord | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    // An unreadable pid file is reported by the caller as "stale"; it holds no process we can trust.
+    return undefined;
+  }
+  if (typeof value !== "object" || value === null) return undefined;
+  const r = value as Record<string, unknown>;
+  if (typeof r.pid !== "number" || !Number.isInteger(r.pid) || r.pid <= 0) return undefined;
+  if (typeof r.port !== "number" || typeof r.uri !== "string") return undefined;
+  return {
+    pid: r.pid,
+    port: r.port,
+    uri: r.uri,
+    data: typeof r.data === "string" ? r.data : "",
+    log: typeof r.log === "string" ? r.log : "",
+    startedAt: typeof r.startedAt === "string" ? r.startedAt : "",
+  };
+}

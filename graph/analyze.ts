@@ -1,0 +1,115 @@
+// Graph analytics against Neo4j: `readEntityGraph(driver)` reads the entity graph into graphology, and
+// `analyzeGraph(driver)` computes the metrics of graph/metrics.ts and writes `degree`, `pagerank`, `community` and
+// `betweenness` back onto the nodes in UNWIND batches so Cypher and the explorer can rank and colour by them.
+import type { Driver } from "neo4j-driver";
+import { Neo4jLoadError } from "../core/errors.js";
+import type { EntityType, RelationType } from "../core/model.js";
+import { ENTITY_LABEL_EXPR as ENTITY, FACT_TYPES } from "../cypher/index.js";
+import {
+  BETWEENNESS_AUTO_MAX_NODES,
+  computeMetrics,
+  createEntityGraph,
+  type EntityGraph,
+  type MetricsOptions,
+} from "./metrics.js";
+
+// Entities are linked by the facts between them (FACT_TYPES: posts, meetings, places, projects), not by shared
+// articles.
+
+/** Reads every entity and the fact relationships among them into an undirected, weighted graphology graph. */
+export async function readEntityGraph(driver: Driver, database?: string): Promise<EntityGraph> {
+  const graph = createEntityGraph();
+  const session = driver.session({ database, defaultAccessMode: "READ" });
+  try {
+    const nodes = await session.run(`MATCH (n:${ENTITY}) RETURN n.id AS id, labels(n)[0] AS type, n.name AS name`);
+    for (const r of nodes.records)
+      graph.mergeNode(r.get("id") as string, { type: r.get("type") as EntityType, name: String(r.get("name") ?? "") });
+    const edges = await session.run(
+      `MATCH (s:${ENTITY})-[r]->(t:${ENTITY})
+       WHERE type(r) IN $types AND s <> t
+       // A fact weighs as many articles as state it (older per-article relationships weigh one each).
+       RETURN s.id AS source, t.id AS target, type(r) AS type, sum(coalesce(r.articles, 1)) AS weight`,
+      { types: FACT_TYPES },
+    );
+    for (const r of edges.records) {
+      const source = r.get("source") as string;
+      const target = r.get("target") as string;
+      const weight = Number(r.get("weight"));
+      const type = r.get("type") as RelationType;
+      graph.updateEdge(source, target, (attr) => ({
+        weight: (attr.weight ?? 0) + weight,
+        types: attr.types?.includes(type) ? attr.types : [...(attr.types ?? []), type],
+      }));
+    }
+  } catch (error) {
+    throw new Neo4jLoadError(`graph/analyze: reading the entity graph from Neo4j failed: ${String(error)}`, false, {
+      cause: error,
+    });
+  } finally {
+    await session.close();
+  }
+  return graph;
+}
+
+export interface AnalyzeResult {
+  nodes: number;
+  edges: number;
+  communities: number;
+  betweenness: boolean;
+  elapsedMs: { read: number; compute: number; write: number };
+}
+
+export interface AnalyzeOptions extends Omit<MetricsOptions, "betweenness"> {
+  database?: string;
+  batchSize?: number;
+  /** "auto" (default): only for graphs up to BETWEENNESS_AUTO_MAX_NODES entities. */
+  betweenness?: boolean | "auto";
+}
+
+/** Reads the entity graph, computes the metrics and writes them back as node properties. */
+export async function analyzeGraph(driver: Driver, options: AnalyzeOptions = {}): Promise<AnalyzeResult> {
+  const t0 = performance.now();
+  const graph = await readEntityGraph(driver, options.database);
+  const t1 = performance.now();
+  const wantBetweenness =
+    options.betweenness === "auto" || options.betweenness === undefined
+      ? graph.order <= BETWEENNESS_AUTO_MAX_NODES
+      : options.betweenness;
+  const metrics = computeMetrics(graph, { seed: options.seed, betweenness: wantBetweenness });
+  const t2 = performance.now();
+  const rows = Object.entries(metrics).map(([id, m]) => ({ id, betweenness: null, ...m }));
+  const batchSize = options.batchSize ?? 5000;
+  const session = driver.session({ database: options.database, defaultAccessMode: "WRITE" });
+  try {
+    for (let i = 0; i < rows.length; i += batchSize) {
+      const batch = rows.slice(i, i + batchSize);
+      await session.executeWrite((tx) =>
+        tx.run(
+          `UNWIND $rows AS row
+           MATCH (n:${ENTITY} {id: row.id})
+           SET n.degree = toInteger(row.degree), n.pagerank = toFloat(row.pagerank), n.community = toInteger(row.community),
+               n.betweenness = toFloat(row.betweenness)`,
+          { rows: batch },
+        ),
+      );
+    }
+  } catch (error) {
+    throw new Neo4jLoadError(
+      `graph/analyze: writing metrics back to Neo4j failed: ${String(error)}; run \`jianwen analyze\` again`,
+      true,
+      {
+        cause: error,
+      },
+    );
+  } finally {
+    await session.close();
+  }
+  const t3 = performance.now();
+  return {
+    nodes: graph.order,
+    edges: graph.size,
+    communities: new Set(rows.map((r) => r.community)).size,
+    betweenness: wantBetweenness,
+    elapsedMs: { read: Math.round(t1 - t0), compute: Math.round(t2 - t1), write: Math.round(t3 - t2) },
+  };
+}
