@@ -69,11 +69,17 @@ export async function runIngest(
     while (!fatal && writes.size < settings.concurrency && gathering.length > 0 && (full() || draining)) startWrite();
   };
 
+  // A load takes the documents gathered up to its size: those extracted while the writer was busy wait for the
+  // next load, so a load never exceeds --batch-articles by more than its last document.
   const startWrite = () => {
-    const entries = gathering;
+    const limit = loadsStarted === 0 ? Math.min(100, settings.batchArticles) : settings.batchArticles;
+    let taken = 0;
+    let articles = 0;
+    while (taken < gathering.length && articles < limit) articles += gathering[taken++]!.doc.articles.length;
+    const entries = gathering.slice(0, taken);
     loadsStarted++;
-    gathering = [];
-    gatheredArticles = 0;
+    gathering = gathering.slice(taken);
+    gatheredArticles -= articles;
     if (entries.length === 0) return;
     const job = writeBatch(driver, entries, writer).then(
       (outcome) => {
