@@ -107,6 +107,8 @@ export const API_ROUTES = {
   queries: "/api/queries",
   /** GET → ApiStats: counts per label and type, article date span, sources */
   stats: "/api/stats",
+  /** GET /api/entity/:id → ApiEntityPage: the who's-who page of a person, organization, meeting, place or project */
+  entity: "/api/entity",
   /** GET → the OpenAPI 3.1 description of these routes */
   openapi: "/api/openapi.json",
 } as const;
@@ -159,4 +161,51 @@ export interface StaticBundle {
   title: string;
   generatedAt: string;
   graph: ApiGraph;
+}
+
+/** One fact on an entity page: the other end, its title or role, its span and article count, newest evidence first. */
+export interface ApiPageFact {
+  type: RelationType;
+  direction: "out" | "in";
+  other: ApiNode;
+  /** HOLDS_POSITION's title, PARTICIPATED_IN's role (chaired, spoke, attended), when the fact has one. */
+  title?: string;
+  role?: string;
+  firstSeen: string | null;
+  lastSeen: string | null;
+  /** How many articles state the fact. */
+  articles: number;
+  /** A post every stating article calls former (时任, 原, 前任). */
+  former: boolean;
+  evidence: ApiEvidence[];
+  /** On a place's page: the division the meeting or project is in, when it is not the place itself. */
+  via?: ApiNode;
+}
+
+/**
+ * GET /api/entity/:id — a who's-who page. Which sections fill depends on the node's type:
+ * Person: posts (a timeline of posts held), meetings (with role), coMentioned (people ranked by shared articles).
+ * Organization: posts (its roster: who held which title when), meetings (organized), projects, parents, children,
+ * partners, places. Meeting: attendees (grouped by role in the explorer), organizers, places. Place: meetings and
+ * projects (held or located there), located (organizations), parents, children (its divisions). Every page: the
+ * latest evidence across its facts and the articles that mention it.
+ */
+export interface ApiEntityPage {
+  node: ApiNode;
+  posts: ApiPageFact[];
+  meetings: ApiPageFact[];
+  attendees: ApiPageFact[];
+  organizers: ApiPageFact[];
+  projects: ApiPageFact[];
+  places: ApiPageFact[];
+  located: ApiPageFact[];
+  parents: ApiPageFact[];
+  children: ApiPageFact[];
+  partners: ApiPageFact[];
+  coMentioned: Array<{ node: ApiNode; articles: number }>;
+  /** Evidence across all the node's facts, newest first (capped). */
+  evidence: ApiEvidence[];
+  articles: ApiNodeDetail["articles"];
+  /** Relations a cap left out of the page, when one applied. */
+  omitted?: number;
 }

@@ -7,6 +7,8 @@ export interface SubgraphChoice {
   /** Parameters of the query, typed (the command line's --param flags are parsed by cli/options.ts). */
   params: Record<string, unknown>;
   limit: number;
+  /** Without a query: the explorer's first view over the last `months` months of articles. */
+  months?: number;
 }
 
 export async function readSubgraph(choice: SubgraphChoice): Promise<ApiGraph> {
@@ -23,8 +25,13 @@ export async function readSubgraph(choice: SubgraphChoice): Promise<ApiGraph> {
       });
       return result.graph;
     }
+    const opts = { database: settings.database, timeoutMs: 60_000 };
+    if (choice.months) {
+      const { firstView } = await import("../service/index.js");
+      return await firstView(driver, opts, choice.limit, choice.months);
+    }
     const { overview } = await import("../service/index.js");
-    return await overview(driver, { database: settings.database, timeoutMs: 60_000 }, choice.limit);
+    return await overview(driver, opts, choice.limit);
   } finally {
     await driver.close();
   }

@@ -52,9 +52,15 @@ export function repairLayout(raw: RawDocument): LaidOutPage {
       }
       paragraph = [];
     };
+    // Text whose line breaks are not wrapping (a crawler's paragraphs one a line, headlines above them) keeps
+    // every line as its own block: joining 隆重举行 and the next headline line makes one false name of two.
+    const wrapped = hardWrapped(body);
     for (const line of body) {
       if (!line.trim()) flush();
-      else {
+      else if (!wrapped) {
+        paragraph.push(line);
+        flush();
+      } else {
         paragraph.push(line);
         // A line that ends a sentence and is followed by an indented or short line is a paragraph end in most exports.
         if (/[。！？!?”」]\s*$/.test(line.trim()) && line.length < 40) flush();
@@ -63,4 +69,21 @@ export function repairLayout(raw: RawDocument): LaidOutPage {
     flush();
   }
   return { raw, masthead, blocks };
+}
+
+/**
+ * Whether a text's lines are wrapped at a width: most lines that another line follows within a paragraph run to
+ * near the longest such line (a fixed column), where paragraphs one a line vary from a short headline to hundreds of
+ * characters. Text with no line followed by another is treated as wrapped (nothing to tell, nothing joined).
+ */
+export function hardWrapped(lines: string[]): boolean {
+  const inner: number[] = [];
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const a = lines[i]!.trim();
+    if (a && lines[i + 1]!.trim()) inner.push([...a].length);
+  }
+  if (inner.length < 2) return true;
+  const width = Math.max(...inner);
+  const atWidth = inner.filter((n) => n >= width * 0.75).length;
+  return atWidth >= inner.length * 0.7;
 }

@@ -14,14 +14,17 @@ import {
 import { QueryError } from "../core/errors.js";
 import type { RelationType } from "../core/model.js";
 import {
+  ARTICLES_OF,
   EVIDENCE_OF,
+  EVIDENCE_REF_MAP,
   NODE_BY_ID,
   NODE_MAP,
   REL_MAP,
   apiNodeFromMap,
   foldEdges,
+  joinEvidence,
   readTx,
-  type RelRow,
+  type RelRef,
   relRows,
   type ReadOpts,
   type Reader,
@@ -152,10 +155,11 @@ function neighboursCypher(label: NodeLabel | undefined): string {
        CALL (shown) {
          UNWIND shown AS x
          UNWIND x.rs[0..$factsPerLink] AS r
-         ${EVIDENCE_OF("r", "$perLink")}
-         RETURN collect(${REL_MAP("r", "startNode(r)", "endNode(r)")}) AS rels
+         ${EVIDENCE_REF_MAP("r", "$perLink")}
+         RETURN collect(ref) AS refs
        }
-       RETURN ${NODE_MAP("n")} AS node, [x IN [y IN shown | y.m] | ${NODE_MAP("x")}] AS others, total, rels`;
+       ${ARTICLES_OF("refs")}
+       RETURN ${NODE_MAP("n")} AS node, [x IN [y IN shown | y.m] | ${NODE_MAP("x")}] AS others, total, refs, articles`;
 }
 
 export async function neighbours(driver: Driver, opts: ReadOpts, id: string, limit: number): Promise<ApiGraph> {
@@ -179,7 +183,10 @@ export async function neighbours(driver: Driver, opts: ReadOpts, id: string, lim
     }
     const others = (record.get("others") as unknown[]).map(apiNodeFromMap);
     const total = Number(record.get("total"));
-    const rels = toPlain(record.get("rels")) as RelRow[];
+    const rels = joinEvidence(
+      toPlain(record.get("refs")) as RelRef[],
+      toPlain(record.get("articles")) as Array<{ id: string; title?: string; date?: string; source?: string }>,
+    );
     return {
       nodes: [apiNodeFromMap(record.get("node")), ...others],
       edges: foldEdges(rels),

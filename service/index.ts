@@ -2,4 +2,5 @@
 // static files. Other folders import from here only.
 export { createServer, type JianwenServer, type ServerOptions } from "./server.js";
 export { overview } from "./graph-api.js";
+export { firstView } from "./first-view.js";
 export { userQuery } from "./query-api.js";

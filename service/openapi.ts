@@ -42,7 +42,8 @@ export function openApiDocument(): unknown {
     paths: {
       [API_ROUTES.graph]: {
         get: {
-          summary: "Overview: top entities by PageRank and degree with the relations among them (ApiGraph)",
+          summary:
+            "Overview: top entities by PageRank and degree with the relations among them (ApiGraph); with `months`, the first view: the people and organizations with the most facts seen in the last `months` months of articles, with the meetings, projects and places among them",
           parameters: queryParameters(S.GraphQuery),
           responses: { 200: ok("ApiGraph"), 400: errorResponse },
         },
@@ -52,6 +53,14 @@ export function openApiDocument(): unknown {
           summary: "A node with its relations, evidence and mentioning articles (ApiNodeDetail)",
           parameters: [pathId, ...queryParameters(S.NodeQuery)],
           responses: { 200: ok("ApiNodeDetail"), 404: errorResponse },
+        },
+      },
+      [`${API_ROUTES.entity}/{id}`]: {
+        get: {
+          summary:
+            "An entity's page (ApiEntityPage): a person's posts over time, meetings with role and co-mentioned people; an organization's roster, meetings, projects, parent and child units; a meeting's attendees by role, organizer and place; a place's meetings, projects and divisions; the latest evidence first",
+          parameters: [pathId],
+          responses: { 200: ok("ApiEntityPage"), 400: errorResponse, 404: errorResponse },
         },
       },
       [API_ROUTES.neighbours]: {

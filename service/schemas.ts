@@ -8,7 +8,11 @@ import { QueryError } from "../core/errors.js";
 const id = z.string().min(1).max(500);
 const limit = (def: number, max: number) => z.coerce.number().int().min(1).max(max).default(def);
 
-export const GraphQuery = z.strictObject({ limit: limit(300, 2000) });
+export const GraphQuery = z.strictObject({
+  limit: limit(300, 2000),
+  /** The first view: central people and organizations of the last `months` months of articles. */
+  months: z.coerce.number().int().min(1).max(240).optional(),
+});
 export const NodeParams = z.strictObject({ id });
 export const NodeQuery = z.strictObject({ limit: limit(200, 2000) });
 export const NeighboursParams = z.strictObject({ id: id.optional() });

@@ -9,6 +9,8 @@ import { API_ROUTES, type ApiError } from "../core/api.js";
 import { JianwenError, Neo4jLoadError, QueryError, SettingsError } from "../core/errors.js";
 import { projectRoot, DEFAULT_READONLY, type ReadOnlyOptions } from "../cypher/index.js";
 import { TOKEN_COOKIE, bearer, isLoopbackHost, readCookie, tokenMatches } from "./auth.js";
+import { entityPage } from "./entity-api.js";
+import { firstView } from "./first-view.js";
 import { nodeDetail, neighbours, overview, search, shortestPath } from "./graph-api.js";
 import { ReadCache, type ReadCacheOptions } from "./cache.js";
 import { readTx, type ReadOpts } from "./graph-read.js";
@@ -138,8 +140,15 @@ export async function createServer(opts: ServerOptions): Promise<JianwenServer> 
   });
 
   app.get(API_ROUTES.graph, async (req, reply) => {
-    const { limit } = S.parse(S.GraphQuery, req.query, "query string");
+    const { limit, months } = S.parse(S.GraphQuery, req.query, "query string");
+    if (months !== undefined)
+      return answer(reply, `graph|${limit}|${months}`, (o) => firstView(driver, o, limit, months));
     return answer(reply, `graph|${limit}`, (o) => overview(driver, o, limit));
+  });
+  app.get(`${API_ROUTES.entity}/:id`, async (req, reply) => {
+    const { id } = S.parse(S.NodeParams, req.params, "path");
+    S.parse(S.EmptyQuery, req.query, "query string");
+    return answer(reply, `entity|${id}`, (o) => entityPage(driver, o, id));
   });
   app.get(`${API_ROUTES.node}/:id`, async (req, reply) => {
     const { id } = S.parse(S.NodeParams, req.params, "path");

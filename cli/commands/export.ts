@@ -12,6 +12,7 @@ interface ExportFlags {
   query?: string;
   param: string[];
   limit: number;
+  months?: number;
   title?: string;
   articles: boolean;
 }
@@ -38,6 +39,11 @@ export function define(): Command {
       wholeNumber("export", "--limit"),
       500,
     )
+    .option(
+      "--months <n>",
+      "without --query: the explorer's first view instead: the people and organizations with the most facts in the last n months of articles, with their meetings, projects and places",
+      wholeNumber("export", "--months"),
+    )
     .option("--title <text>", "title shown in the explorer's header")
     .option("--no-articles", "leave article nodes out (with --input)")
     .action(async (flags: ExportFlags) => {
@@ -58,8 +64,12 @@ export function define(): Command {
         if (flags.param.length > 0 && !flags.query)
           throw new SettingsError("export: --param gives parameters of --query; pass --query too");
         const params = await cypherParams("export", flags.param);
-        graph = await readSubgraph({ query: flags.query, params, limit: flags.limit });
-        title ??= flags.query ? "Cypher 查询结果" : `前 ${flags.limit} 个实体`;
+        graph = await readSubgraph({ query: flags.query, params, limit: flags.limit, months: flags.months });
+        title ??= flags.query
+          ? "Cypher 查询结果"
+          : flags.months
+            ? `最近 ${flags.months} 个月的人物与机构`
+            : `前 ${flags.limit} 个实体`;
       }
       const report = await writeStaticSite(flags.site, makeBundle(graph, title));
       process.stdout.write(

@@ -2,14 +2,20 @@
 // dataset → filtered graph (filters.ts) → drawn graph (view.ts) after every change. UI modules call its
 // methods and listen to "changed"; none of them touches sigma's graph directly.
 import { MultiDirectedGraph } from "graphology";
-import { MAX_NEIGHBOURS, type ApiGraph, type ApiNodeDetail, type ApiQueryResult } from "../../core/api.js";
+import {
+  MAX_NEIGHBOURS,
+  type ApiEntityPage,
+  type ApiGraph,
+  type ApiNodeDetail,
+  type ApiQueryResult,
+} from "../../core/api.js";
 import type { PropertyValue } from "../../core/model.js";
 import { Dataset, type Added } from "./dataset.js";
 import { computeMetrics, filteredSubgraph, syncDrawn, type Metrics } from "./drawn-sync.js";
 import { settle, toUndirected, WorkerLayout } from "./layout.js";
-import { applyFilters, type Filtered } from "./filters.js";
+import { applyFilters, type Filtered, type Filters } from "./filters.js";
 import { PinyinIndex } from "./pinyin-index.js";
-import { detailFromGraph, type DataSource } from "./source.js";
+import { detailFromGraph, entityFromGraph, type DataSource } from "./source.js";
 import { readView, writeView, type ViewState } from "./state.js";
 import { createRenderer, Highlighter, type DrawnGraph, type Renderer } from "./view.js";
 
@@ -18,6 +24,22 @@ type Step =
 
 export const OVERVIEW_LIMIT = 400;
 export const NEIGHBOUR_LIMIT = 25;
+/** The first view centres on what the last months of articles reported. */
+export const FIRST_VIEW_MONTHS = 6;
+/** How long one step of the playing timeline stays on screen, and how many steps a run takes at most. */
+export const PLAY_STEP_MS = 900;
+export const PLAY_STEPS = 24;
+
+/** The entity a link's hash names (#/entity/<id>), or null. */
+export function entityFromHash(hash: string): string | null {
+  const m = /^#\/entity\/(.+)$/.exec(hash);
+  if (!m?.[1]) return null;
+  try {
+    return decodeURIComponent(m[1]);
+  } catch {
+    return null;
+  }
+}
 
 /** Neighbours loaded by the nth expansion of one node (n from 0): 25, then 100, then 400, then the service's cap. */
 export function neighbourLimit(times: number): number {
@@ -41,6 +63,10 @@ export class App extends EventTarget {
   /** Set when new nodes arrived without positions: the next refresh settles them with a short layout. */
   private needsSettle = false;
   private readonly layout = new WorkerLayout(this.drawn, () => this.renderer);
+  /** While the timeline plays: the step shown, the steps' ranges, and the filters to restore at the end. */
+  playing: { step: number; steps: Array<{ from: string; to: string; fadeBefore: string }>; saved: Filters } | null =
+    null;
+  private playTimer: number | undefined;
 
   constructor(readonly source: DataSource) {
     super();
@@ -56,8 +82,11 @@ export class App extends EventTarget {
     this.dispatchEvent(new Event("changed"));
   }
 
+  /** The query string holds the view; the hash names the selected entity's page, so a link opens it. */
   private writeUrl(): void {
-    history.replaceState(null, "", `${location.pathname}${writeView(this.view)}${location.hash}`);
+    const id = this.view.selected;
+    const hash = id ? `#/entity/${encodeURIComponent(id)}` : "";
+    history.replaceState(null, "", `${location.pathname}${writeView(this.view)}${hash}`);
   }
 
   /** Keeps the camera in the URL a moment after it stops moving; only the URL changes, the panels do not redraw. */
@@ -74,8 +103,21 @@ export class App extends EventTarget {
 
   /** Loads the first view, replays what the URL asks for (expansions, query, path), then draws. */
   async start(container: HTMLElement): Promise<void> {
-    const overview = await this.source.overview(this.source.mode === "static" ? 1_000_000 : OVERVIEW_LIMIT);
+    const overview =
+      this.source.mode === "static"
+        ? await this.source.overview(1_000_000)
+        : await this.source.overview(OVERVIEW_LIMIT, FIRST_VIEW_MONTHS);
     this.dataset.merge(overview);
+    // A link to an entity's page opens it, with its neighbours loaded when the first view lacks it.
+    const linked = entityFromHash(location.hash);
+    if (linked) {
+      this.view = { ...this.view, selected: linked };
+      if (!this.dataset.graph.hasNode(linked))
+        await this.source
+          .neighbours(linked, NEIGHBOUR_LIMIT)
+          .then((g) => this.dataset.merge(g))
+          .catch((error: Error) => this.notify(`无法载入 ${linked}：${error.message}`, "error"));
+    }
     const unpositioned = overview.nodes.some((n) => typeof n.x !== "number");
     const replayed = new Map<string, number>();
     for (const id of this.view.expanded) {
@@ -84,7 +126,7 @@ export class App extends EventTarget {
       await this.loadNeighbours(id, false, times);
     }
     if (this.view.query) await this.runQuery(this.view.query.cypher, this.view.query.params, false);
-    this.filtered = applyFilters(this.dataset.graph, this.view.filters);
+    this.filtered = applyFilters(this.dataset.graph, this.view.filters, { opened: this.view.opened });
     await this.syncDrawn();
     if ((unpositioned || this.needsSettle) && this.drawn.order <= 3000) await this.settleLayout();
     this.needsSettle = false;
@@ -102,8 +144,27 @@ export class App extends EventTarget {
       this.renderer.getCamera().cancelAnimation().setState(this.view.camera);
     }
     this.followCamera();
+    window.addEventListener("hashchange", () => {
+      const id = entityFromHash(location.hash);
+      if (id && id !== this.view.selected) void this.open(id);
+    });
     this.applyHighlight();
     this.changed();
+  }
+
+  /** Selects a node by id, loading it with its neighbours first when it is not loaded (links, page links). */
+  async open(id: string): Promise<void> {
+    if (!this.dataset.graph.hasNode(id)) {
+      try {
+        this.dataset.merge(await this.source.neighbours(id, NEIGHBOUR_LIMIT));
+        if (this.dataset.graph.order <= 500) this.needsSettle = true;
+        await this.refresh();
+      } catch (error) {
+        this.notify(`无法载入 ${id}：${(error as Error).message}`, "error");
+      }
+    }
+    this.select(id);
+    if (this.drawn.hasNode(id)) this.focusCamera(id);
   }
 
   private bindEvents(): void {
@@ -141,7 +202,7 @@ export class App extends EventTarget {
   async refresh(): Promise<void> {
     // The layout works on a copy of the drawn graph; a new structure needs a new run.
     if (this.layout.running) this.stopLayout();
-    this.filtered = applyFilters(this.dataset.graph, this.view.filters);
+    this.filtered = applyFilters(this.dataset.graph, this.view.filters, { opened: this.view.opened });
     await this.syncDrawn();
     if (this.needsSettle) {
       this.needsSettle = false;
@@ -165,6 +226,19 @@ export class App extends EventTarget {
     const center = this.hovered ?? this.view.selected;
     if (this.hovered || !this.emphasis) this.highlighter.apply(this.highlighter.neighbourhood(center));
     else this.highlighter.apply(this.emphasis);
+  }
+
+  /** The entity's page from the service (or the static bundle); what is loaded when the service fails. */
+  async entityPage(id: string): Promise<ApiEntityPage> {
+    if (this.source.mode === "live") {
+      try {
+        return await this.source.entity(id);
+      } catch (error) {
+        console.warn(`explorer: /api/entity failed for ${id}; showing what is loaded`, error);
+        return entityFromGraph(this.dataset.toApiGraph(), id);
+      }
+    }
+    return this.source.entity(id);
   }
 
   async detail(id: string): Promise<ApiNodeDetail> {
@@ -205,6 +279,10 @@ export class App extends EventTarget {
       // Expanding a node again loads more of its neighbours; the link keeps one entry per expansion.
       const times = this.view.expanded.filter((e) => e === id).length;
       await this.loadNeighbours(id, true, times);
+      // Expanding a province opens it: its counties and towns are drawn instead of folded into it.
+      const n = this.dataset.graph.hasNode(id) ? this.dataset.graph.getNodeAttribute(id, "node") : null;
+      if (n?.type === "Place" && n.level === "province" && !this.view.opened.includes(id))
+        this.view = { ...this.view, opened: [...this.view.opened, id] };
       // A small picture is re-settled so the newcomers find their place; a big one keeps its layout.
       if (this.dataset.graph.order <= 500) this.needsSettle = true;
       this.view = { ...this.view, expanded: [...this.view.expanded, id] };
@@ -212,6 +290,56 @@ export class App extends EventTarget {
     } catch (error) {
       this.notify(`展开失败：${(error as Error).message}`, "error");
     }
+  }
+
+  /** Opens a folded province (its places are drawn) or folds an open one again. */
+  async toggleProvince(id: string): Promise<void> {
+    const opened = this.view.opened.includes(id) ? this.view.opened.filter((p) => p !== id) : [...this.view.opened, id];
+    if (this.dataset.graph.order <= 500) this.needsSettle = true;
+    await this.setView({ opened });
+  }
+
+  // ---- timeline play --------------------------------------------------------------------------------------
+
+  /**
+   * Plays the timeline: a window a quarter of the dated span wide moves from the first article date to the last;
+   * entities appear when their evidence enters it and fade as it passes them. Stops at the end (or on stop())
+   * and puts the filters back as they were.
+   */
+  async play(stepMs = PLAY_STEP_MS): Promise<void> {
+    if (this.playing) return;
+    const dates = this.dataset.allDates();
+    if (dates.length < 2) return this.notify("没有足够的日期可以播放");
+    const n = Math.min(PLAY_STEPS, dates.length);
+    const width = Math.max(1, Math.ceil(dates.length / 4));
+    const steps = Array.from({ length: n }, (_, k) => {
+      const hi = Math.round(((dates.length - 1) * (k + 1)) / n);
+      const lo = Math.max(0, hi - width + 1);
+      const fade = Math.max(lo, hi - Math.ceil(width / 2) + 1);
+      return { from: dates[lo]!, to: dates[hi]!, fadeBefore: dates[fade]! };
+    });
+    this.playing = { step: -1, steps, saved: this.view.filters };
+    // The whole picture: entities come and go all over it.
+    void this.renderer?.getCamera().animate({ x: 0.5, y: 0.5, ratio: 1, angle: 0 }, { duration: 300 });
+    await this.playStep(stepMs);
+  }
+
+  private async playStep(stepMs: number): Promise<void> {
+    const p = this.playing;
+    if (!p) return;
+    p.step++;
+    const step = p.steps[p.step];
+    if (!step) return this.stop();
+    await this.setView({ filters: { ...p.saved, from: step.from, to: step.to } });
+    this.playTimer = window.setTimeout(() => void this.playStep(stepMs), stepMs);
+  }
+
+  async stop(): Promise<void> {
+    window.clearTimeout(this.playTimer);
+    const p = this.playing;
+    if (!p) return;
+    this.playing = null;
+    await this.setView({ filters: p.saved });
   }
 
   /** Removes the node's neighbours that hang only on it (like Neo4j Browser's collapse). */
@@ -372,7 +500,8 @@ export class App extends EventTarget {
 
   private async syncDrawn(): Promise<void> {
     await computeMetrics(this.metrics, this.view, this.dataset, this.filtered);
-    const added = syncDrawn(this.drawn, this.dataset, this.filtered, this.view, this.metrics);
+    const fadeBefore = this.playing?.steps[this.playing.step]?.fadeBefore ?? null;
+    const added = syncDrawn(this.drawn, this.dataset, this.filtered, this.view, this.metrics, fadeBefore);
     if (this.highlighter) this.highlighter.adopt(added.nodes, added.edges);
     if (this.renderer && this.view.selected && this.drawn.hasNode(this.view.selected)) {
       this.renderer.setNodeState(this.view.selected, { selected: true });

@@ -1,9 +1,12 @@
 // Exports of what is drawn: PNG of the view (sigma's WebGL canvas on white), and GEXF, GraphML or CSV of the
 // current subgraph. Attributes are flattened to strings and numbers so other tools (Gephi, yEd, spreadsheets)
-// read them; each edge is one fact with its span (firstSeen, lastSeen), article count and newest sentence.
+// read them; each edge is one fact with its span (firstSeen, lastSeen), article count and the evidence it was
+// first reported with: sentence, article id, article title, source and date.
 import { write as writeGexf } from "graphology-gexf/browser/index.js";
 import { MultiDirectedGraph } from "graphology";
 import type { App } from "./app.js";
+import { edgeEnds } from "./filters.js";
+import { firstEvidence } from "./ui/facts.js";
 
 /** The current subgraph with flat attributes and the drawn positions, colours and sizes. */
 export function exportGraph(app: App): MultiDirectedGraph {
@@ -28,13 +31,25 @@ export function exportGraph(app: App): MultiDirectedGraph {
   }
   for (const e of app.filtered.edges) {
     const a = d.getEdgeAttribute(e, "edge");
-    const ev = a.evidence[0];
-    out.addDirectedEdgeWithKey(e, d.source(e), d.target(e), {
+    const ev = firstEvidence(a.evidence);
+    const dates = a.evidence
+      .map((x) => x.date ?? "")
+      .filter(Boolean)
+      .sort();
+    const [s, t] = edgeEnds(d, app.filtered, e);
+    // A place folded into its province: the edge is drawn (and exported) to the province; `via` names the place.
+    const via = [d.source(e), d.target(e)].filter((x) => x !== s && x !== t).join("|");
+    out.addDirectedEdgeWithKey(e, s, t, {
       type: a.type,
+      firstSeen: dates[0] ?? "",
+      lastSeen: dates[dates.length - 1] ?? "",
       ...Object.fromEntries(Object.entries(a.properties).map(([k, v]) => [k, v ?? ""])),
       sentence: ev?.sentence ?? "",
       article: ev?.article ?? "",
+      articleTitle: ev?.articleTitle ?? "",
+      source: ev?.source ?? "",
       date: ev?.date ?? "",
+      ...(via ? { via } : {}),
       // The fact's full counts when the service gives them; the sentences at hand otherwise.
       evidenceCount: typeof a.properties.evidenceCount === "number" ? a.properties.evidenceCount : a.evidence.length,
     });
@@ -97,7 +112,7 @@ export function toCsv(app: App): { nodes: string; edges: string } {
   const nodeCols = ["id", "label", "type", "aliases", "kind", "level", "code", "date"];
   const edgeCols = [
     ...["id", "source", "target", "type", "title", "role", "former", "firstSeen", "lastSeen", "articles"],
-    ...["evidenceCount", "sentence", "article", "date"],
+    ...["evidenceCount", "sentence", "article", "articleTitle", "source", "date", "via"],
   ];
   const nodes = [nodeCols.join(",")];
   g.forEachNode((n, a) => nodes.push([n, ...nodeCols.slice(1).map((c) => a[c])].map(csvCell).join(",")));

@@ -3,6 +3,7 @@
 // says plainly what it cannot do (Cypher needs the database).
 import {
   API_ROUTES,
+  type ApiEntityPage,
   type ApiError,
   type ApiGraph,
   type ApiNamedQuery,
@@ -14,6 +15,7 @@ import {
   type ApiSearchResult,
   type StaticBundle,
 } from "../../core/api.js";
+import { buildEntityPage, pageFact } from "../../core/entity-page.js";
 import type { PropertyValue } from "../../core/model.js";
 
 export class SourceError extends Error {
@@ -29,9 +31,12 @@ export class SourceError extends Error {
 export interface DataSource {
   readonly mode: "live" | "static";
   readonly title: string;
-  overview(limit: number): Promise<ApiGraph>;
+  /** The first view; `months`: centre it on what was reported in the last months of articles. */
+  overview(limit: number, months?: number): Promise<ApiGraph>;
   neighbours(id: string, limit: number): Promise<ApiGraph>;
   detail(id: string): Promise<ApiNodeDetail>;
+  /** The entity's who's-who page (posts, roster, meetings, attendees, divisions …). */
+  entity(id: string): Promise<ApiEntityPage>;
   search(q: string, limit: number): Promise<ApiSearchResult>;
   path(from: string, to: string): Promise<ApiPath | null>;
   query(cypher: string, params: Record<string, PropertyValue>): Promise<ApiQueryResult>;
@@ -70,8 +75,11 @@ export class ApiSource implements DataSource {
     return readJson<T>(res, route);
   }
 
-  overview(limit: number): Promise<ApiGraph> {
-    return this.get<ApiGraph>(API_ROUTES.graph, { limit });
+  overview(limit: number, months?: number): Promise<ApiGraph> {
+    return this.get<ApiGraph>(API_ROUTES.graph, months ? { limit, months } : { limit });
+  }
+  entity(id: string): Promise<ApiEntityPage> {
+    return this.get<ApiEntityPage>(`${API_ROUTES.entity}/${encodeURIComponent(id)}`, {});
   }
   neighbours(id: string, limit: number): Promise<ApiGraph> {
     return this.get<ApiGraph>(API_ROUTES.neighbours, { id, limit });
@@ -151,6 +159,10 @@ export class StaticSource implements DataSource {
     return detailFromGraph(this.bundle.graph, id, this.byId);
   }
 
+  async entity(id: string): Promise<ApiEntityPage> {
+    return entityFromGraph(this.bundle.graph, id, this.byId);
+  }
+
   async search(q: string, limit: number): Promise<ApiSearchResult> {
     const needle = q.trim().toLowerCase();
     const results = this.bundle.graph.nodes
@@ -220,4 +232,54 @@ export function detailFromGraph(graph: ApiGraph, id: string, byId?: Map<string, 
   }
   detail.articles.sort((a, b) => (b.date ?? "").localeCompare(a.date ?? ""));
   return detail;
+}
+
+/** An entity's page from a graph in memory (static exports): its facts, and for a person the people named in the
+ * same articles (through MENTIONS edges, when the graph carries articles). */
+export function entityFromGraph(graph: ApiGraph, id: string, byId?: Map<string, ApiNode>): ApiEntityPage {
+  const nodes = byId ?? new Map(graph.nodes.map((n) => [n.id, n]));
+  const detail = detailFromGraph(graph, id, nodes);
+  const coMentioned: ApiEntityPage["coMentioned"] = [];
+  if (detail.node.type === "Person") {
+    const mine = new Set(detail.articles.map((a) => a.id));
+    const counts = new Map<string, Set<string>>();
+    for (const e of graph.edges) {
+      if (e.type !== "MENTIONS" || !mine.has(e.source) || e.target === id) continue;
+      const other = nodes.get(e.target);
+      if (other?.type !== "Person") continue;
+      const set = counts.get(other.id) ?? new Set<string>();
+      set.add(e.source);
+      counts.set(other.id, set);
+    }
+    for (const [other, arts] of counts) coMentioned.push({ node: nodes.get(other)!, articles: arts.size });
+    coMentioned.sort((a, b) => b.articles - a.articles || a.node.name.localeCompare(b.node.name));
+    coMentioned.splice(15);
+  }
+  const page = buildEntityPage(detail, coMentioned);
+  if (detail.node.type === "Place") addWithin(graph, page, nodes);
+  return page;
+}
+
+/** A place's page also lists the meetings and projects in its divisions (three levels down), as the service's. */
+function addWithin(graph: ApiGraph, page: ApiEntityPage, nodes: Map<string, ApiNode>): void {
+  const children = new Map<string, string[]>();
+  for (const e of graph.edges)
+    if (e.type === "PART_OF" && nodes.get(e.source)?.type === "Place")
+      children.set(e.target, [...(children.get(e.target) ?? []), e.source]);
+  const divisions = new Set<string>();
+  let level = [page.node.id];
+  for (let depth = 0; depth < 3 && level.length; depth++) {
+    level = level.flatMap((p) => children.get(p) ?? []).filter((d) => !divisions.has(d) && d !== page.node.id);
+    level.forEach((d) => divisions.add(d));
+  }
+  const have = new Set([...page.meetings, ...page.projects].map((f) => f.other.id));
+  for (const e of graph.edges) {
+    if ((e.type !== "HELD_IN" && e.type !== "LOCATED_IN") || !divisions.has(e.target)) continue;
+    const other = nodes.get(e.source);
+    if (!other || (other.type !== "Meeting" && other.type !== "Project") || have.has(other.id)) continue;
+    have.add(other.id);
+    const fact = pageFact({ type: e.type, direction: "in", other, properties: e.properties, evidence: e.evidence });
+    fact.via = nodes.get(e.target);
+    (other.type === "Meeting" ? page.meetings : page.projects).push(fact);
+  }
 }

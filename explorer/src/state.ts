@@ -15,6 +15,8 @@ export interface ViewState {
   /** Nodes whose neighbours were loaded, in order. */
   expanded: string[];
   path: [string, string] | null;
+  /** Provinces whose counties and towns are drawn (all others are folded into their province). */
+  opened: string[];
   /** Where the camera looks (sigma's framed-graph coordinates) and its zoom ratio; null: fit the whole graph. */
   camera: { x: number; y: number; ratio: number } | null;
 }
@@ -27,6 +29,7 @@ export const DEFAULT_VIEW: ViewState = {
   query: null,
   expanded: [],
   path: null,
+  opened: [],
   camera: null,
 };
 
@@ -71,6 +74,7 @@ export function readView(search: string): ViewState {
     query,
     expanded: list(p.get("exp")),
     path: path.length === 2 ? [path[0] ?? "", path[1] ?? ""] : null,
+    opened: list(p.get("open")),
     camera: readCamera(p.get("cam")),
   };
 }
@@ -93,6 +97,7 @@ export function writeView(v: ViewState): string {
   }
   if (v.expanded.length) p.set("exp", v.expanded.join(","));
   if (v.path) p.set("path", v.path.join(","));
+  if (v.opened.length) p.set("open", v.opened.join(","));
   if (v.camera) p.set("cam", [v.camera.x, v.camera.y, v.camera.ratio].map(round).join(","));
   const s = p.toString();
   return s ? `?${s}` : "";

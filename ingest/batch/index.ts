@@ -25,6 +25,7 @@ export { defaultReportPath, summaryText, type IngestSummary, type GraphTotals } 
 export type { ProgressMode } from "./progress.js";
 export type { FailureRecord, IngestStats } from "./stats.js";
 export { contentHash, shardOf, inShard } from "./shard.js";
+export { bulkIngestPaths, findBulkTarget, type BulkTarget } from "./bulk.js";
 
 export interface IngestOptions {
   driver: Driver;

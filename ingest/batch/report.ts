@@ -115,6 +115,8 @@ export async function writeReport(
     workers: WorkerStats[];
     /** Why the run stopped before its end (Neo4j gone, a worker dead); absent for a run that finished. */
     stoppedBy?: string;
+    /** `ingest --bulk`: how the offline import went (files, rows, phase times). */
+    bulk?: Record<string, unknown>;
   },
 ): Promise<void> {
   const { stats } = content;
@@ -143,6 +145,7 @@ export async function writeReport(
     memory: { mainMaxRssBytes: process.resourceUsage().maxRSS * 1024, workers: content.workers },
     // User + system CPU of the whole ingest process (main thread and workers), to set against the wall time.
     cpuSeconds: Math.round((process.cpuUsage().user + process.cpuUsage().system) / 1e5) / 10,
+    ...(content.bulk === undefined ? {} : { bulk: content.bulk }),
   };
   await mkdir(dirname(file), { recursive: true });
   await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);

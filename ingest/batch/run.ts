@@ -12,7 +12,7 @@ import { createPool, type PoolOptions, type WorkerStats } from "./pool.js";
 import type { IngestSettings } from "./settings.js";
 import { inShard } from "./shard.js";
 import { newStats, type FailureRecord, type IngestStats } from "./stats.js";
-import { writeBatch, type LoadEntry } from "./writer.js";
+import { writeBatch, type BatchOutcome, type LoadEntry } from "./writer.js";
 
 export interface IngestRunOptions {
   settings: IngestSettings;
@@ -23,6 +23,11 @@ export interface IngestRunOptions {
   onFailure?: (failure: FailureRecord) => void;
   /** How the extraction pool is built (its worker script); tests give a worker that dies. */
   pool?: PoolOptions;
+  /**
+   * Where gathered batches go instead of Neo4j's batched MERGE: `ingest --bulk` collects them for the offline
+   * importer (ingest/batch/bulk.ts). The schema is then not applied up front either.
+   */
+  write?: (entries: LoadEntry[]) => Promise<BatchOutcome>;
 }
 
 export interface IngestResult {
@@ -41,7 +46,7 @@ export async function runIngest(
     stats.failures.push(failure);
     options.onFailure?.(failure);
   };
-  await applySchema(driver, { database: options.database });
+  if (!options.write) await applySchema(driver, { database: options.database });
   stats.bytesTotal = await totalBytes(paths);
   const pool = await createPool(settings.workers, settings.model, options.pool);
   const writer = {
@@ -81,7 +86,7 @@ export async function runIngest(
     gathering = gathering.slice(taken);
     gatheredArticles -= articles;
     if (entries.length === 0) return;
-    const job = writeBatch(driver, entries, writer).then(
+    const job = (options.write ? options.write(entries) : writeBatch(driver, entries, writer)).then(
       (outcome) => {
         stats.batches++;
         stats.articlesNew += outcome.articlesNew;

@@ -27,7 +27,8 @@ export function findProjects(text: string, segmenter?: Segmenter, names: Mention
   const read = curlyQuotes(text, wordsOf(segmenter ?? loadSegmenter(), text));
   readArticleWords(read.words);
   const orgs = names.filter((n) => n.type === "Organization");
-  const found = projectsIn(read.text, read.words, orgs).filter((m) => !crossesName(m, names));
+  const places = names.filter((n) => n.type === "Place");
+  const found = projectsIn(read.text, read.words, orgs, places).filter((m) => !crossesName(m, names));
   const named = found.filter((p) => p.canonical);
   const out: Mention[] = [];
   for (const p of found) {

@@ -86,6 +86,8 @@ export function findPlaces(text: string, ctx: ArticleContext, segmenter?: Segmen
   for (const hit of hits) {
     // A name never starts and ends inside words (山西 in 燕山西大街).
     if (bounds && !bounds.has(hit.start) && !bounds.has(hit.end) && !(prev && prev.end === hit.start)) continue;
+    // 来宾们, 东方们: a plural of people is no place.
+    if (text[hit.end] === "们") continue;
     let m: Mention | null = null;
     if (hit.value === "division") {
       let d = lookupPlace(hit.text, { home });

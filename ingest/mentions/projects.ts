@@ -77,7 +77,7 @@ const JOINED_HEAD = /^(工程|项目)(建设|施工|部)$/;
 /** The last characters of the heads: a word ending in none of them ends in no head. */
 const HEAD_LAST = new Set(HEADS.map(([s]) => s.at(-1)!));
 
-export function findProjects(text: string, allWords: Word[], orgs: Mention[]): Mention[] {
+export function findProjects(text: string, allWords: Word[], orgs: Mention[], places: Mention[] = []): Mention[] {
   const words = splitHeads(allWords);
   const out: Mention[] = [];
   for (let h = 0; h < words.length; h++) {
@@ -139,8 +139,12 @@ export function findProjects(text: string, allWords: Word[], orgs: Mention[]): M
       continue;
     }
     if (mod.length && KIND_TAIL.test(mod.at(-1)!.word)) continue;
-    // 俄罗斯项目, 广西项目: a place and a head name the projects of a place, not one project.
+    // 俄罗斯项目, 广西项目, 埃及重要基础设施项目: a place and a head, or a place and generic words, name the
+    // projects of a place, not one project.
     if (!quoted && mod.length === 1 && tagOf(mod[0]!) === "ns" && w.word === head[0]) continue;
+    const placeLed = places.find((o) => o.start === words[first]!.start && o.end < w.start);
+    if (!quoted && placeLed && GENERIC.test(text.slice(placeLed.end, w.start) + w.word.slice(0, -head[0].length)))
+      continue;
     if (/·/.test(core) && GENERIC.test(core.slice(core.lastIndexOf("·") + 1))) continue;
     if (head[1] === "quoted" && !quoted) continue;
     // 西周时期遗址, 旧石器时代晚期旷野遗址: a site named by its period alone, or after one, is described.
@@ -183,7 +187,7 @@ export function findProjects(text: string, allWords: Word[], orgs: Mention[]): M
     if (quoted && q > start && q < end && GENERIC.test(text.slice(start, q))) start = q;
     out.push(project(text, start, end, quoted ? "quoted-name" : "project-head"));
   }
-  out.push(...listItems(text, words));
+  out.push(...listItems(text, words, [...orgs, ...places]));
   // A company's project: 鲁西化工集团股份有限公司己内酰胺·尼龙6项目, with its phase (一期).
   for (const c of orgs) {
     if (c.props.kind !== "company") continue;
@@ -217,7 +221,7 @@ function stripOrdinals(mod: Word[], core: string): string {
 }
 
 /** 裕宏泰新型磷酸盐系正极材料、辽宁星空钠离子电池等11个产业项目: each item before 等…项目 is a project. */
-function listItems(text: string, words: Word[]): Mention[] {
+function listItems(text: string, words: Word[], anchors: Mention[]): Mention[] {
   const out: Mention[] = [];
   for (const m of text.matchAll(LIST_END)) {
     let at = m.index;
@@ -240,13 +244,18 @@ function listItems(text: string, words: Word[]): Mention[] {
       if (/项目$/.test(item)) items.push({ m: null, proper: true });
       else if (/[\u4e00-\u9fff]{3,}/.test(item) && item.length <= 24 && !/[“”]/.test(item)) {
         const ws = words.filter((x) => x.start >= start && x.end <= at);
-        items.push({ m: project(text, start, at, "list-item"), proper: ws.some((x) => isProper(x)) });
+        const named =
+          ws.some((x) => isProper(x) || (tagOf(x) === "x" && x.word.length >= 2 && !X_LEFTOVER_LIKE.test(x.word))) ||
+          anchors.some((o) => o.start >= start && o.end <= at);
+        items.push({ m: project(text, start, at, "list-item"), proper: named });
       }
       if (sep < clause || sep < 0) break;
       at = sep;
     }
-    // Items of one list are of one kind: a list with a named item and more than one item names projects.
-    if (items.length >= 2 && items.some((i) => i.proper)) for (const i of items) if (i.m) out.push(i.m);
+    // Items of one list are of one kind: a list of more than one item names projects where most of its items
+    // hold a name (短道速滑、越野滑雪等项目 and 铁路、城市基础设施等项目 name kinds).
+    const named = items.filter((i) => i.proper).length;
+    if (items.length >= 2 && named * 2 > items.length) for (const i of items) if (i.m) out.push(i.m);
   }
   // “肇庆—梧州”“肇庆—贺州”等两条省际睦邻廊道: each quoted item with the kind that follows.
   for (const m of text.matchAll(QUOTED_LIST)) {

@@ -38,6 +38,8 @@ describe.skipIf(!hasChromium)("the static explorer", () => {
   let page: Page;
   const errors: string[] = [];
   const PERSON = "person:陈静怡";
+  /** 河清市, 清源县 and 柳林镇 lie in 山东省 and are folded into it until it is opened. */
+  const FOLDED = ["place:河清市", "place:清源县", "place:柳林镇"];
 
   beforeAll(async () => {
     const dir = mkdtempSync(join(tmpdir(), "jianwen-site-"));
@@ -54,9 +56,14 @@ describe.skipIf(!hasChromium)("the static explorer", () => {
     await site?.close();
   });
 
-  it("draws every entity of the fixture, coloured by type", async () => {
-    const drawn = await page.evaluate(() => window.__jianwen?.drawn.order ?? 0);
-    expect(drawn).toBe(FIXTURE_DOC.entities.length);
+  it("draws every entity of the fixture but the places folded into their province, coloured by type", async () => {
+    const drawn = await page.evaluate(() => window.__jianwen?.drawn.nodes() ?? []);
+    expect(drawn.sort()).toEqual(
+      FIXTURE_DOC.entities
+        .map((e) => e.id)
+        .filter((id) => !FOLDED.includes(id))
+        .sort(),
+    );
     const pos = await nodePosition(page, PERSON);
     const colour = await pixelAt(page, pos.x, pos.y);
     expect(colourDistance(colour, hexToRgb(TYPE_COLORS.Person))).toBeLessThan(40);
@@ -96,6 +103,16 @@ describe.skipIf(!hasChromium)("the static explorer", () => {
     await expect.poll(() => posts.count(), { timeout: 20_000 }).toBe(1);
     expect(await posts.first().textContent()).toContain("市长");
     expect(await posts.first().textContent()).toContain("2023-02-06 – 2023-03-15 · 3 篇");
+  });
+
+  it("builds entity pages from the baked graph: an organization's roster", async () => {
+    await page.evaluate(() => window.__jianwen?.open("org:河清市人民政府"));
+    await page.getByTestId("panel-title").filter({ hasText: "河清市人民政府" }).waitFor();
+    const roster = page.getByTestId("roster");
+    await expect.poll(() => roster.count(), { timeout: 20_000 }).toBe(2);
+    expect(await roster.first().textContent()).toContain("市长陈静怡");
+    await page.evaluate(() => window.__jianwen?.open("person:陈静怡"));
+    await page.getByTestId("panel-title").filter({ hasText: "陈静怡" }).waitFor();
   });
 
   it("finds a person by pinyin initials", async () => {
@@ -163,7 +180,7 @@ describe.skipIf(!hasChromium)("the static explorer", () => {
     await page.getByTestId("type-Person").click();
     await expect
       .poll(() => page.evaluate(() => window.__jianwen?.drawn.order), { timeout: 20_000 })
-      .toBe(FIXTURE_DOC.entities.length);
+      .toBe(FIXTURE_DOC.entities.length - FOLDED.length);
     await page.getByRole("button", { name: "导出 ▾" }).click();
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-gexf").click()]);
     const xml = await readFile((await download.path()) ?? "", "utf8");
@@ -177,6 +194,21 @@ describe.skipIf(!hasChromium)("the static explorer", () => {
     expect(graph.getNodeAttribute("person:陈静怡", "label")).toBe("陈静怡");
     const sentences = graph.mapEdges((_e, a) => String(a.sentence ?? ""));
     expect(sentences).toContain("市长陈静怡出席会议并讲话。");
+    // Each fact carries the evidence it was first reported with: 市长 is stated on 02-06, 03-02 and 03-15.
+    const mayor = graph.findEdge((_e, a) => a.type === "HOLDS_POSITION" && a.title === "市长");
+    expect(mayor && graph.getEdgeAttributes(mayor)).toMatchObject({
+      sentence: "市长陈静怡出席会议并讲话。",
+      article: "article:a1",
+      articleTitle: "市委常委会召开会议 研究部署优化营商环境工作",
+      date: "2023-02-06",
+      firstSeen: "2023-02-06",
+      lastSeen: "2023-03-15",
+      articles: 3,
+    });
+    // A folded place's facts are drawn and exported to its province, naming the place they are about.
+    const held = graph.findEdge((_e, a) => a.type === "HELD_IN");
+    expect(held && graph.target(held)).toBe("place:370000");
+    expect(held && graph.getEdgeAttribute(held, "via")).toBe("place:河清市");
   });
 
   it("narrows the picture to a date range, and the timeline and type filters compose", async () => {

@@ -8,7 +8,7 @@ describe("explorer view links", () => {
     expect(readView("")).toEqual(DEFAULT_VIEW);
   });
 
-  it("round-trip selection, filters, appearance, query, expansions, path and camera", () => {
+  it("round-trip selection, filters, appearance, query, expansions, path, opened provinces and camera", () => {
     const view: ViewState = {
       selected: "person:陈静怡",
       filters: {
@@ -24,6 +24,7 @@ describe("explorer view links", () => {
       query: { cypher: "MATCH (p:Person {name: $name}) RETURN p", params: { name: "陈静怡", limit: 5 } },
       expanded: ["person:陈静怡", "org:河清市人民政府"],
       path: ["person:林晓峰", "person:周明远"],
+      opened: ["place:370000"],
       camera: { x: 0.4213, y: -0.05, ratio: 0.3125 },
     };
     expect(readView(writeView(view))).toEqual(view);

@@ -64,3 +64,12 @@ export function byRecency(a: FactLike, b: FactLike): number {
   const lb = factSpan(b).last ?? "";
   return la !== lb ? (la < lb ? 1 : -1) : factArticles(b) - factArticles(a);
 }
+
+/** The evidence a fact was first reported with: the earliest dated one (undated ones last), else the first. */
+export function firstEvidence(evidence: ApiEvidence[]): ApiEvidence | undefined {
+  let best: ApiEvidence | undefined;
+  for (const ev of evidence) {
+    if (!best || (ev.date && (!best.date || ev.date < best.date))) best = ev;
+  }
+  return best;
+}

@@ -1,9 +1,10 @@
 // The node panel: properties, aliases, posts held (one line per post with its span and article count), meetings,
 // the articles that mention the node, and every relationship with the sentences it came from, the names marked.
-import type { ApiEvidence, ApiNodeDetail } from "../../../core/api.js";
+import type { ApiEntityPage, ApiEvidence, ApiNode, ApiNodeDetail } from "../../../core/api.js";
 import { RELATION_LABELS, ROLE_LABELS, TYPE_COLORS, TYPE_LABELS } from "../appearance.js";
 import type { App } from "../app.js";
 import { clear, h, highlight } from "./dom.js";
+import { renderEntityPage } from "./entity-page.js";
 import { byRecency, factDetails, factSpan, factSummaryText, isFormer } from "./facts.js";
 
 const PROP_LABELS: Record<string, string> = {
@@ -12,6 +13,16 @@ const PROP_LABELS: Record<string, string> = {
   code: "区划代码",
   date: "日期",
   source: "来源",
+};
+
+const LEVEL_LABELS: Record<string, string> = {
+  country: "国家",
+  province: "省级",
+  city: "地级",
+  county: "县级",
+  town: "乡镇",
+  village: "村",
+  other: "其他",
 };
 
 export function mountPanel(app: App, el: HTMLElement): void {
@@ -34,15 +45,101 @@ export function mountPanel(app: App, el: HTMLElement): void {
       app.keepVisible(id, el.offsetWidth);
     }
     clear(el, h("div", { class: "muted" }, "载入中…"));
-    let detail: ApiNodeDetail;
+    // Entities get their page (posts, roster, meetings, attendees …); an article its mentions with evidence.
+    const isArticle = app.dataset.graph.hasNode(id)
+      ? app.dataset.graph.getNodeAttribute(id, "node").type === "Article"
+      : id.startsWith("article:");
     try {
-      detail = await app.detail(id);
+      if (isArticle) {
+        const detail = await app.detail(id);
+        if (shown === id) draw(detail);
+      } else {
+        const page = await app.entityPage(id);
+        if (shown === id) drawPage(page);
+      }
     } catch (error) {
-      clear(el, h("div", { class: "error" }, (error as Error).message));
-      return;
+      if (shown === id) clear(el, h("div", { class: "error" }, (error as Error).message));
     }
-    if (shown !== id) return;
-    draw(detail);
+  };
+
+  const head = (n: ApiNode) => [
+    h(
+      "div",
+      { class: "head" },
+      h("div", {}, h("h2", { "data-testid": "panel-title" }, n.name)),
+      h("span", { class: "badge", style: `background:${TYPE_COLORS[n.type]}` }, TYPE_LABELS[n.type]),
+      h("button", { class: "close", title: "关闭", onclick: () => app.select(null) }, "×"),
+    ),
+    h(
+      "div",
+      { class: "id" },
+      h("a", { class: "link", href: `#/entity/${encodeURIComponent(n.id)}`, title: "本页链接" }, n.id),
+    ),
+  ];
+
+  const actions = (n: ApiNode) => {
+    const folded = app.filtered?.folded.get(n.id) ?? 0;
+    const opened = app.view.opened.includes(n.id);
+    return h(
+      "div",
+      { class: "actions" },
+      h("button", { onclick: () => void app.expand(n.id), title: "双击节点也可展开" }, "展开邻居"),
+      h("button", { onclick: () => void app.collapse(n.id) }, "收起"),
+      folded > 0 || opened
+        ? h(
+            "button",
+            { "data-testid": "toggle-province", onclick: () => void app.toggleProvince(n.id) },
+            opened ? "折叠下辖地点" : `展开下辖地点（${folded}）`,
+          )
+        : null,
+      h(
+        "button",
+        {
+          onclick: () => {
+            if (!pathStart || pathStart === n.id) {
+              pathStart = n.id;
+              app.notify(`路径起点：${n.name}。选另一个节点，再点“到这里的路径”`);
+            } else void app.findPath(pathStart, n.id);
+          },
+        },
+        pathStart && pathStart !== n.id ? `从 ${app.label(pathStart)} 到这里的路径` : "设为路径起点",
+      ),
+    );
+  };
+
+  const properties = (n: ApiNode) => {
+    const props = Object.entries(PROP_LABELS)
+      .map(([k, label]) => [label, (n as unknown as Record<string, unknown>)[k]] as const)
+      .filter(([, v]) => v !== undefined && v !== null && v !== "");
+    return props.length || n.aliases.length
+      ? h(
+          "dl",
+          {},
+          ...props.flatMap(([k, v]) => [
+            h("dt", {}, k),
+            h("dd", {}, k === PROP_LABELS.level ? (LEVEL_LABELS[String(v)] ?? String(v)) : String(v)),
+          ]),
+          n.aliases.length ? h("dt", {}, "别名") : null,
+          n.aliases.length ? h("dd", {}, n.aliases.join("、")) : null,
+        )
+      : null;
+  };
+
+  const drawPage = (page: ApiEntityPage) => {
+    const n = page.node;
+    clear(
+      el,
+      ...head(n),
+      actions(n),
+      // Correction buttons (reject, merge, rename) go here when the service allows curation.
+      h("div", { class: "curate", "data-testid": "curate-slot" }),
+      properties(n),
+      h(
+        "div",
+        { class: "entity-page", "data-testid": "entity-page", "data-type": n.type },
+        ...renderEntityPage(page, { open: (id) => void app.open(id) }),
+      ),
+    );
   };
 
   const names = (n: { name: string; aliases: string[] }) => [n.name, ...n.aliases];
@@ -59,9 +156,6 @@ export function mountPanel(app: App, el: HTMLElement): void {
 
   const draw = (d: ApiNodeDetail) => {
     const n = d.node;
-    const props = Object.entries(PROP_LABELS)
-      .map(([k, label]) => [label, (n as unknown as Record<string, unknown>)[k]] as const)
-      .filter(([, v]) => v !== undefined && v !== null && v !== "");
     const posts = d.relations.filter((r) => r.type === "HOLDS_POSITION");
     const meetings = d.relations.filter((r) => r.type === "PARTICIPATED_IN");
     const other = (r: ApiNodeDetail["relations"][number]) =>
@@ -69,41 +163,9 @@ export function mountPanel(app: App, el: HTMLElement): void {
 
     clear(
       el,
-      h(
-        "div",
-        { class: "head" },
-        h("div", {}, h("h2", { "data-testid": "panel-title" }, n.name)),
-        h("span", { class: "badge", style: `background:${TYPE_COLORS[n.type]}` }, TYPE_LABELS[n.type]),
-        h("button", { class: "close", title: "关闭", onclick: () => app.select(null) }, "×"),
-      ),
-      h("div", { class: "id" }, n.id),
-      h(
-        "div",
-        { class: "actions" },
-        h("button", { onclick: () => void app.expand(n.id), title: "双击节点也可展开" }, "展开邻居"),
-        h("button", { onclick: () => void app.collapse(n.id) }, "收起"),
-        h(
-          "button",
-          {
-            onclick: () => {
-              if (!pathStart || pathStart === n.id) {
-                pathStart = n.id;
-                app.notify(`路径起点：${n.name}。选另一个节点，再点“到这里的路径”`);
-              } else void app.findPath(pathStart, n.id);
-            },
-          },
-          pathStart && pathStart !== n.id ? `从 ${app.label(pathStart)} 到这里的路径` : "设为路径起点",
-        ),
-      ),
-      props.length || n.aliases.length
-        ? h(
-            "dl",
-            {},
-            ...props.flatMap(([k, v]) => [h("dt", {}, k), h("dd", {}, String(v))]),
-            n.aliases.length ? h("dt", {}, "别名") : null,
-            n.aliases.length ? h("dd", {}, n.aliases.join("、")) : null,
-          )
-        : null,
+      ...head(n),
+      actions(n),
+      properties(n),
       posts.length ? h("h4", {}, `任职（${posts.length}）`) : null,
       posts.length
         ? h(

@@ -94,6 +94,16 @@ export function mountSidebar(app: App, el: HTMLElement): void {
             from,
             to,
             h("div", { class: "bounds" }, h("span", {}, dates[lo] ?? ""), h("span", {}, dates[hi] ?? "")),
+            h(
+              "button",
+              {
+                class: "play",
+                "data-testid": "play",
+                title: "按时间播放：实体随其出处日期出现、淡出",
+                onclick: () => void (app.playing ? app.stop() : app.play()),
+              },
+              app.playing ? `■ 停止 ${f.to ?? ""}` : "▶ 播放时间线",
+            ),
           )
         : h("div", { class: "muted" }, "无日期"),
       h("h3", {}, "来源"),

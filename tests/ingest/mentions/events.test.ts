@@ -3,6 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { findMeetings, findProjects } from "../../../ingest/mentions/events.js";
 import { loadSegmenter } from "../../../ingest/segmenter.js";
+import { findPlaces } from "../../../ingest/mentions/places.js";
+import { contextFor } from "../../../ingest/context.js";
 
 const segmenter = loadSegmenter();
 const projects = (text: string) => findProjects(text, segmenter).map((m) => m.canonical);
@@ -139,5 +141,27 @@ describe("a year opens a meeting's name after common words, not after a proper n
   });
   it("keeps the forum before the year of its annual meeting", () => {
     expect(meetings("为期三天的亚洲金融合作论坛2026年年会在香港举行。").some((m) => m.startsWith("2026"))).toBe(false);
+  });
+});
+
+describe("projects: names, not kinds", () => {
+  const national = contextFor("人民日报", null, null);
+  const projectNames = (text: string) =>
+    findProjects(text, segmenter, findPlaces(text, national, segmenter)).map((p) => p.canonical);
+  it.each([
+    "全省今年实施水环境综合整治工程一百余项。",
+    "欢迎中方积极参与埃及重要基础设施项目建设。",
+    "代表团在已经开赛的短道速滑、越野滑雪、冬季两项等项目上获得奖牌。",
+    "引导民营企业参与铁路、高速公路、城市基础设施等项目建设。",
+  ])("%s names no project", (text) => {
+    expect(projectNames(text)).toEqual([]);
+  });
+  it("keeps a plain name the article uses again (地理信息小镇)", () => {
+    const text = "德清县建起地理信息小镇。如今，地理信息小镇已集聚企业四百余家。";
+    expect(projectNames(text)).toContain("地理信息小镇");
+  });
+  it("keeps every item of a list whose items are mostly names", () => {
+    const text = "园区引进裕宏泰新型正极材料、辽宁星空钠离子电池、溢丰达精密铸件等11个产业项目。";
+    expect(projectNames(text)).toEqual(expect.arrayContaining(["辽宁星空钠离子电池", "溢丰达精密铸件"]));
   });
 });

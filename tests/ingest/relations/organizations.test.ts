@@ -66,3 +66,23 @@ describe("PART_OF", () => {
     expect(rels(read("中共中央国务院印发意见。"), "PART_OF")).toEqual([]);
   });
 });
+
+describe("what is no organization's name", () => {
+  const orgNames = (text: string) =>
+    extractDocument(
+      { text, meta: { title: "测试稿", date: "2024-05-10" }, origin: { file: "organizations.test" }, kind: "article" },
+      { tagger, segmenter },
+    )
+      .entities.filter((e) => e.type === "Organization")
+      .map((e) => e.name);
+  it.each([
+    ["俄称击落乌导弹\n乌称打击俄控制中心", /称/],
+    ["当地卫生部门称希法医院内仍有患者被困。", /称/],
+    ["美国丹佛一摩托车俱乐部遭到枪击。", /一摩托车/],
+  ])("%s", (text, wrong) => {
+    expect(orgNames(text).filter((n) => wrong.test(n))).toEqual([]);
+  });
+  it("keeps a school numbered after its place (德令哈一中)", () => {
+    expect(orgNames("德令哈一中的学生参加了比赛。")).toContain("德令哈一中");
+  });
+});

@@ -1,0 +1,330 @@
+// `jianwen ingest --bulk`: the first load of a large archive into an EMPTY database through Neo4j's offline
+// importer instead of batched MERGE. Reading and extraction are the normal run's (ingest/batch/run.ts, same
+// workers, failures and progress); the extracted documents are merged and planned exactly as the normal writer
+// plans a load (mergeDocs → planLoad), written as CSV (cypher/bulk-csv.ts) and imported with the database
+// stopped (cypher/bulk-import.ts). Neo4j is then started again, the schema applied and the graph analyzed, as
+// after a normal run. Later runs use the normal path, which finds the imported articles marked `ingested`.
+import { execFile } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Driver } from "neo4j-driver";
+import { closeDriver, openDriver, type Neo4jConnectionSettings } from "../../cypher/driver.js";
+import { InputError, Neo4jLoadError } from "../../core/errors.js";
+import type { GraphDoc } from "../../core/model.js";
+import { writeImportFiles } from "../../cypher/bulk-csv.js";
+import { importDocker, importEmbedded, type ImportRun } from "../../cypher/bulk-import.js";
+import { findProjectRoot, launcherDir, startNeo4j, stopNeo4j, dbPaths, resolveDbSettings } from "../../db/index.js";
+import { isLauncherProcess, readPidRecord } from "../../db/process.js";
+import { planLoad, type LoadPlan } from "../../cypher/load-plan.js";
+import { applySchema } from "../../cypher/schema.js";
+import { withRetries } from "../../cypher/retry.js";
+import { mergeDocs } from "../pipeline.js";
+import type { PartialReadSettings } from "../read/index.js";
+import { resolveReadSettings } from "../read/index.js";
+import { startProgress, type ProgressMode } from "./progress.js";
+import { summarize, writeReport, type IngestSummary } from "./report.js";
+import { runIngest } from "./run.js";
+import { resolveIngestSettings, type IngestSettings } from "./settings.js";
+import { newStats } from "./stats.js";
+import type { WorkerStats } from "./pool.js";
+import type { BatchOutcome, LoadEntry } from "./writer.js";
+import { graphTotals, type IngestOutcome } from "./index.js";
+
+/** Which Neo4j the importer writes into: the embedded launcher on a port, or a docker compose service. */
+export type BulkTarget =
+  { kind: "embedded"; port: number; dataDir: string; projectRoot: string } | { kind: "docker"; service: string };
+
+export interface BulkOptions {
+  driver: Driver;
+  /**
+   * How the driver connected: the URI finds the launcher or container behind it, and after the import a new
+   * driver is opened with these settings, since the old one's bookmarks name transactions of the replaced store.
+   */
+  connection: Neo4jConnectionSettings;
+  database?: string | undefined;
+  settings?: Partial<IngestSettings>;
+  read?: PartialReadSettings;
+  progress?: ProgressMode;
+  report?: string | null;
+  /** Default: found from the URI (a running `jianwen db start` launcher), else docker compose service "neo4j". */
+  target?: BulkTarget;
+  /** Progress lines of the import phases. */
+  log?: (line: string) => void;
+}
+
+export interface BulkTiming {
+  target: string;
+  csvMs: number;
+  stopMs: number;
+  importMs: number;
+  startMs: number;
+  schemaMs: number;
+  files: number;
+  nodes: number;
+  relationships: number;
+  /** Relationship rows whose endpoint is neither an article nor an entity of the input (as the normal path). */
+  missingEndpoints: number;
+  importer: string;
+}
+
+/** Which launcher or container stands behind `uri`; an error says what --bulk needs when it is neither. */
+export async function findBulkTarget(uri: string, service = "neo4j"): Promise<BulkTarget> {
+  const match = /^(?:bolt|neo4j):\/\/(127\.0\.0\.1|localhost|\[::1\])(?::(\d+))?\/?$/.exec(uri.trim());
+  const port = match ? Number(match[2] ?? 7687) : undefined;
+  if (port !== undefined) {
+    const projectRoot = findProjectRoot();
+    const paths = dbPaths(projectRoot, resolveDbSettings({ port }));
+    const record = readPidRecord(paths.pidFile);
+    if (record && isLauncherProcess(record.pid)) return { kind: "embedded", port, dataDir: record.data, projectRoot };
+    if (await composeServiceRunning(service)) return { kind: "docker", service };
+  }
+  throw new Neo4jLoadError(
+    `ingest --bulk: ${uri} is neither a Neo4j started by \`jianwen db start\` nor the running docker compose service "${service}"; the offline importer writes the store files directly, so --bulk needs one of those two on this machine (use the normal ingest for any other server)`,
+    false,
+  );
+}
+
+function composeServiceRunning(service: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    execFile("docker", ["compose", "ps", "-q", "--status", "running", service], { timeout: 10_000 }, (error, stdout) =>
+      resolve(!error && stdout.trim().length > 0),
+    );
+  });
+}
+
+/** Refuses a database that holds any node: the importer replaces the whole store. */
+export async function assertEmpty(driver: Driver, database?: string): Promise<void> {
+  const { records } = await driver.executeQuery("MATCH (n) RETURN count(n) AS n", {}, { routing: "READ", database });
+  const nodes = Number(records[0]?.get("n") ?? 0);
+  if (nodes > 0) {
+    throw new InputError(
+      `ingest --bulk: the database holds ${nodes} nodes; --bulk only loads an empty database (the offline importer replaces the whole store). Add to an existing graph with \`jianwen ingest\` without --bulk`,
+    );
+  }
+}
+
+/**
+ * Keeps what the normal writer would write: a document whose articles all came earlier is skipped as already
+ * ingested (ingest/batch/writer.ts skips articles marked complete). Nothing is written here.
+ */
+function collector(docs: GraphDoc[]): (entries: LoadEntry[]) => Promise<BatchOutcome> {
+  const seen = new Set<string>();
+  return (entries) => {
+    const all = entries.flatMap((e) => e.doc.articles.map((a) => a.id));
+    const ids = [...new Set(all)];
+    const fresh = ids.filter((id) => !seen.has(id));
+    for (const entry of entries) if (entry.doc.articles.some((a) => !seen.has(a.id))) docs.push(entry.doc);
+    for (const id of fresh) seen.add(id);
+    return Promise.resolve({
+      articlesNew: fresh.length,
+      articlesSkipped: all.length - fresh.length,
+      nodesCreated: 0,
+      relationshipsCreated: 0,
+      rows: 0,
+      writeMs: 0,
+      failures: [],
+    });
+  };
+}
+
+/** Drops relationship rows whose endpoint is not a node of the plan: the MERGE path's MATCH finds none either. */
+export function dropMissingEndpoints(plan: LoadPlan): number {
+  const ids = new Set<string>();
+  for (const rows of plan.nodes.values()) for (const row of rows) ids.add(row.id);
+  let dropped = 0;
+  for (const group of plan.relationships) {
+    const before = group.rows.length;
+    if (group.kind === "link") group.rows = group.rows.filter((r) => ids.has(r.source) && ids.has(r.target));
+    else group.rows = group.rows.filter((r) => ids.has(r.source) && ids.has(r.target));
+    dropped += before - group.rows.length;
+  }
+  return dropped;
+}
+
+export async function bulkIngestPaths(paths: readonly string[], options: BulkOptions): Promise<IngestOutcome> {
+  const settings = resolveIngestSettings(options.settings);
+  resolveReadSettings(options.read);
+  const log = options.log ?? (() => undefined);
+  const { driver, database } = options;
+  await assertEmpty(driver, database);
+  const target = options.target ?? (await findBulkTarget(options.connection.uri));
+  const stats = newStats();
+  const display = startProgress(options.progress ?? "quiet", stats);
+  const docs: GraphDoc[] = [];
+  let workers: WorkerStats[];
+  try {
+    const result = await runIngest(driver, paths, {
+      settings,
+      read: options.read,
+      database,
+      stats,
+      onFailure: (failure) => display.failure(failure),
+      write: collector(docs),
+    });
+    workers = result.workers;
+  } finally {
+    display.stop();
+  }
+
+  const timing: BulkTiming = {
+    target:
+      target.kind === "embedded"
+        ? `embedded launcher on port ${target.port}`
+        : `docker compose service ${target.service}`,
+    csvMs: 0,
+    stopMs: 0,
+    importMs: 0,
+    startMs: 0,
+    schemaMs: 0,
+    files: 0,
+    nodes: 0,
+    relationships: 0,
+    missingEndpoints: 0,
+    importer: "",
+  };
+  const work = await mkdtemp(join(tmpdir(), "jianwen-bulk-"));
+  let keepWork = false;
+  let fresh: Driver | undefined;
+  try {
+    let t = performance.now();
+    const plan = planLoad(mergeDocs(docs));
+    docs.length = 0;
+    timing.missingEndpoints = dropMissingEndpoints(plan);
+    const files = writeImportFiles(plan, join(work, "csv"));
+    timing.csvMs = performance.now() - t;
+    timing.files = files.nodes.length + files.relationships.length;
+    timing.nodes = files.nodeCount;
+    timing.relationships = files.relationshipCount;
+    log(
+      `ingest --bulk: ${files.nodeCount} nodes and ${files.relationshipCount} relationships written as CSV in ${ms(timing.csvMs)}`,
+    );
+
+    // Checked again just before the store is replaced: a write that arrived during extraction is not lost silently.
+    await assertEmpty(driver, database);
+    let imported: ImportRun | undefined;
+    let importError: unknown;
+    t = performance.now();
+    await stopTarget(target);
+    timing.stopMs = performance.now() - t;
+    try {
+      log(`ingest --bulk: running the Neo4j import tool (${timing.target})`);
+      imported =
+        target.kind === "embedded"
+          ? await importEmbedded(launcherDir(target.projectRoot), target.dataDir, files, work, database ?? "neo4j")
+          : await importDocker(target.service, files, join(work, "csv"), database ?? "neo4j");
+      timing.importMs = imported.ms;
+      timing.importer = imported.summary;
+    } catch (error) {
+      importError = error;
+      keepWork = true;
+    } finally {
+      // Neo4j is left running as it was found, whether the import worked or not.
+      t = performance.now();
+      await startTarget(target, options.connection.uri);
+      timing.startMs = performance.now() - t;
+    }
+    if (importError !== undefined) {
+      const message = importError instanceof Error ? importError.message : String(importError);
+      throw new Neo4jLoadError(`${message}\ningest --bulk: the CSV files are kept in ${join(work, "csv")}`, false, {
+        cause: importError,
+      });
+    }
+    fresh = await openDriver(options.connection);
+    t = performance.now();
+    await withRetries(() => applySchema(fresh!, { database }), {
+      attempts: 5,
+      baseMs: 500,
+      retryOn: (error) => error instanceof Neo4jLoadError && error.retriable,
+    });
+    timing.schemaMs = performance.now() - t;
+    stats.nodesCreated = files.nodeCount;
+    stats.relationshipsCreated = files.relationshipCount;
+    stats.rowsWritten = files.nodeCount + files.relationshipCount;
+    stats.writeMs = timing.csvMs + timing.stopMs + timing.importMs + timing.startMs + timing.schemaMs;
+    stats.batches = 1;
+  } catch (error) {
+    if (fresh) await closeDriver(fresh);
+    throw error;
+  } finally {
+    if (!keepWork) await rm(work, { recursive: true, force: true });
+  }
+  let summary: IngestSummary;
+
+  try {
+    if (settings.analyze && stats.articlesNew > 0) {
+      const began = performance.now();
+      const { analyzeGraph } = await import("../../graph/index.js");
+      await analyzeGraph(fresh!, { database });
+      stats.analyzeMs = performance.now() - began;
+    }
+    summary = summarize(stats, await graphTotals(fresh!, database));
+  } finally {
+    if (fresh) await closeDriver(fresh);
+  }
+  const reportFile = options.report ?? null;
+  const bulk = {
+    ...timing,
+    csvMs: round(timing.csvMs),
+    stopMs: round(timing.stopMs),
+    importMs: round(timing.importMs),
+    startMs: round(timing.startMs),
+    schemaMs: round(timing.schemaMs),
+  };
+  if (reportFile) await writeReport(reportFile, { inputs: paths, settings, summary, stats, workers, bulk });
+  return { summary, stats, workers, reportFile };
+}
+
+async function stopTarget(target: BulkTarget): Promise<void> {
+  if (target.kind === "embedded") {
+    const result = await stopNeo4j({ port: target.port, ignoreEnv: true, projectRoot: target.projectRoot });
+    if (!result.stopped)
+      throw new Neo4jLoadError(
+        `ingest --bulk: could not stop Neo4j on port ${target.port}: ${result.note ?? ""}`,
+        false,
+      );
+    return;
+  }
+  await docker(["compose", "stop", target.service]);
+}
+
+async function startTarget(target: BulkTarget, uri: string): Promise<void> {
+  if (target.kind === "embedded") {
+    await startNeo4j({ port: target.port, data: target.dataDir, ignoreEnv: true, projectRoot: target.projectRoot });
+    return;
+  }
+  await docker(["compose", "start", target.service]);
+  // Bolt answers some seconds after the container starts.
+  const { boltAnswers } = await import("../../cypher/driver.js");
+  const deadline = Date.now() + 120_000;
+  while (!(await boltAnswers(uri))) {
+    if (Date.now() > deadline)
+      throw new Neo4jLoadError(
+        "ingest --bulk: Neo4j in docker compose did not answer within 120 s after the import",
+        false,
+      );
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}
+
+function docker(args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    execFile("docker", args, { timeout: 120_000 }, (error, _stdout, stderr) =>
+      error
+        ? reject(
+            new Neo4jLoadError(`ingest --bulk: docker ${args.join(" ")} failed: ${stderr || error.message}`, false, {
+              cause: error,
+            }),
+          )
+        : resolve(),
+    );
+  });
+}
+
+function round(n: number): number {
+  return Math.round(n);
+}
+
+function ms(n: number): string {
+  return n < 1000 ? `${Math.round(n)} ms` : `${(n / 1000).toFixed(1)} s`;
+}
