@@ -138,6 +138,7 @@ function collector(docs: GraphDoc[]): (entries: LoadEntry[]) => Promise<BatchOut
       relationshipsCreated: 0,
       rows: 0,
       writeMs: 0,
+      gatherMs: 0,
       failures: [],
     });
   };
