@@ -103,7 +103,7 @@ export async function perRowBaseline(
     Object.values(counts.relationships).reduce((a, b) => a + b, 0);
   const fastRate = rows / seconds;
   print(
-    `batched              ${rows} rows in ${seconds.toFixed(1)} s = ${fastRate.toFixed(0)} rows/s (${counts.batches} transactions)`,
+    `batched              ${rows} rows in ${seconds.toFixed(1)} s = ${fastRate.toFixed(0)} rows/s (${counts.batches} statements)`,
   );
   await emptyGraph(driver);
   return { perRow: slowRate, batched: fastRate };

@@ -15,6 +15,7 @@ export const COMMANDS = {
   export: "export the explorer with a subgraph baked in as a static site",
   db: "start, stop or check the embedded Neo4j",
   migrate: "fold a graph loaded one relationship per article into one relationship per fact",
+  curate: "record corrections (reject, merge, rename, undo) in the curation file and apply them to Neo4j",
 } as const;
 export type CommandName = keyof typeof COMMANDS;
 

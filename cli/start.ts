@@ -1,7 +1,7 @@
 // The main job behind `npm start`: Neo4j (started when nothing answers), an ingest of the shipped samples or the
 // user's paths, then the explorer. Ctrl-C closes the server and stops only what this run started.
 import { join } from "node:path";
-import { connectionSettingsFromEnv, openDriver } from "../cypher/index.js";
+import { connectionSettingsFromEnv, curationPath, openDriver } from "../cypher/index.js";
 import { ensureNeo4j, findProjectRoot } from "../db/index.js";
 import { createServer } from "../service/index.js";
 import { defaultReportPath, ingestPaths, summaryText } from "../ingest/batch/index.js";
@@ -37,6 +37,7 @@ export async function runStart(paths: string[], options: StartOptions): Promise<
       driver,
       progress: process.stdout.isTTY ? "bar" : "lines",
       report: defaultReportPath(),
+      curation: curationPath(),
     });
     say(summaryText(outcome.summary, outcome.reportFile));
     server = await createServer({ driver, host: options.host, port: options.port });

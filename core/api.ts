@@ -105,6 +105,9 @@ export const API_ROUTES = {
   path: "/api/path",
   /** GET → ApiNamedQueries: the named queries of cypher/queries, for the explorer's menu; POST /:name { params } → ApiQueryResult */
   queries: "/api/queries",
+  /** GET → { enabled, decisions? }; POST { action, node, into?, to?, decision?, note? } records and applies a
+   * correction — only on a server started with `--curate` and a token (see cypher/curation). */
+  curation: "/api/curation",
   /** GET → ApiStats: counts per label and type, article date span, sources */
   stats: "/api/stats",
   /** GET /api/entity/:id → ApiEntityPage: the who's-who page of a person, organization, meeting, place or project */

@@ -19,6 +19,9 @@ export {
   loadGraphDoc,
   nodeMergeQuery,
   relationshipMergeQuery,
+  writeArticlesAndLinks,
+  writeEntities,
+  writeFacts,
   DEFAULT_BATCH_SIZE,
   type LoadCounts,
   type LoadOptions,
@@ -66,3 +69,5 @@ export {
 export { formatRows, OUTPUT_FORMATS, type OutputFormat } from "./format.js";
 export { toPlain } from "./values.js";
 export { projectRoot } from "./files.js";
+export * from "./curation/index.js";
+export { ARRAY_DELIMITER_OPTION, writeImportFiles, type ImportFiles } from "./bulk-csv.js";

@@ -14,6 +14,8 @@ import {
   isRelationType,
   planLoad,
   type NodeLabel,
+  type FactRow,
+  type LoadPlan,
   type NodeRow,
   type RelationshipGroup,
 } from "./load-plan.js";
@@ -51,6 +53,37 @@ export function nodeMergeQuery(label: NodeLabel): string {
   return `UNWIND $rows AS row
 MERGE (n:\`${label}\` {id: row.id})
 SET n += row.props${aliases}`;
+}
+
+/**
+ * Articles, with which of them this statement created: a node MERGE has just created holds its id and nothing
+ * else. A created article has no relationship yet, so its links are CREATEd (linkCreateQuery) instead of MERGEd,
+ * which would scan the article's growing list of mentions once per row. A concurrent load of the same article
+ * waits on the id's lock until this transaction commits, and then finds the article, not a fresh one.
+ */
+export function articleMergeQuery(): string {
+  return `UNWIND $rows AS row
+MERGE (n:Article {id: row.id})
+WITH n, row, size(keys(n)) = 1 AS fresh
+SET n += row.props
+RETURN row.id AS id, fresh`;
+}
+
+/** MENTIONS/REPORTED links of articles created in the same transaction (articleMergeQuery): nothing to match. */
+export function linkCreateQuery(group: Pick<RelationshipGroup, "type" | "sourceLabel" | "targetLabel">): string {
+  const { type, sourceLabel, targetLabel } = group;
+  if (!isRelationType(type) || !isNodeLabel(sourceLabel) || !isNodeLabel(targetLabel)) {
+    throw new Neo4jLoadError(
+      `cypher/load: ${String(sourceLabel)}-${String(type)}->${String(targetLabel)} is not in the model`,
+      false,
+    );
+  }
+  return `UNWIND $rows AS row
+MATCH (s:\`${sourceLabel}\` {id: row.source})
+MATCH (t:\`${targetLabel}\` {id: row.target})
+CREATE (s)-[r:\`${type}\`]->(t)
+SET r = row.props
+RETURN count(r) AS linked`;
 }
 
 export function relationshipMergeQuery(
@@ -131,6 +164,115 @@ FOREACH (_ IN CASE WHEN size(added) > 0 THEN [1] ELSE [] END |
 )`;
 }
 
+/** What one transaction of a load changed; added to LoadCounts only once it has committed. */
+export interface TxCounts {
+  nodesCreated: number;
+  relationshipsCreated: number;
+  propertiesSet: number;
+  missingEndpoints: number;
+  batches: number;
+  /** The statement running, for error messages. */
+  what?: string;
+}
+
+type Tx = Pick<ManagedTransaction, "run">;
+
+function newTxCounts(): TxCounts {
+  return { nodesCreated: 0, relationshipsCreated: 0, propertiesSet: 0, missingEndpoints: 0, batches: 0 };
+}
+
+function addCounts(into: LoadCounts | TxCounts, add: TxCounts): void {
+  into.nodesCreated += add.nodesCreated;
+  into.relationshipsCreated += add.relationshipsCreated;
+  into.propertiesSet += add.propertiesSet;
+  into.missingEndpoints += add.missingEndpoints;
+  into.batches += add.batches;
+}
+
+/**
+ * Runs one UNWIND statement in `tx`, counts what it changed and how many relationship rows found both ends.
+ * Errors pass through unwrapped, so that the driver still sees a deadlock as transient and retries the
+ * transaction; `counts.what` names the statement for the message of a lasting failure.
+ */
+async function runRows(tx: Tx, query: string, rows: unknown[], counts: TxCounts, what: string) {
+  counts.what = what;
+  const result = await tx.run(query, { rows });
+  const updates = result.summary.counters.updates();
+  counts.nodesCreated += updates.nodesCreated;
+  counts.relationshipsCreated += updates.relationshipsCreated;
+  counts.propertiesSet += updates.propertiesSet;
+  counts.batches += 1;
+  const linked = result.records[0]?.keys.includes("linked") ? result.records[0].get("linked") : undefined;
+  if (linked !== undefined) counts.missingEndpoints += rows.length - Number(linked);
+  return result.records;
+}
+
+/** Entity nodes, label by label: one MERGE per id on its unique constraint. */
+export async function writeEntities(tx: Tx, plan: LoadPlan, batchSize: number, counts: TxCounts): Promise<void> {
+  for (const [label, rows] of plan.nodes) {
+    if (label === "Article") continue;
+    const query = nodeMergeQuery(label);
+    for (const batch of chunk<NodeRow>(rows, batchSize)) {
+      await runRows(tx, query, batch, counts, `${batch.length} ${label} nodes`);
+    }
+  }
+}
+
+/**
+ * Articles and their MENTIONS/REPORTED links in one transaction: links of articles this transaction created are
+ * CREATEd, the others (an article written by an earlier, interrupted run) MERGEd. Needs the entities written.
+ */
+export async function writeArticlesAndLinks(
+  tx: Tx,
+  plan: LoadPlan,
+  batchSize: number,
+  counts: TxCounts,
+): Promise<void> {
+  const fresh = new Set<string>();
+  const query = articleMergeQuery();
+  for (const batch of chunk<NodeRow>(plan.nodes.get("Article") ?? [], batchSize)) {
+    const records = await runRows(tx, query, batch, counts, `${batch.length} Article nodes`);
+    for (const r of records) if (r.get("fresh") === true) fresh.add(r.get("id") as string);
+  }
+  for (const group of plan.relationships) {
+    if (group.kind !== "link") continue;
+    const articleEnd = group.sourceLabel === "Article" ? "source" : group.targetLabel === "Article" ? "target" : null;
+    const created = articleEnd ? group.rows.filter((row) => fresh.has(row[articleEnd])) : [];
+    const merged = articleEnd ? group.rows.filter((row) => !fresh.has(row[articleEnd])) : group.rows;
+    const what = (n: number) => `${n} ${group.sourceLabel}-${group.type}->${group.targetLabel} relationships`;
+    for (const batch of chunk(created, batchSize))
+      await runRows(tx, linkCreateQuery(group), batch, counts, what(batch.length));
+    for (const batch of chunk(merged, batchSize))
+      await runRows(tx, relationshipMergeQuery(group), batch, counts, what(batch.length));
+  }
+}
+
+/** One batch of facts of one group: evidence folded into the stored relationship (factUpdate). */
+export async function writeFacts(
+  tx: Tx,
+  group: RelationshipGroup & { kind: "fact" },
+  batch: FactRow[],
+  counts: TxCounts,
+): Promise<void> {
+  const what = `${batch.length} ${group.sourceLabel}-${group.type}->${group.targetLabel} relationships`;
+  await runRows(tx, relationshipMergeQuery(group), batch, counts, what);
+}
+
+/** Rows a plan sends, by label and relationship type. */
+export function planSizes(plan: LoadPlan): Pick<LoadCounts, "nodes" | "relationships"> {
+  const nodes: LoadCounts["nodes"] = {};
+  const relationships: LoadCounts["relationships"] = {};
+  for (const [label, rows] of plan.nodes) nodes[label] = rows.length;
+  for (const group of plan.relationships)
+    relationships[group.type] = (relationships[group.type] ?? 0) + group.rows.length;
+  return { nodes, relationships };
+}
+
+/**
+ * Writes a document in three steps, each its own transaction (or several, for facts): entity nodes; articles
+ * with their links; facts, one transaction per batch so that locks on shared entities (中国, 国务院) are held
+ * briefly. Fewer, larger transactions than one per statement: every commit is a flush of the transaction log.
+ */
 export async function loadGraphDoc(driver: Driver, doc: GraphDoc, opts: LoadOptions = {}): Promise<LoadCounts> {
   const batchSize = opts.batchSize ?? DEFAULT_BATCH_SIZE;
   if (!Number.isInteger(batchSize) || batchSize < 1) {
@@ -139,37 +281,28 @@ export async function loadGraphDoc(driver: Driver, doc: GraphDoc, opts: LoadOpti
   const plan = planLoad(doc);
   if (opts.schema !== false) await applySchema(driver, { database: opts.database });
 
-  const counts: LoadCounts = {
-    nodes: {},
-    relationships: {},
-    nodesCreated: 0,
-    relationshipsCreated: 0,
-    propertiesSet: 0,
-    missingEndpoints: 0,
-    batches: 0,
-  };
+  const counts: LoadCounts = { ...planSizes(plan), ...newTxCounts() };
   const session = driver.session({ database: opts.database, defaultAccessMode: "WRITE" });
-  try {
-    for (const [label, rows] of plan.nodes) {
-      counts.nodes[label] = rows.length;
-      const query = nodeMergeQuery(label);
-      for (const batch of chunk<NodeRow>(rows, batchSize)) {
-        await writeBatch(session.executeWrite.bind(session), query, batch, counts, `${batch.length} ${label} nodes`);
-      }
+  // executeWrite runs its function again from a clean transaction on a transient error (a deadlock), so each
+  // attempt counts into its own TxCounts and only the committed one is added.
+  const inTransaction = async (work: (tx: Tx, c: TxCounts) => Promise<void>) => {
+    let attempt = newTxCounts();
+    try {
+      await session.executeWrite(async (tx) => {
+        attempt = newTxCounts();
+        await work(tx, attempt);
+      });
+    } catch (error) {
+      throw loadError(error, attempt.what ?? "the load");
     }
+    addCounts(counts, attempt);
+  };
+  try {
+    await inTransaction((tx, c) => writeEntities(tx, plan, batchSize, c));
+    await inTransaction((tx, c) => writeArticlesAndLinks(tx, plan, batchSize, c));
     for (const group of plan.relationships) {
-      counts.relationships[group.type] = (counts.relationships[group.type] ?? 0) + group.rows.length;
-      const query = relationshipMergeQuery(group);
-      for (const batch of chunk<unknown>(group.rows, batchSize)) {
-        const linked = await writeBatch(
-          session.executeWrite.bind(session),
-          query,
-          batch,
-          counts,
-          `${batch.length} ${group.sourceLabel}-${group.type}->${group.targetLabel} relationships`,
-        );
-        counts.missingEndpoints += batch.length - linked;
-      }
+      if (group.kind !== "fact") continue;
+      for (const batch of chunk(group.rows, batchSize)) await inTransaction((tx, c) => writeFacts(tx, group, batch, c));
     }
   } finally {
     await session.close();
@@ -177,30 +310,12 @@ export async function loadGraphDoc(driver: Driver, doc: GraphDoc, opts: LoadOpti
   return counts;
 }
 
-type ExecuteWrite = <T>(work: (tx: ManagedTransaction) => Promise<T>) => Promise<T>;
-
-async function writeBatch(
-  executeWrite: ExecuteWrite,
-  query: string,
-  rows: unknown[],
-  counts: LoadCounts,
-  what: string,
-): Promise<number> {
-  try {
-    const result = await executeWrite((tx) => tx.run(query, { rows }));
-    const updates = result.summary.counters.updates();
-    counts.nodesCreated += updates.nodesCreated;
-    counts.relationshipsCreated += updates.relationshipsCreated;
-    counts.propertiesSet += updates.propertiesSet;
-    counts.batches += 1;
-    const linked = result.records[0]?.get("linked");
-    return linked === undefined ? rows.length : Number(linked);
-  } catch (error) {
-    const retriable = isRetriable(error);
-    throw new Neo4jLoadError(
-      `cypher/load: writing ${what} failed: ${errorMessage(error)}; ${retriable ? "Neo4j was busy or unreachable, run the load again" : "check NEO4J_URI and the server log"}`,
-      retriable,
-      { cause: error },
-    );
-  }
+function loadError(error: unknown, what: string): Neo4jLoadError {
+  if (error instanceof Neo4jLoadError) return error;
+  const retriable = isRetriable(error);
+  return new Neo4jLoadError(
+    `cypher/load: writing ${what} failed: ${errorMessage(error)}; ${retriable ? "Neo4j was busy or unreachable, run the load again" : "check NEO4J_URI and the server log"}`,
+    retriable,
+    { cause: error },
+  );
 }

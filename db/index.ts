@@ -12,3 +12,5 @@ export {
   type DbPaths,
   type DbSettings,
 } from "./options.js";
+export { importArguments, importDocker, importEmbedded, type ImportRun } from "./bulk-import.js";
+export { isLauncherProcess, readPidRecord } from "./process.js";

@@ -17,6 +17,31 @@ export interface ExtractOptions {
   tagger?: SpanTagger | undefined;
   /** Word boundaries that the tagger's spans must respect; used only with a tagger. */
   segmenter?: Segmenter | undefined;
+  /** Milliseconds per stage, added to (the batch run sums them over documents and workers). */
+  timings?: StageTimes | undefined;
+}
+
+/** Where extraction time goes: `mentions` excludes the trained tagger's own time, which is `model`. */
+export const EXTRACT_STAGES = ["layout", "split", "mentions", "model", "relate", "resolve"] as const;
+export type ExtractStage = (typeof EXTRACT_STAGES)[number];
+export type StageTimes = Record<ExtractStage, number>;
+
+export function newStageTimes(): StageTimes {
+  return { layout: 0, split: 0, mentions: 0, model: 0, relate: 0, resolve: 0 };
+}
+
+/** The tagger, timed into `times.model`. */
+function timedTagger(tagger: SpanTagger, times: StageTimes): SpanTagger {
+  return {
+    tag(text) {
+      const began = performance.now();
+      try {
+        return tagger.tag(text);
+      } finally {
+        times.model += performance.now() - began;
+      }
+    },
+  };
 }
 
 export function extractDocument(raw: RawDocument, options: ExtractOptions = {}): GraphDoc {
@@ -27,8 +52,20 @@ export function extractDocument(raw: RawDocument, options: ExtractOptions = {}):
       raw.origin.line,
     );
   }
+  const times = options.timings;
+  let clock = performance.now();
+  /** Adds the time since the last lap to `stage`. */
+  const lap = (stage: ExtractStage) => {
+    if (!times) return;
+    const now = performance.now();
+    times[stage] += now - clock;
+    clock = now;
+  };
+  const tagger = times && options.tagger ? timedTagger(options.tagger, times) : options.tagger;
   const page = repairLayout(raw);
+  lap("layout");
   const drafts = splitArticles(page);
+  lap("split");
   const doc: GraphDoc = { articles: [], entities: [], relations: [] };
   for (const draft of drafts) {
     const article = buildArticle(draft, raw.origin, raw.kind === "page");
@@ -37,13 +74,21 @@ export function extractDocument(raw: RawDocument, options: ExtractOptions = {}):
       page.masthead.publisher,
       article.date,
     );
-    const found = findMentions(article, ctx, options.tagger, options.segmenter);
+    lap("split");
+    const modelBefore = times?.model ?? 0;
+    const found = findMentions(article, ctx, tagger, options.segmenter);
+    // The tagger's time was counted as model; the lap would count it again.
+    if (times) clock += times.model - modelBefore;
+    lap("mentions");
     const graph = relateArticle(article, found, ctx);
     doc.articles.push(article);
     doc.entities.push(...graph.entities);
     doc.relations.push(...graph.relations);
+    lap("relate");
   }
-  return mergeDocs([doc]);
+  const merged = mergeDocs([doc]);
+  lap("resolve");
+  return merged;
 }
 
 /** One graph document from several: entities merged by id, identical relations merged with their evidence joined. */

@@ -62,6 +62,12 @@ export class ReadCache {
     return this.stamp;
   }
 
+  /** Drops every kept answer: the service itself just wrote to the graph. */
+  forget(): void {
+    this.stamp = null;
+    this.entries.clear();
+  }
+
   /** The JSON answer for `key`: kept, or computed by `work` (given read options to pass to its reads). */
   async get<T>(key: string, work: (opts: ReadOpts) => Promise<T>): Promise<{ json: string; outcome: CacheOutcome }> {
     const stamp = await this.current();

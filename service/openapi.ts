@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { API_ROUTES } from "../core/api.js";
 import * as S from "./schemas.js";
+import { CurationBody } from "./curation-api.js";
 
 function parameters(schema: z.ZodType, where: "query" | "path"): unknown[] {
   const json = S.jsonSchema(schema) as { properties?: Record<string, unknown>; required?: string[] };
@@ -127,6 +128,18 @@ export function openApiDocument(): unknown {
         get: {
           summary: "Nodes per label, relationships per type, article date span and sources",
           responses: { 200: ok("ApiStats") },
+        },
+      },
+      [API_ROUTES.curation]: {
+        get: {
+          summary: "Whether curation is on (`jianwen serve --curate` with a token) and, when it is, the decisions",
+          responses: { 200: ok("{ enabled, decisions? }") },
+        },
+        post: {
+          summary:
+            "Only with --curate and a token (otherwise 404: the API writes nothing): record a correction (reject, merge, rename, undo) in the curation file and apply it",
+          requestBody: { required: true, content: { "application/json": { schema: S.jsonSchema(CurationBody) } } },
+          responses: { 200: ok("{ decision, report }"), 400: errorResponse, 401: errorResponse, 404: errorResponse },
         },
       },
       "/api/openapi.json": { get: { summary: "This document", responses: { 200: ok("OpenAPI 3.1") } } },

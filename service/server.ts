@@ -19,6 +19,7 @@ import { openApiDocument } from "./openapi.js";
 import { namedQueries, runNamed, userQuery } from "./query-api.js";
 import * as S from "./schemas.js";
 import { stats } from "./stats.js";
+import { registerCuration } from "./curation-api.js";
 
 export const DEFAULT_HOST = "127.0.0.1";
 export const DEFAULT_PORT = 7475;
@@ -46,6 +47,8 @@ export interface ServerOptions {
   maxConcurrentQueries?: number;
   maxQueuedQueries?: number;
   logger?: boolean;
+  /** A curation file: turns on POST /api/curation (needs `token`); see service/curation-api.ts. */
+  curation?: string;
 }
 
 export interface JianwenServer {
@@ -85,6 +88,10 @@ export async function createServer(opts: ServerOptions): Promise<JianwenServer> 
   if (token && token.length < 16)
     throw new SettingsError(
       "service: the token must be at least 16 characters; generate one with `openssl rand -hex 16`",
+    );
+  if (opts.curation && !token)
+    throw new SettingsError(
+      "service: curation writes to the graph, so it needs a token: pass --token (or set JIANWEN_TOKEN) with --curate",
     );
   const { driver, database } = opts;
   const limits: ReadOnlyOptions = { ...DEFAULT_READONLY, maxBytes: 2_000_000, ...opts.limits, database };
@@ -198,6 +205,7 @@ export async function createServer(opts: ServerOptions): Promise<JianwenServer> 
     return answer(reply, "stats", (o) => stats(driver, o));
   });
   app.get(API_ROUTES.openapi, async () => openApiDocument());
+  registerCuration(app, { driver, database, file: opts.curation, changed: () => cache?.forget() });
 
   const staticDir = opts.staticDir === undefined ? join(projectRoot(), "dist", "explorer") : opts.staticDir;
   if (staticDir && existsSync(join(staticDir, "index.html"))) {

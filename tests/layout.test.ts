@@ -13,7 +13,7 @@ const ALLOWED: Record<string, string[]> = {
   db: ["core", "cypher"],
   service: ["core", "cypher"],
   graph: ["core", "cypher", "service"],
-  ingest: ["core", "cypher", "graph"],
+  ingest: ["core", "cypher", "db", "graph"],
   cli: ["core", "cypher", "db", "service", "graph", "ingest"],
   explorer: ["core"],
 };

@@ -15,6 +15,7 @@ interface IngestFlags {
   atomicLoads?: boolean;
   shard?: string;
   report?: string;
+  curation?: string;
   quiet?: boolean;
   json?: boolean;
   analyze: boolean;
@@ -79,6 +80,10 @@ export function define(): Command {
       "--bulk",
       "first load into an EMPTY database through Neo4j's offline importer (CSV + neo4j-admin database import): much faster on a large archive; Neo4j (jianwen db start, or docker compose) is stopped and started again meanwhile",
     )
+    .option(
+      "--curation <file>",
+      "corrections applied after the load (default: JIANWEN_CURATION or ./curation.yaml, when it exists)",
+    )
     .option("--report <file>", "where to write the run report (default .jianwen/reports/<timestamp>.json)")
     .addOption(new Option("--quiet", "no progress and no summary; failures only").conflicts("json"))
     .option("--json", "machine-readable progress, failure and summary lines on standard output")
@@ -103,7 +108,11 @@ Examples:
       const { ingestPaths, bulkIngestPaths, parseShard, defaultReportPath, summaryText } =
         await import("../../ingest/batch/index.js");
       const { parseJsonlFields, parseByteSize } = await import("../../ingest/read/index.js");
-      const { closeDriver, connectionSettingsFromEnv, openDriver } = await import("../../cypher/index.js");
+      const { applyCuration, closeDriver, connectionSettingsFromEnv, curationPath, openDriver, readCuration } =
+        await import("../../cypher/index.js");
+      const curation = curationPath(flags.curation);
+      // A damaged curation file is refused before anything is read or written.
+      await readCuration(curation);
       const settings = {
         batchSize: flags.batchSize,
         batchArticles: flags.batchArticles,
@@ -144,10 +153,22 @@ Examples:
                 if (!flags.quiet && !flags.json) process.stderr.write(`${line}\n`);
               },
             })
-          : await ingestPaths(paths, common);
+          : await ingestPaths(paths, { ...common, curation });
+        // The bulk importer writes a new database; the corrections are applied to it afterwards.
+        const curated = flags.bulk
+          ? (await applyCuration(driver, (await readCuration(curation)).decisions, { database: connection.database }))
+              .results
+          : (("curation" in outcome ? outcome.curation?.results : undefined) ?? []);
+        const failed = curated.filter((r) => r.outcome === "failed");
+        if (curated.length && !flags.quiet && !flags.json)
+          process.stderr.write(
+            `curation: ${curated.filter((r) => r.outcome === "applied").length} of ${curated.length} decisions changed the graph\n`,
+          );
+        for (const r of failed) process.stderr.write(`curation: ${r.id} ${r.action} failed: ${r.message}\n`);
+        if (failed.length) process.exitCode = 2;
         if (flags.json)
           process.stdout.write(
-            `${JSON.stringify({ event: "summary", report: outcome.reportFile, ...outcome.summary })}\n`,
+            `${JSON.stringify({ event: "summary", report: outcome.reportFile, ...outcome.summary, ...(curated.length ? { curation: curated } : {}) })}\n`,
           );
         else if (!flags.quiet) process.stderr.write(`${summaryText(outcome.summary, outcome.reportFile)}\n`);
         if (outcome.summary.failures > 0) process.exitCode = 2;

@@ -1,6 +1,7 @@
 // `jianwen serve`: the explorer and its read-only API on http://127.0.0.1:7475 by default. A non-loopback
 // --host needs --token (or JIANWEN_TOKEN). The service and driver load inside the action.
 import { Command, Option } from "commander";
+import { SettingsError } from "../../core/errors.js";
 import { portNumber, wholeNumber } from "../options.js";
 
 interface ServeFlags {
@@ -11,6 +12,8 @@ interface ServeFlags {
   maxRows: number;
   log?: boolean;
   cache: boolean;
+  curate?: boolean;
+  curation?: string;
 }
 
 export function define(): Command {
@@ -39,9 +42,19 @@ export function define(): Command {
     )
     .option("--no-cache", "answer every graph request from Neo4j instead of keeping answers until the graph changes")
     .option("--log", "log each request")
+    .option(
+      "--curate",
+      "let the explorer record corrections (reject, merge, rename) in the curation file and apply them; needs --token",
+    )
+    .option("--curation <file>", "the curation file (default: JIANWEN_CURATION or ./curation.yaml)")
     .action(async (flags: ServeFlags) => {
       const { connectionSettingsFromEnv, openDriver } = await import("../../cypher/index.js");
       const { createServer } = await import("../../service/index.js");
+      const { curationPath } = await import("../../cypher/index.js");
+      if (flags.curate && !flags.token?.trim())
+        throw new SettingsError(
+          "serve: --curate writes to the graph, so it needs --token (or JIANWEN_TOKEN); generate one with `openssl rand -hex 16`",
+        );
       const settings = connectionSettingsFromEnv();
       const driver = await openDriver(settings);
       let server;
@@ -55,8 +68,10 @@ export function define(): Command {
           limits: { timeoutMs: flags.timeout, maxRows: flags.maxRows },
           logger: flags.log ?? false,
           cache: flags.cache ? {} : false,
+          ...(flags.curate ? { curation: curationPath(flags.curation) } : {}),
         });
         const url = await server.listen();
+        if (flags.curate) process.stdout.write(`Curation on: decisions go to ${curationPath(flags.curation)}\n`);
         process.stdout.write(
           `Jianwen explorer: ${url}\n(API: ${new URL("/api/openapi.json", url).origin}/api/openapi.json; Ctrl-C stops)\n`,
         );

@@ -3,7 +3,7 @@
 // nothing of it behind. The cost is one larger transaction a load (more memory on the server, longer locks).
 import type { Driver } from "neo4j-driver";
 import type { GraphDoc } from "../../core/model.js";
-import { nodeMergeQuery, relationshipMergeQuery, chunk, planLoad } from "../../cypher/index.js";
+import { chunk, planLoad, writeArticlesAndLinks, writeEntities, writeFacts } from "../../cypher/index.js";
 
 export interface AtomicCounts {
   nodesCreated: number;
@@ -18,25 +18,22 @@ export async function loadAtomically(
 ): Promise<AtomicCounts> {
   const plan = planLoad(doc);
   const ids = doc.articles.map((a) => a.id);
+  let rows = 0;
+  for (const nodes of plan.nodes.values()) rows += nodes.length;
+  for (const group of plan.relationships) rows += group.rows.length;
   const session = driver.session({ database: options.database, defaultAccessMode: "WRITE" });
   try {
     // executeWrite runs the whole function again on a transient error (deadlock), from a clean transaction.
     return await session.executeWrite(async (tx) => {
-      const counts: AtomicCounts = { nodesCreated: 0, relationshipsCreated: 0, rows: 0 };
-      const run = async (query: string, rows: unknown[]) => {
-        const updates = (await tx.run(query, { rows })).summary.counters.updates();
-        counts.nodesCreated += updates.nodesCreated;
-        counts.relationshipsCreated += updates.relationshipsCreated;
-        counts.rows += rows.length;
-      };
-      for (const [label, rows] of plan.nodes) {
-        for (const batch of chunk(rows, options.batchSize)) await run(nodeMergeQuery(label), batch);
-      }
+      const c = { nodesCreated: 0, relationshipsCreated: 0, propertiesSet: 0, missingEndpoints: 0, batches: 0 };
+      await writeEntities(tx, plan, options.batchSize, c);
+      await writeArticlesAndLinks(tx, plan, options.batchSize, c);
       for (const group of plan.relationships) {
-        for (const batch of chunk(group.rows, options.batchSize)) await run(relationshipMergeQuery(group), batch);
+        if (group.kind !== "fact") continue;
+        for (const batch of chunk(group.rows, options.batchSize)) await writeFacts(tx, group, batch, c);
       }
       await tx.run(options.markComplete, { ids });
-      return counts;
+      return { nodesCreated: c.nodesCreated, relationshipsCreated: c.relationshipsCreated, rows };
     });
   } finally {
     await session.close();

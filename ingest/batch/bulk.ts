@@ -2,23 +2,38 @@
 // importer instead of batched MERGE. Reading and extraction are the normal run's (ingest/batch/run.ts, same
 // workers, failures and progress); the extracted documents are merged and planned exactly as the normal writer
 // plans a load (mergeDocs → planLoad), written as CSV (cypher/bulk-csv.ts) and imported with the database
-// stopped (cypher/bulk-import.ts). Neo4j is then started again, the schema applied and the graph analyzed, as
+// stopped (db/bulk-import.ts). Neo4j is then started again, the schema applied and the graph analyzed, as
 // after a normal run. Later runs use the normal path, which finds the imported articles marked `ingested`.
 import { execFile } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Driver } from "neo4j-driver";
-import { closeDriver, openDriver, type Neo4jConnectionSettings } from "../../cypher/driver.js";
+import {
+  applySchema,
+  closeDriver,
+  openDriver,
+  planLoad,
+  withRetries,
+  writeImportFiles,
+  type LoadPlan,
+  type Neo4jConnectionSettings,
+} from "../../cypher/index.js";
 import { InputError, Neo4jLoadError } from "../../core/errors.js";
 import type { GraphDoc } from "../../core/model.js";
-import { writeImportFiles } from "../../cypher/bulk-csv.js";
-import { importDocker, importEmbedded, type ImportRun } from "../../cypher/bulk-import.js";
-import { findProjectRoot, launcherDir, startNeo4j, stopNeo4j, dbPaths, resolveDbSettings } from "../../db/index.js";
-import { isLauncherProcess, readPidRecord } from "../../db/process.js";
-import { planLoad, type LoadPlan } from "../../cypher/load-plan.js";
-import { applySchema } from "../../cypher/schema.js";
-import { withRetries } from "../../cypher/retry.js";
+import {
+  dbPaths,
+  findProjectRoot,
+  importDocker,
+  importEmbedded,
+  isLauncherProcess,
+  launcherDir,
+  readPidRecord,
+  resolveDbSettings,
+  startNeo4j,
+  stopNeo4j,
+  type ImportRun,
+} from "../../db/index.js";
 import { mergeDocs } from "../pipeline.js";
 import type { PartialReadSettings } from "../read/index.js";
 import { resolveReadSettings } from "../read/index.js";
@@ -123,6 +138,7 @@ function collector(docs: GraphDoc[]): (entries: LoadEntry[]) => Promise<BatchOut
       relationshipsCreated: 0,
       rows: 0,
       writeMs: 0,
+      gatherMs: 0,
       failures: [],
     });
   };
@@ -295,7 +311,7 @@ async function startTarget(target: BulkTarget, uri: string): Promise<void> {
   }
   await docker(["compose", "start", target.service]);
   // Bolt answers some seconds after the container starts.
-  const { boltAnswers } = await import("../../cypher/driver.js");
+  const { boltAnswers } = await import("../../cypher/index.js");
   const deadline = Date.now() + 120_000;
   while (!(await boltAnswers(uri))) {
     if (Date.now() > deadline)

@@ -2,6 +2,7 @@
 // (or the error, as plain data that crosses a thread boundary) out, with the time and characters it took.
 import type { GraphDoc } from "../../core/model.js";
 import type { RawDocument } from "../types.js";
+import { newStageTimes, type StageTimes } from "../pipeline.js";
 
 export interface ExtractTask {
   seq: number;
@@ -9,8 +10,15 @@ export interface ExtractTask {
 }
 
 export type ExtractResult =
-  | { seq: number; ok: true; doc: GraphDoc; chars: number; ms: number }
-  | { seq: number; ok: false; error: { name: string; message: string }; chars: number; ms: number };
+  | { seq: number; ok: true; doc: GraphDoc; chars: number; ms: number; stages?: StageTimes }
+  | {
+      seq: number;
+      ok: false;
+      error: { name: string; message: string };
+      chars: number;
+      ms: number;
+      stages?: StageTimes;
+    };
 
 export type Extractor = (task: ExtractTask) => ExtractResult;
 
@@ -22,12 +30,14 @@ export async function createExtractor(model: boolean): Promise<Extractor> {
   return ({ seq, raw }) => {
     const began = performance.now();
     const chars = raw.text.length;
+    const stages = newStageTimes();
     try {
-      const doc = extractDocument(raw, { tagger, segmenter });
-      return { seq, ok: true, doc, chars, ms: performance.now() - began };
+      const doc = extractDocument(raw, { tagger, segmenter, timings: stages });
+      return { seq, ok: true, doc, chars, ms: performance.now() - began, stages };
     } catch (error) {
       const e = error instanceof Error ? error : new Error(String(error));
-      return { seq, ok: false, error: { name: e.name, message: e.message }, chars, ms: performance.now() - began };
+      const failed = { name: e.name, message: e.message };
+      return { seq, ok: false, error: failed, chars, ms: performance.now() - began, stages };
     }
   };
 }

@@ -10,6 +10,7 @@ import { summarize, writeReport, type GraphTotals, type IngestSummary } from "./
 import { runIngest } from "./run.js";
 import { resolveIngestSettings, type IngestSettings } from "./settings.js";
 import { newStats, type IngestStats } from "./stats.js";
+import type { ApplyReport } from "../../cypher/index.js";
 import type { WorkerStats } from "./pool.js";
 import { serverGone } from "./writer.js";
 
@@ -36,6 +37,8 @@ export interface IngestOptions {
   progress?: ProgressMode;
   /** Where to write the run report; null writes none. */
   report?: string | null;
+  /** A curation file whose decisions are applied after the loads (cypher/curation); absent or null applies none. */
+  curation?: string | null;
 }
 
 export interface IngestOutcome {
@@ -43,12 +46,16 @@ export interface IngestOutcome {
   stats: IngestStats;
   workers: WorkerStats[];
   reportFile: string | null;
+  /** What applying the curation file did, when one was given. */
+  curation?: ApplyReport;
 }
 
 export async function ingestPaths(paths: readonly string[], options: IngestOptions): Promise<IngestOutcome> {
   const settings = resolveIngestSettings(options.settings);
   // Checked here too, so a bad --encoding fails before the schema or the workers are touched.
   resolveReadSettings(options.read);
+  // A damaged curation file is refused before anything is read or written, not after the loads.
+  if (options.curation) await (await import("../../cypher/index.js")).readCuration(options.curation);
   const stats = newStats();
   const display = startProgress(options.progress ?? "quiet", stats);
   let workers: WorkerStats[];
@@ -72,7 +79,12 @@ export async function ingestPaths(paths: readonly string[], options: IngestOptio
   } finally {
     display.stop();
   }
-  if (settings.analyze && stats.articlesNew > 0) {
+  // Corrections stick: whatever this run brought back (a rejected node, a merged one) is corrected again.
+  const curation = options.curation
+    ? await applyCurationFile(options.driver, options.curation, options.database)
+    : undefined;
+  const curated = curation?.results.some((r) => r.outcome === "applied" || r.outcome === "reverted") ?? false;
+  if (settings.analyze && (stats.articlesNew > 0 || curated)) {
     const began = performance.now();
     const { analyzeGraph } = await import("../../graph/index.js");
     // Shards that finish together analyze together; their metric writes touch the same nodes and may deadlock.
@@ -85,8 +97,22 @@ export async function ingestPaths(paths: readonly string[], options: IngestOptio
   }
   const summary = summarize(stats, await graphTotals(options.driver, options.database));
   const reportFile = options.report ?? null;
-  if (reportFile) await writeReport(reportFile, { inputs: paths, settings, summary, stats, workers });
-  return { summary, stats, workers, reportFile };
+  if (reportFile)
+    await writeReport(reportFile, {
+      inputs: paths,
+      settings,
+      summary,
+      stats,
+      workers,
+      ...(curation ? { curation } : {}),
+    });
+  return { summary, stats, workers, reportFile, ...(curation ? { curation } : {}) };
+}
+
+async function applyCurationFile(driver: Driver, path: string, database: string | undefined): Promise<ApplyReport> {
+  const { readCuration } = await import("../../cypher/index.js");
+  const { applyCuration } = await import("../../cypher/index.js");
+  return applyCuration(driver, (await readCuration(path)).decisions, { database });
 }
 
 const ENTITY_LABELS = ENTITY_TYPES.map((t) => `n:${t}`).join(" OR ");

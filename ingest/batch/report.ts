@@ -25,12 +25,31 @@ export interface IngestSummary {
   elapsedS: number;
   articlesPerS: number;
   charsPerS: number;
+  /** Rows written a second over the time spent in Neo4j writes alone (the write phase). */
   rowsPerS: number;
+  /**
+   * Seconds by stage: read (main thread), the extraction stages summed over workers, gather (merging a load's
+   * documents) and write (Neo4j). Extraction runs in parallel with reading and writing, so they do not add up to
+   * the wall time; the largest is where to look first.
+   */
+  stagesS: Record<string, number>;
+  slowestStage: string;
   graph: GraphTotals | null;
+}
+
+export function stageSeconds(stats: IngestStats): Record<string, number> {
+  const ms: Record<string, number> = {
+    read: stats.readMs,
+    ...stats.stageMs,
+    gather: stats.gatherMs,
+    write: stats.writeMs,
+  };
+  return Object.fromEntries(Object.entries(ms).map(([k, v]) => [k, Math.round(v / 100) / 10]));
 }
 
 export function summarize(stats: IngestStats, graph: GraphTotals | null): IngestSummary {
   const r = rates(stats);
+  const stages = stageSeconds(stats);
   return {
     articlesRead: stats.articlesRead,
     articlesNew: stats.articlesNew,
@@ -45,6 +64,8 @@ export function summarize(stats: IngestStats, graph: GraphTotals | null): Ingest
     articlesPerS: Math.round(r.articlesPerS * 10) / 10,
     charsPerS: Math.round(r.charsPerS),
     rowsPerS: stats.writeMs > 0 ? Math.round(stats.rowsWritten / (stats.writeMs / 1000)) : 0,
+    stagesS: stages,
+    slowestStage: Object.entries(stages).reduce((a, b) => (b[1] > a[1] ? b : a), ["", -1])[0],
     graph,
   };
 }
@@ -52,7 +73,10 @@ export function summarize(stats: IngestStats, graph: GraphTotals | null): Ingest
 export function summaryText(summary: IngestSummary, reportFile: string | null): string {
   const lines = [
     `ingest: ${summary.articlesRead} articles read in ${duration(summary.elapsedS)} (${summary.articlesPerS}/s, ${count(summary.charsPerS)} chars/s): ${summary.articlesNew} new, ${summary.articlesSkipped} skipped as already ingested`,
-    `ingest: ${summary.entitiesCreated} entities and ${summary.relationshipsCreated} relationships created`,
+    `ingest: ${summary.entitiesCreated} entities and ${summary.relationshipsCreated} relationships created; write phase ${count(summary.rowsPerS)} rows/s`,
+    `ingest: seconds by stage (extraction summed over workers): ${Object.entries(summary.stagesS)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(", ")}; slowest: ${summary.slowestStage}`,
   ];
   if (summary.documentsOtherShard > 0)
     lines.push(`ingest: ${summary.documentsOtherShard} documents left to other shards`);
@@ -109,6 +133,9 @@ export async function writeReport(
     timing: {
       extractMs: Math.round(stats.extractMs),
       writeMs: Math.round(stats.writeMs),
+      gatherMs: Math.round(stats.gatherMs),
+      readMs: Math.round(stats.readMs),
+      stageMs: Object.fromEntries(Object.entries(stats.stageMs).map(([k, v]) => [k, Math.round(v)])),
       analyzeMs: Math.round(stats.analyzeMs),
       batches: stats.batches,
       rowsWritten: stats.rowsWritten,

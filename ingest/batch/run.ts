@@ -6,6 +6,7 @@
 import { stat } from "node:fs/promises";
 import type { Driver } from "neo4j-driver";
 import { applySchema } from "../../cypher/index.js";
+import { EXTRACT_STAGES } from "../pipeline.js";
 import { expandPaths, isReadFailure, readPaths, type PartialReadSettings } from "../read/index.js";
 import { createPool, type PoolOptions, type WorkerStats } from "./pool.js";
 import type { IngestSettings } from "./settings.js";
@@ -73,11 +74,17 @@ export async function runIngest(
     while (!fatal && writes.size < settings.concurrency && gathering.length > 0 && (full() || draining)) startWrite();
   };
 
+  // A load takes the documents gathered up to its size: those extracted while the writer was busy wait for the
+  // next load, so a load never exceeds --batch-articles by more than its last document.
   const startWrite = () => {
-    const entries = gathering;
+    const limit = loadsStarted === 0 ? Math.min(100, settings.batchArticles) : settings.batchArticles;
+    let taken = 0;
+    let articles = 0;
+    while (taken < gathering.length && articles < limit) articles += gathering[taken++]!.doc.articles.length;
+    const entries = gathering.slice(0, taken);
     loadsStarted++;
-    gathering = [];
-    gatheredArticles = 0;
+    gathering = gathering.slice(taken);
+    gatheredArticles -= articles;
     if (entries.length === 0) return;
     const job = (options.write ? options.write(entries) : writeBatch(driver, entries, writer)).then(
       (outcome) => {
@@ -88,6 +95,7 @@ export async function runIngest(
         stats.relationshipsCreated += outcome.relationshipsCreated;
         stats.rowsWritten += outcome.rows;
         stats.writeMs += outcome.writeMs;
+        stats.gatherMs += outcome.gatherMs;
         for (const { entry, error } of outcome.failures) {
           fail({ ...where(entry.file, entry.line), stage: "load", reason: "neo4j", message: error.message });
         }
@@ -108,11 +116,14 @@ export async function runIngest(
   };
 
   try {
-    const reading = readPaths(paths, {
-      ...options.read,
-      onBytes: (n) => (stats.bytesRead += n),
-      onSkip: (file, reason) => stats.ignored.push({ file, reason }),
-    });
+    const reading = timed(
+      readPaths(paths, {
+        ...options.read,
+        onBytes: (n) => (stats.bytesRead += n),
+        onSkip: (file, reason) => stats.ignored.push({ file, reason }),
+      }),
+      (ms) => (stats.readMs += ms),
+    );
     for await (const item of reading) {
       if (isReadFailure(item)) {
         fail({ ...where(item.file, item.line), stage: "read", reason: item.reason, message: item.error.message });
@@ -131,6 +142,7 @@ export async function runIngest(
       const origin = item.origin;
       const job = pool.extract(item).then((result) => {
         stats.extractMs += result.ms;
+        if (result.stages) for (const stage of EXTRACT_STAGES) stats.stageMs[stage] += result.stages[stage];
         if (!result.ok) {
           fail({
             ...where(origin.file, origin.line),
@@ -161,6 +173,22 @@ export async function runIngest(
     return { stats, workers: await pool.stats() };
   } finally {
     await pool.close();
+  }
+}
+
+/** The items of `source`, with the time spent waiting on each one added up by `add`. */
+async function* timed<T>(source: AsyncIterable<T>, add: (ms: number) => void): AsyncGenerator<T> {
+  const iterator = source[Symbol.asyncIterator]();
+  try {
+    for (;;) {
+      const began = performance.now();
+      const next = await iterator.next();
+      add(performance.now() - began);
+      if (next.done) return;
+      yield next.value;
+    }
+  } finally {
+    await iterator.return?.();
   }
 }
 

@@ -1,5 +1,6 @@
 // The live counters of an ingest run and the records of what failed: what the progress display polls and the
 // run report is written from.
+import { newStageTimes, type StageTimes } from "../pipeline.js";
 
 export type FailureStage = "read" | "extract" | "load";
 
@@ -30,6 +31,12 @@ export interface IngestStats {
   charsExtracted: number;
   /** Summed over workers: time spent inside extractDocument. */
   extractMs: number;
+  /** Summed over workers: extractMs by stage (layout, split, mentions, model, relate, resolve). */
+  stageMs: StageTimes;
+  /** Main thread: time spent reading and decoding inputs (waiting on the reader, not on full queues). */
+  readMs: number;
+  /** Main thread: merging a load's documents and ordering its rows before the write. */
+  gatherMs: number;
   writeMs: number;
   analyzeMs: number;
   batches: number;
@@ -55,6 +62,9 @@ export function newStats(): IngestStats {
     rowsWritten: 0,
     charsExtracted: 0,
     extractMs: 0,
+    stageMs: newStageTimes(),
+    readMs: 0,
+    gatherMs: 0,
     writeMs: 0,
     analyzeMs: 0,
     batches: 0,

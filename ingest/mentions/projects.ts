@@ -38,7 +38,7 @@ const KIND_TAIL = /^(?:领域|方面|行业|类|型|性|相关|有关|等|各类
 const ORG_WORD = /^(?:集团|公司|有限公司|股份有限公司|局|分公司)$/;
 /** Modifiers that name no particular project: 重点项目, 这一项工程, 重要水资源配套工程. */
 const GENERIC =
-  /^(?:重点|重大|省级|市级|县级|国家级|国家|有关|相关|各类|各项|各级|这些|这个|这一?|该|此|其他|一批|一些|多个|配套|骨干|民生|基础设施|水利|产业|关联|新|老|大型|重要|示范|标志性|控制性|节点|主体|建设|在建|新建|续建|招商|外资|优质|年度|全省|全市|全县|全国|全区|首批|一项|本|我市|我省|我县|我区|省|市|县|区|新开工|援青|公益|合作|文化|旅游|数字|工业|农业|改造|提升|扩建|整治|治理|修复|区域|跨区域|地方|城市|乡村|农村|生态|环境|试点|重点工作)*$/;
+  /^(?:重点|重大|省级|市级|县级|国家级|国家|有关|相关|各类|各项|各级|这些|这个|这一?|该|此|其他|一批|一些|多个|配套|骨干|民生|基础设施|水利|产业|关联|新|老|大型|重要|示范|标志性|控制性|节点|主体|建设|在建|新建|续建|招商|外资|优质|年度|全省|全市|全县|全国|全区|首批|一项|本|我市|我省|我县|我区|省|市|县|区|新开工|援青|公益|合作|文化|旅游|数字|工业|农业|改造|提升|扩建|整治|治理|修复|区域|跨区域|地方|城市|乡村|农村|生态|环境|试点|重点工作|对口|帮扶|对口帮扶|援建|援助|扶贫)*$/;
 /** Leftovers of the segmenter that hold a function or generic character (年省, 内的). */
 const X_LEFTOVER_LIKE = /[的了在和与及是为将对把从到向等年月日省市县区个项大小多各新]/;
 const PHASE = /^[一二三四五六七八九十]+期(?:[一二三四五六七八九十]+步)?(?:主体)?$/;
@@ -103,6 +103,8 @@ export function findProjects(text: string, allWords: Word[], orgs: Mention[], pl
     if (inQuote) {
       const open = text.lastIndexOf("“", end);
       if (end - open > 30 || /[，。、；！？]/.test(text.slice(open, end))) continue;
+      // “低空技术与工程”新专业: a field of study, not an undertaking.
+      if (/^”(?:新|等)?(?:专业|学科|课程)/.test(text.slice(end, end + 4))) continue;
       out.push(project(text, open + 1, end, "quoted-project"));
       continue;
     }
@@ -143,6 +145,13 @@ export function findProjects(text: string, allWords: Word[], orgs: Mention[], pl
     // projects of a place, not one project.
     if (!quoted && mod.length === 1 && tagOf(mod[0]!) === "ns" && w.word === head[0]) continue;
     const placeLed = places.find((o) => o.start === words[first]!.start && o.end < w.start);
+    // 河北崇礼小镇: places alone before the head name a place's town or projects, not one undertaking.
+    let covered = words[first]!.start;
+    for (const p of places.filter((o) => o.start >= covered && o.end <= w.start).sort((a, b) => a.start - b.start))
+      if (p.start === covered) covered = p.end;
+    if (!quoted && covered === w.start && w.word === head[0]) continue;
+    // 一项项…项目, 昆仑一系列专项行动: a count of things is no name.
+    if (/(?:^一[项个批座条]{1,2}|一系列)/.test(modText)) continue;
     if (!quoted && placeLed && GENERIC.test(text.slice(placeLed.end, w.start) + w.word.slice(0, -head[0].length)))
       continue;
     if (/·/.test(core) && GENERIC.test(core.slice(core.lastIndexOf("·") + 1))) continue;

@@ -74,6 +74,9 @@ describe.skipIf(!hasChromium)("the explorer on the service", () => {
     const posts = page.getByTestId("post");
     await expect.poll(() => posts.count(), { timeout: 20_000 }).toBe(1);
     expect(await posts.first().textContent()).toContain("2023-02-18 – 2023-03-02 · 2 篇");
+    // A service without --curate offers no corrections.
+    expect(await page.evaluate(() => fetch("/api/curation").then((r) => r.json()))).toEqual({ enabled: false });
+    expect(await page.getByTestId("curate-reject").count()).toBe(0);
     await screenshot(page, "live-panel-evidence");
   });
 

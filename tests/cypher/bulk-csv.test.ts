@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { ARRAY_DELIMITER, writeImportFiles } from "../../cypher/bulk-csv.js";
-import { importArguments } from "../../cypher/bulk-import.js";
+import { importArguments } from "../../db/bulk-import.js";
 import { planLoad } from "../../cypher/load-plan.js";
 import type { GraphDoc } from "../../core/model.js";
 

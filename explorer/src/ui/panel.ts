@@ -3,6 +3,7 @@
 import type { ApiEntityPage, ApiEvidence, ApiNode, ApiNodeDetail } from "../../../core/api.js";
 import { RELATION_LABELS, ROLE_LABELS, TYPE_COLORS, TYPE_LABELS } from "../appearance.js";
 import type { App } from "../app.js";
+import { curationControls } from "./curate.js";
 import { clear, h, highlight } from "./dom.js";
 import { renderEntityPage } from "./entity-page.js";
 import { byRecency, factDetails, factSpan, factSummaryText, isFormer } from "./facts.js";
@@ -132,7 +133,10 @@ export function mountPanel(app: App, el: HTMLElement): void {
       ...head(n),
       actions(n),
       // Correction buttons (reject, merge, rename) go here when the service allows curation.
-      h("div", { class: "curate", "data-testid": "curate-slot" }),
+      curationControls(app, n, () => {
+        shown = null;
+        void render();
+      }),
       properties(n),
       h(
         "div",
@@ -165,6 +169,10 @@ export function mountPanel(app: App, el: HTMLElement): void {
       el,
       ...head(n),
       actions(n),
+      curationControls(app, n, () => {
+        shown = null;
+        void render();
+      }),
       properties(n),
       posts.length ? h("h4", {}, `任职（${posts.length}）`) : null,
       posts.length

@@ -104,4 +104,38 @@ describe("loadGraphDoc", () => {
     expect(counts.missingEndpoints).toBe(1);
     expect(counts.relationshipsCreated).toBe(0);
   });
+
+  it("writes the links of an article stored before without them (an interrupted load) once, by MERGE", async () => {
+    const before = await fixtureCounts(driver);
+    const links = async () => {
+      const { records } = await driver.executeQuery(
+        `MATCH (a:Article)-[r:MENTIONS]-() WHERE a.id IN $ids
+         RETURN a.id AS id, count(r) AS n, count(DISTINCT elementId(startNode(r)) + elementId(endNode(r))) AS pairs ORDER BY id`,
+        { ids: [A1, A2] },
+      );
+      return records.map((r) => [r.get("id"), Number(r.get("n")), Number(r.get("pairs"))]);
+    };
+    const stored = await links();
+    const removed = await driver.executeQuery(
+      "MATCH (a:Article {id: $id})-[r:MENTIONS]-() DELETE r RETURN count(r) AS n",
+      { id: A1 },
+    );
+    const n = Number(removed.records[0]!.get("n"));
+    expect(n).toBeGreaterThan(0);
+    const counts = await loadGraphDoc(driver, fixtureDoc(), { schema: false });
+    expect(counts.relationshipsCreated).toBe(n);
+    expect(await links()).toEqual(stored);
+    expect(await fixtureCounts(driver)).toEqual(before);
+  });
+
+  it("leaves each link once when two loads of the same new articles run at the same time", async () => {
+    const before = await fixtureCounts(driver);
+    await removeFixture(driver);
+    const results = await Promise.all([
+      loadGraphDoc(driver, fixtureDoc(), { schema: false }),
+      loadGraphDoc(driver, fixtureDoc(), { schema: false }),
+    ]);
+    expect(results[0]!.relationshipsCreated + results[1]!.relationshipsCreated).toBe(before.relationships);
+    expect(await fixtureCounts(driver)).toEqual(before);
+  });
 });

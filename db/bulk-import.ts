@@ -8,8 +8,8 @@ import { spawn } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { Neo4jLoadError } from "../core/errors.js";
-import { ARRAY_DELIMITER_OPTION, type ImportFiles } from "./bulk-csv.js";
-import { tailLines } from "../db/options.js";
+import { ARRAY_DELIMITER_OPTION, type ImportFiles } from "../cypher/index.js";
+import { tailLines } from "./options.js";
 
 export interface ImportRun {
   ms: number;
@@ -105,19 +105,14 @@ async function run(command: string, args: string[], env: NodeJS.ProcessEnv, what
     child.stdout.on("data", (b: Buffer) => output.push(b.toString("utf8")));
     child.stderr.on("data", (b: Buffer) => output.push(b.toString("utf8")));
     child.on("error", (error) =>
-      reject(
-        new Neo4jLoadError(`cypher/bulk-import: could not run ${command}: ${error.message}`, false, { cause: error }),
-      ),
+      reject(new Neo4jLoadError(`db/bulk-import: could not run ${command}: ${error.message}`, false, { cause: error })),
     );
     child.on("close", (c) => resolve(c ?? 1));
   });
   const text = output.join("");
   // The tool has been seen to exit 0 after an argument error; only its closing line says the import happened.
   if (code !== 0 || !/IMPORT DONE/.test(text)) {
-    throw new Neo4jLoadError(
-      `cypher/bulk-import: ${what} failed (exit ${code}); it said:\n${tailLines(text, 30)}`,
-      false,
-    );
+    throw new Neo4jLoadError(`db/bulk-import: ${what} failed (exit ${code}); it said:\n${tailLines(text, 30)}`, false);
   }
   return { ms: performance.now() - began, summary: tailLines(text, 8) };
 }
