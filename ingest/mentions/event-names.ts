@@ -197,6 +197,11 @@ export function leftEdge(words: Word[], h: number, floor: number, meeting = fals
       if (tagOf(prev) === "nr") break;
       continue;
     }
+    // 二 十国集团: a digit the segmenter split from the numeral it begins.
+    if (tagOf(w) === "m" && /^[一二三四五六七八九]$/.test(w.word) && /^[十百千]/.test(words[j + 1]!.word)) {
+      first = j;
+      continue;
+    }
     if (isOrdinal(w, words[j + 1])) {
       first = j;
       kept++;
@@ -227,7 +232,7 @@ export function leftEdge(words: Word[], h: number, floor: number, meeting = fals
         !INTRODUCING.has(words[j - 1]!.word) &&
         j + 1 < h &&
         !SCOPE_WORD.test(words[j + 1]!.word) &&
-        ((l === "nt" && r === "nt") || (noun(l) && noun(r)))
+        ((/^(?:nt|ns|nz)$/.test(l) && /^(?:nt|ns|nz|nrt)$/.test(r)) || (noun(l) && noun(r)))
       ) {
         first = j;
         continue;

@@ -233,3 +233,8 @@ it("keeps a community of states before its summit's number", () => {
     true,
   );
 });
+
+it("joins two places before a community's summit and a digit split from its numeral", () => {
+  expect(meetings("拉美和加勒比国家共同体第十一届峰会在巴西举行。")).toContain("拉美和加勒比国家共同体第十一届峰会");
+  expect(meetings("中方支持南非明年主办二十国集团领导人峰会。")).toContain("二十国集团领导人峰会");
+});

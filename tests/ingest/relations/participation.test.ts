@@ -157,3 +157,8 @@ it("gives the chair of a 委员长会议 that set a session's dates no part in t
   );
   expect(pairs(doc, "PARTICIPATED_IN").filter((r) => r.includes("第三十次会议"))).toEqual([]);
 });
+
+it("leaves a summit another country hosts next year undated", () => {
+  const doc = read("中方支持南非明年主办二十国集团领导人峰会，愿同南方加强协调。");
+  expect(meetings(doc).find((m) => m.name === "二十国集团领导人峰会")?.date).toBeUndefined();
+});
