@@ -214,7 +214,10 @@ export function leftEdge(words: Word[], h: number, floor: number, meeting = fals
         prev &&
         !(isProper(prev) && tagOf(prev) !== "nr") &&
         tagOf(prev) !== "j" &&
-        !/(?:会|坛|组织|委员会|联盟|集团|机制|合作|政府|议会|国务院|联合国|总台|电视台|共同体)$/.test(prev.word)
+        !/^[》”）)]$/.test(prev.word) &&
+        !/(?:会|坛|组织|委员会|联盟|集团|机制|合作|政府|议会|国务院|联合国|总台|电视台|共同体|团|主席|公约)$/.test(
+          prev.word,
+        )
       )
         break;
       continue;
