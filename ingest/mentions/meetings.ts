@@ -139,7 +139,6 @@ export function findMeetings(text: string, words: Word[], orgs: Mention[]): Ment
       /^\d{4}/.test(core) ||
       SCOPED.test(core.replace(/^[\d年]+/, "")) ||
       /^(?:nt|nz)$/.test(words[h]!.tag) ||
-      mod.some((x) => x.tag === "j") ||
       first > edge.first ||
       orgs.some((o) => o.start === start && o.end <= w.end);
     if (!GENERIC.test(core) && (quoted || proper || ordinal || [...core].length >= 4)) {
