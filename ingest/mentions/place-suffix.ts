@@ -150,6 +150,15 @@ export function findSuffixPlaces(text: string, segmenter: Segmenter | undefined,
     if (start < 0) continue;
     const stem = text.slice(start, sufStart);
     if (COMMON.has(text.slice(start, end)) || STOP.has(stem) || /[不没未的了是和与或]/.test(stem)) continue;
+    // A verb in the stem (做实社区, 利用社区) makes a clause of it, not a name.
+    if (
+      words &&
+      words.some((w) => w.start >= start && w.start < sufStart && w.end <= end && /^(?:v|vd|vi|p)$/.test(w.tag))
+    )
+      continue;
+    // A motion verb glued to the place word (出村, 驻镇, 进社区) is that verb and its object.
+    const last = wordEndingAt.get(end);
+    if (last && last.word.length === 2 && last.start === sufStart - 1 && /^[出进驻到入回下]/.test(last.word)) continue;
     // 岐岭村村(民) is no village; a reservoir may be named after a town (黄河镇水库).
     if (locality && /(?:镇|乡|村|社区|街道|区|县|市|嘎查)$/.test(stem)) continue;
     const level = !locality ? "other" : /镇|乡|街道|苏木/.test(m[0]) ? "town" : "village";

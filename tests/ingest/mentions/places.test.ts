@@ -118,3 +118,12 @@ describe("countries of the world, by their short names and written with their st
     expect(countries(text).filter((c) => !c.startsWith("中国"))).toEqual([]);
   });
 });
+
+describe("a verb before a place word makes a clause, not a place", () => {
+  it.each(["各地做实社区服务，方便居民。", "推动农产品出村进城。", "组织党员干部驻镇帮扶。", "善于利用社区资源。"])(
+    "%s names no place",
+    (text) => {
+      expect(named(text)).toEqual([]);
+    },
+  );
+});
