@@ -18,8 +18,16 @@ export function findMeetings(text: string, segmenter?: Segmenter, names: Mention
   const read = curlyQuotes(text, wordsOf(segmenter ?? loadSegmenter(), text));
   readArticleWords(read.words);
   const orgs = names.filter((n) => n.type === "Organization");
-  return meetingsIn(read.text, read.words, orgs).filter((m) => !crossesName(m, names));
+  return meetingsIn(read.text, read.words, orgs).filter(
+    (m) => !crossesName(m, names) && !LEGISLATURE_TERM.test(m.text),
+  );
 }
+
+/**
+ * 第十四届全国人民代表大会, 某市第十六届人民代表大会: a people's congress by its term (届) is the body elected for
+ * five years; its sessions (第一次会议) and a party's congresses (第二十次全国代表大会) are the meetings.
+ */
+const LEGISLATURE_TERM = /第[一二三四五六七八九十\d]+届[\u4e00-\u9fff]{0,8}人民代表大会$/;
 
 const PHASE_HEAD = /(?:[一二三四五六七八九十]+期(?:[一二三四五六七八九十]+步)?(?:主体)?)?(工程|项目)$/;
 

@@ -124,6 +124,12 @@ export function findMentions(
   }
   // No organization's name holds a verb of saying or of holding an event (俄称打击乌侦察中心, 大会隆重举行中共中央):
   // such a span runs a headline or a clause into a name.
+  // A body after 各, 多家, 这些 (鼓励各国际单项体育联合会…) is a class of bodies, not one.
+  for (let k = candidates.length - 1; k >= 0; k--) {
+    const m = candidates[k]!;
+    if (m.type === "Organization" && CLASS_BEFORE.test(text.slice(Math.max(0, m.start - 2), m.start)))
+      candidates.splice(k, 1);
+  }
   // Nor is a place and 一 before a head a name (美国丹佛一摩托车俱乐部, 萨那一商业中心): it describes one of a kind.
   // A school or hospital numbered after its place (德令哈一中, 市一院) keeps its 一.
   if (words) {
@@ -228,6 +234,8 @@ function farShortCounty(surface: string, ctx: ArticleContext): boolean {
   return surface.length === 2 && d?.level === "county" && !homeCodes(ctx).some((h) => d.code.startsWith(h));
 }
 
+/** Words before a body's name that make it a class of bodies. */
+const CLASS_BEFORE = /(?:各|各级|各类|多家|一些|这些|部分|众多)$/;
 /** Verbs that begin or end a clause, never a word of a name. */
 const CLAUSE_VERB = /^(?:称|说|表示|指出|强调|宣布|举行|召开|据|报道|认为|透露|声称|击落|打击)$/;
 const FOREIGN_COUNTRIES = COUNTRIES.filter((c) => c !== "中国");

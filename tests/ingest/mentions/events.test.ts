@@ -245,3 +245,11 @@ it.each([
 ])("keeps what is written before a session number or a head: %s", (text, name) => {
   expect(meetings(text)).toContain(name);
 });
+
+describe("a people's congress by its term is the body, its sessions the meetings", () => {
+  it("reads the session and not the term", () => {
+    const found = meetings("第十四届全国人民代表大会第三次会议在京开幕。第十四届全国人民代表大会代表名单公布。");
+    expect(found).toContain("第十四届全国人民代表大会第三次会议");
+    expect(found).not.toContain("第十四届全国人民代表大会");
+  });
+});

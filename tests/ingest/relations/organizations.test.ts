@@ -86,3 +86,18 @@ describe("what is no organization's name", () => {
     expect(orgNames("德令哈一中的学生参加了比赛。")).toContain("德令哈一中");
   });
 });
+
+describe("a class of bodies is no organization", () => {
+  it("reads no body after 各 (鼓励各国际单项体育联合会)", () => {
+    const names = extractDocument(
+      {
+        text: "国际奥委会鼓励各国际单项体育联合会恢复运动员的参赛权利。",
+        meta: { title: "测试稿", date: "2024-05-10" },
+        origin: { file: "organizations.test" },
+        kind: "article",
+      },
+      { tagger, segmenter },
+    ).entities.map((e) => e.name);
+    expect(names).not.toContain("国际单项体育联合会");
+  });
+});
