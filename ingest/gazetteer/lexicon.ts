@@ -243,6 +243,10 @@ export const REGIONS = [
 ];
 
 export const COUNTRIES_AND_REGIONS = [...COUNTRIES, ...REGIONS];
+/** The countries, for asking whether a word is one. */
+export const COUNTRY_SET: ReadonlySet<string> = new Set(COUNTRIES);
+/** Every country but China: the states whose bodies and leaders are foreign. */
+export const FOREIGN_COUNTRIES: readonly string[] = COUNTRIES.filter((c) => c !== "中国");
 
 /** Organizations named by function alone in a local paper: the prefix resolves against the paper's city or province. */
 export const LOCAL_ABBREVIATIONS: Record<

@@ -1,7 +1,7 @@
 // Parties and state bodies of other countries, so their leaders' posts are tied to them and never to 中共中央 or
 // 国务院: a country's name with a body word (朝鲜劳动党, 俄罗斯联邦委员会, 日本外务省), and the short forms news
 // uses for the parties of neighbouring states (越共中央 = 越南共产党中央委员会). Facts of usage, not of a corpus.
-import { COUNTRIES } from "../gazetteer/lexicon.js";
+import { FOREIGN_COUNTRIES } from "../gazetteer/lexicon.js";
 import type { Mention } from "./types.js";
 
 /** Short forms whose full names news takes as known. */
@@ -21,11 +21,10 @@ const SHORT_FORMS: Record<string, string> = {
 
 const BODY =
   "(?:共产党|劳动党|人民党|人民革命党|社会党|工人党|国民大会党|执政党|联邦委员会|国家杜马|国民议会|议会|国会|参议院|众议院|政府|外交部|外务省|国防部)(?:中央委员会|中央政治局|中央)?";
-const FOREIGN = COUNTRIES.filter((c) => c !== "中国");
 const PATTERN = new RegExp(
   `${Object.keys(SHORT_FORMS)
     .sort((a, b) => b.length - a.length)
-    .join("|")}|(?:${FOREIGN.join("|")})${BODY}`,
+    .join("|")}|(?:${FOREIGN_COUNTRIES.join("|")})${BODY}`,
   "g",
 );
 

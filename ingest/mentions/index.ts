@@ -18,10 +18,12 @@ import {
   nameAt,
   surnameAt,
   wordAt,
+  wordsIn,
+  type WordIndex,
 } from "./person-names.js";
 import { findPersons } from "./persons.js";
 import { findTitles } from "./titles.js";
-import { COUNTRIES, ORG_SUFFIXES } from "../gazetteer/lexicon.js";
+import { FOREIGN_COUNTRIES, ORG_SUFFIXES } from "../gazetteer/lexicon.js";
 import { lookupPlace } from "../gazetteer/places.js";
 import { wordBoundaries, wordsOf, type Segmenter } from "../segmenter.js";
 import { findPlaces, homeCodes } from "./places.js";
@@ -122,41 +124,10 @@ export function findMentions(
       ),
     );
   }
-  // No organization's name holds a verb of saying or of holding an event (俄称打击乌侦察中心, 大会隆重举行中共中央):
-  // such a span runs a headline or a clause into a name.
-  // A body after 各, 多家, 这些 (鼓励各国际单项体育联合会…) is a class of bodies, not one.
-  for (let k = candidates.length - 1; k >= 0; k--) {
-    const m = candidates[k]!;
-    if (m.type === "Organization" && CLASS_BEFORE.test(text.slice(Math.max(0, m.start - 2), m.start)))
+  // What reads as an organization but names none is dropped (notABody).
+  for (let k = candidates.length - 1; k >= 0; k--)
+    if (candidates[k]!.type === "Organization" && notABody(text, candidates[k]!, words, places))
       candidates.splice(k, 1);
-  }
-  // Nor is a place and 一 before a head a name (美国丹佛一摩托车俱乐部, 萨那一商业中心): it describes one of a kind.
-  // A school or hospital numbered after its place (德令哈一中, 市一院) keeps its 一.
-  if (words) {
-    for (let k = candidates.length - 1; k >= 0; k--) {
-      const m = candidates[k]!;
-      if (m.type !== "Organization") continue;
-      const at = m.text.indexOf("一");
-      const one = at > 0 ? words.startingAt.get(m.start + at) : undefined;
-      if (!one || one.word !== "一" || m.end - one.end < 2) continue;
-      const before = wordAt(words, one.start - 1);
-      const placeBefore =
-        places.some((p) => p.start >= m.start && p.end === one.start) || /^(?:ns|nr|nrt|x)$/.test(before?.tag ?? "");
-      if (placeBefore) candidates.splice(k, 1);
-    }
-  }
-  if (words) {
-    for (let k = candidates.length - 1; k >= 0; k--) {
-      const m = candidates[k]!;
-      if (m.type !== "Organization") continue;
-      for (let w = words.startingAt.get(m.start); w && w.end <= m.end; w = words.startingAt.get(w.end))
-        // An unknown word glued from the verb and the name after it (称希法) counts as the verb.
-        if ((/^v/.test(w.tag) && CLAUSE_VERB.test(w.word)) || (w.tag === "x" && /^(?:称|据)/.test(w.word))) {
-          candidates.splice(k, 1);
-          break;
-        }
-    }
-  }
   // Rules before the model; then by type; longer spans first, so a name wins over the shorter names inside it.
   // A model organization that only a rule's place overlaps, at its start (蓟州团区委 over 蓟州), is a name that
   // begins with its place: it goes with the rules, and the place stays inside it.
@@ -234,11 +205,33 @@ function farShortCounty(surface: string, ctx: ArticleContext): boolean {
   return surface.length === 2 && d?.level === "county" && !homeCodes(ctx).some((h) => d.code.startsWith(h));
 }
 
+/**
+ * Whether an organization's span names no body: a class of bodies after 各, 多家, 这些 (鼓励各国际单项体育联合会…);
+ * a place and 一 before a head, which describes one of a kind (美国丹佛一摩托车俱乐部, 萨那一商业中心) — a school
+ * or hospital numbered after its place (德令哈一中, 市一院) keeps its 一; a verb of saying or of holding an event
+ * inside it (俄称打击乌侦察中心, 大会隆重举行中共中央), which runs a headline or a clause into a name — an unknown
+ * word glued from the verb and the name after it (称希法) counts as the verb.
+ */
+function notABody(text: string, m: Mention, words: WordIndex | undefined, places: Mention[]): boolean {
+  if (CLASS_BEFORE.test(text.slice(Math.max(0, m.start - 2), m.start))) return true;
+  if (!words) return false;
+  const at = m.text.indexOf("一");
+  const one = at > 0 ? words.startingAt.get(m.start + at) : undefined;
+  if (one?.word === "一" && m.end - one.end >= 2) {
+    const before = wordAt(words, one.start - 1);
+    if (places.some((p) => p.start >= m.start && p.end === one.start) || /^(?:ns|nr|nrt|x)$/.test(before?.tag ?? ""))
+      return true;
+  }
+  const inside = wordsIn(words, m.start, m.end).filter((w) => w.end <= m.end);
+  return inside.some(
+    (w) => (/^v/.test(w.tag) && CLAUSE_VERB.test(w.word)) || (w.tag === "x" && /^(?:称|据)/.test(w.word)),
+  );
+}
+
 /** Words before a body's name that make it a class of bodies. */
 const CLASS_BEFORE = /(?:各|各级|各类|多家|一些|这些|部分|众多)$/;
 /** Verbs that begin or end a clause, never a word of a name. */
 const CLAUSE_VERB = /^(?:称|说|表示|指出|强调|宣布|举行|召开|据|报道|认为|透露|声称|击落|打击)$/;
-const FOREIGN_COUNTRIES = COUNTRIES.filter((c) => c !== "中国");
 
 /** A title of a foreign state or of a body named after one (丹麦国王, 塞尔维亚总理): its holder's name is foreign. */
 function foreignTitle(t: TitleMention): boolean {

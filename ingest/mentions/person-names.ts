@@ -1,7 +1,7 @@
 // Reading a person's name at a position: a surname and a one- or two-character given name, whose end the
 // segmenter agrees with. Word boundaries decide what a pattern cannot: 钟娟说 is 钟娟 + 说 (说 is a word of its
 // own), 寻国华 is one name (国华 is one word), 王永来到 is 王永 + 来到 (来 starts the next word).
-import { COMPOUND_SURNAMES, COUNTRIES, SURNAMES } from "../gazetteer/lexicon.js";
+import { COMPOUND_SURNAMES, COUNTRY_SET, SURNAMES } from "../gazetteer/lexicon.js";
 import {
   FOREIGN_NAME_CHARS,
   FOREIGN_PART_CHARS,
@@ -194,13 +194,12 @@ export function givenNamePlausible(name: string): boolean {
 
 const FOREIGN = new Set(FOREIGN_NAME_CHARS);
 const FOREIGN_PART = new Set(FOREIGN_PART_CHARS);
-const COUNTRY_SET = new Set<string>(COUNTRIES);
 /** Characters that end a name's last part: function words and verbs news puts right after a name. */
 const PART_STOP =
   /[的了在和与及是为说表示会见讲指出称向对就同率等一行近日今天当天已祝签致抵发访出再也将曾于受作互热贺宣带还时请代之]/;
 
 /** The words that tile [start, end) when both ends fall on word boundaries; fewer where they do not. */
-function wordsIn(words: WordIndex, start: number, end: number): Word[] {
+export function wordsIn(words: WordIndex, start: number, end: number): Word[] {
   const out: Word[] = [];
   for (let w = words.startingAt.get(start); w && w.start < end; w = words.startingAt.get(w.end)) out.push(w);
   return out;

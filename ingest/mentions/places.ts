@@ -3,7 +3,7 @@
 // below the counties the article names (place-suffix.ts).
 import { homeCodes } from "../context.js";
 import { DictMatcher } from "../gazetteer/matcher.js";
-import { COUNTRIES, COUNTRIES_AND_REGIONS } from "../gazetteer/lexicon.js";
+import { COUNTRIES_AND_REGIONS, COUNTRY_SET } from "../gazetteer/lexicon.js";
 import { FEATURES, REGION_STEMS, REGION_WORDS, RIVERS } from "../gazetteer/features.js";
 import { fullCode, lookupPlace, namesIndex, type Division } from "../gazetteer/places.js";
 import { wordBoundaries, wordsOf, type Segmenter } from "../segmenter.js";
@@ -29,7 +29,6 @@ function placeMatcher(): DictMatcher<Kind> {
 export { homeCodes };
 
 const FEATURE_SET = new Set(FEATURES);
-const COUNTRY_SET = new Set<string>(COUNTRIES);
 /** The form of a state written after its short name. */
 const STATE_FORM =
   /^(?:(?:人民|民主|联邦|伊斯兰|社会主义|民主社会主义|联合|合作|玻利瓦尔|东方|阿拉伯|多民族)?共和国|王国|合众国|大公国)/;

@@ -2,7 +2,7 @@
 // (东信烟花集团有限公司总经理钟娟, 嘉鱼县委书记王永), with a sub-unit between (品宣部部长, 督查四处处长), several titles
 // for one person (市委副书记、市长张百顺), a body named earlier (公司总经理唐攀 → the company of the article), a
 // former post (时任…副局长的杨虹), or a name first (习近平总书记, 罗煜明是…书记).
-import { COUNTRIES, ORG_SUFFIXES, TITLES } from "../gazetteer/lexicon.js";
+import { COUNTRY_SET as COUNTRY_NAMES, ORG_SUFFIXES, TITLES } from "../gazetteer/lexicon.js";
 import { DERIVED_TITLES } from "../gazetteer/titles.generated.js";
 import {
   nameAt,
@@ -90,7 +90,6 @@ const ORG_END = new RegExp(`(?:${ORG_SUFFIXES.join("|")})$`);
 const RANK = /(?:常务副|代理|执行|名誉|副)$/;
 /** Bodies written between a place and a title (心宁村党支部书记, 苏安北社区党委副书记): the body holds the post. */
 const BODY = /^(?:党总支|党支部|党委|村委会|居委会|村民委员会|居民委员会|团委|纪委|工会)/;
-const COUNTRY_NAMES = new Set<string>(COUNTRIES);
 /** Verbs of saying that follow a title directly: what comes after them is no name. */
 const REPORTING_START = /^(?:称|说|表示|指出|强调|认为|介绍|呼吁|敦促|宣布|透露|批评|谴责|警告)/;
 /** Roles written after a title that make the name that follows someone else (总理顾问, 总统夫人, 部长助理). */

@@ -2,7 +2,7 @@
 // A post the text marks as held before (时任, 原) carries `former: true`.
 import type { EntityDoc } from "../../core/model.js";
 import { bylineRole, credits } from "../bylines.js";
-import { COUNTRIES } from "../gazetteer/lexicon.js";
+import { FOREIGN_COUNTRIES } from "../gazetteer/lexicon.js";
 import type { Mention, TitleMention } from "../mentions/types.js";
 import { publisherEntity } from "../resolve.js";
 import type { RelateScope } from "./scope.js";
@@ -93,9 +93,7 @@ export function relatePosts(s: RelateScope): void {
 /** Titles of the state and its paper, never read from another use of the same word in the article. */
 const NATIONAL_TITLE = /^(?:总书记|主席|副主席|总理|副总理|委员长|记者|通讯员)$/;
 const GOVERNMENT_POST = /(?:省长|市长|县长|区长|州长|旗长|镇长|乡长|总理|国务委员)$/;
-const FOREIGN = new RegExp(
-  `(?:${COUNTRIES.filter((c) => c !== "中国").join("|")}|外长|大使|党主席|劳动党|人民党|国大|总统)`,
-);
+const FOREIGN = new RegExp(`(?:${FOREIGN_COUNTRIES.join("|")}|外长|大使|党主席|劳动党|人民党|国大|总统)`);
 
 /**
  * A bare title whose organization the nation's usage makes certain: 总书记 is the party's, 市长 in a city paper
