@@ -43,7 +43,7 @@ import { runIngest } from "./run.js";
 import { resolveIngestSettings, type IngestSettings } from "./settings.js";
 import { newStats } from "./stats.js";
 import type { WorkerStats } from "./pool.js";
-import type { BatchOutcome, LoadEntry } from "./writer.js";
+import { emptyOutcome, type BatchOutcome, type LoadEntry } from "./writer.js";
 import { graphTotals, type IngestOutcome } from "./index.js";
 
 /** Which Neo4j the importer writes into: the embedded launcher on a port, or a docker compose service. */
@@ -132,14 +132,9 @@ function collector(docs: GraphDoc[]): (entries: LoadEntry[]) => Promise<BatchOut
     for (const entry of entries) if (entry.doc.articles.some((a) => !seen.has(a.id))) docs.push(entry.doc);
     for (const id of fresh) seen.add(id);
     return Promise.resolve({
+      ...emptyOutcome(),
       articlesNew: fresh.length,
       articlesSkipped: all.length - fresh.length,
-      nodesCreated: 0,
-      relationshipsCreated: 0,
-      rows: 0,
-      writeMs: 0,
-      gatherMs: 0,
-      failures: [],
     });
   };
 }

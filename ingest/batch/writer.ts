@@ -47,8 +47,9 @@ export interface WriterOptions {
 const COMPLETE_ARTICLES = "MATCH (a:Article) WHERE a.id IN $ids AND a.ingested = true RETURN a.id AS id";
 const MARK_COMPLETE = "UNWIND $ids AS id MATCH (a:Article {id: id}) SET a.ingested = true";
 
-export async function writeBatch(driver: Driver, entries: LoadEntry[], options: WriterOptions): Promise<BatchOutcome> {
-  const outcome: BatchOutcome = {
+/** An outcome with nothing counted yet. */
+export function emptyOutcome(): BatchOutcome {
+  return {
     articlesNew: 0,
     articlesSkipped: 0,
     nodesCreated: 0,
@@ -58,6 +59,10 @@ export async function writeBatch(driver: Driver, entries: LoadEntry[], options: 
     gatherMs: 0,
     failures: [],
   };
+}
+
+export async function writeBatch(driver: Driver, entries: LoadEntry[], options: WriterOptions): Promise<BatchOutcome> {
+  const outcome = emptyOutcome();
   const all = entries.flatMap((e) => e.doc.articles.map((a) => a.id));
   const ids = [...new Set(all)];
   const done = await completeArticles(driver, ids, options.database);
