@@ -126,17 +126,20 @@ export function mountPanel(app: App, el: HTMLElement): void {
       : null;
   };
 
+  // Correction buttons (reject, merge, rename) when the service allows curation; a correction redraws the panel.
+  const curation = (n: Parameters<typeof curationControls>[1]) =>
+    curationControls(app, n, () => {
+      shown = null;
+      void render();
+    });
+
   const drawPage = (page: ApiEntityPage) => {
     const n = page.node;
     clear(
       el,
       ...head(n),
       actions(n),
-      // Correction buttons (reject, merge, rename) go here when the service allows curation.
-      curationControls(app, n, () => {
-        shown = null;
-        void render();
-      }),
+      curation(n),
       properties(n),
       h(
         "div",
@@ -169,10 +172,7 @@ export function mountPanel(app: App, el: HTMLElement): void {
       el,
       ...head(n),
       actions(n),
-      curationControls(app, n, () => {
-        shown = null;
-        void render();
-      }),
+      curation(n),
       properties(n),
       posts.length ? h("h4", {}, `任职（${posts.length}）`) : null,
       posts.length
