@@ -22,6 +22,7 @@ export {
   writeArticlesAndLinks,
   writeEntities,
   writeFacts,
+  factBatches,
   DEFAULT_BATCH_SIZE,
   type LoadCounts,
   type LoadOptions,

@@ -5,7 +5,7 @@
 // twice leaves the database as it was.
 import type { Driver, ManagedTransaction } from "neo4j-driver";
 import { Neo4jLoadError } from "../core/errors.js";
-import type { GraphDoc } from "../core/model.js";
+import type { GraphDoc, RelationType } from "../core/model.js";
 import { applySchema, errorMessage, isRetriable } from "./schema.js";
 import { EVIDENCE_CAP } from "./facts.js";
 import {
@@ -15,6 +15,7 @@ import {
   planLoad,
   type NodeLabel,
   type FactRow,
+  type LinkRow,
   type LoadPlan,
   type NodeRow,
   type RelationshipGroup,
@@ -52,7 +53,8 @@ export function nodeMergeQuery(label: NodeLabel): string {
       : `,\n    n.aliases = reduce(acc = coalesce(n.aliases, []), a IN row.aliases | CASE WHEN a IN acc THEN acc ELSE acc + a END)`;
   return `UNWIND $rows AS row
 MERGE (n:\`${label}\` {id: row.id})
-SET n += row.props${aliases}`;
+SET n += row.props${aliases}
+RETURN row.id AS id, elementId(n) AS node`;
 }
 
 /**
@@ -66,7 +68,7 @@ export function articleMergeQuery(): string {
 MERGE (n:Article {id: row.id})
 WITH n, row, size(keys(n)) = 1 AS fresh
 SET n += row.props
-RETURN row.id AS id, fresh`;
+RETURN row.id AS id, fresh, elementId(n) AS node`;
 }
 
 /** MENTIONS/REPORTED links of articles created in the same transaction (articleMergeQuery): nothing to match. */
@@ -106,9 +108,38 @@ MERGE (s)-[r:\`${type}\`]->(t)
 SET r += row.props
 RETURN count(r) AS linked`;
   }
+  return factMerge(type, match);
+}
+
+/**
+ * The two ends of a relationship row found by the element ids their node statements of this load returned
+ * (`row.s`, `row.t`): a direct lookup in the node store instead of a seek in a label's index, and no label in the
+ * statement, so one statement serves every (source label, target label) pair of a type. The ids are checked too:
+ * an element id names a node only while it exists, and a deleted node's may be given to a new one.
+ */
+const MATCH_BY_NODE = `UNWIND $rows AS row
+MATCH (s) WHERE elementId(s) = row.s AND s.id = row.source
+MATCH (t) WHERE elementId(t) = row.t AND t.id = row.target`;
+
+/** MENTIONS/REPORTED links of articles created in this transaction, both ends found by element id. */
+export function linkCreateByNodeQuery(type: RelationType): string {
+  if (!isRelationType(type)) throw new Neo4jLoadError(`cypher/load: ${String(type)} is not in the model`, false);
+  return `${MATCH_BY_NODE}
+CREATE (s)-[r:\`${type}\`]->(t)
+SET r = row.props
+RETURN count(r) AS linked`;
+}
+
+/** Facts of one type whose ends were written by this load, found by element id; evidence as factMerge folds it. */
+export function factMergeByNodeQuery(type: RelationType): string {
+  if (!isRelationType(type)) throw new Neo4jLoadError(`cypher/load: ${String(type)} is not in the model`, false);
+  return factMerge(type, MATCH_BY_NODE);
+}
+
+function factMerge(type: RelationType, match: string): string {
   // Planning this statement takes a few hundred milliseconds, and a bulk load grows the graph fast enough that
-  // Neo4j would plan it again and again; its plan (unique-index seeks, MERGE by Expand(Into)) does not depend on
-  // the graph's size, so the first one is kept.
+  // Neo4j would plan it again and again; its plan (node seeks, MERGE by Expand(Into)) does not depend on the
+  // graph's size, so the first one is kept.
   return `CYPHER replan=skip
 ${match}
 MERGE (s)-[r:\`${type}\` {key: row.key}]->(t)
@@ -207,55 +238,135 @@ async function runRows(tx: Tx, query: string, rows: unknown[], counts: TxCounts,
   return result.records;
 }
 
-/** Entity nodes, label by label: one MERGE per id on its unique constraint. */
-export async function writeEntities(tx: Tx, plan: LoadPlan, batchSize: number, counts: TxCounts): Promise<void> {
+/**
+ * Element ids of the nodes a load has written, by node id, as their MERGE returned them: the relationship
+ * statements of the same load find their ends by these instead of seeking each id in its label's index.
+ */
+export type NodeRefs = Map<string, string>;
+
+/** Entity nodes, label by label: one MERGE per id on its unique constraint. Their element ids go into `refs`. */
+export async function writeEntities(
+  tx: Tx,
+  plan: LoadPlan,
+  batchSize: number,
+  counts: TxCounts,
+  refs: NodeRefs = new Map(),
+): Promise<void> {
   for (const [label, rows] of plan.nodes) {
     if (label === "Article") continue;
     const query = nodeMergeQuery(label);
     for (const batch of chunk<NodeRow>(rows, batchSize)) {
-      await runRows(tx, query, batch, counts, `${batch.length} ${label} nodes`);
+      const records = await runRows(tx, query, batch, counts, `${batch.length} ${label} nodes`);
+      for (const r of records) refs.set(r.get("id") as string, r.get("node") as string);
     }
   }
 }
 
+/** A relationship row with its ends' element ids (MATCH_BY_NODE). */
+type ByNode<R> = R & { s: string; t: string };
+
+/** Rows whose two ends have element ids in `refs`, with them; and the rest, left to the statements by label. */
+function splitByNode<R extends { source: string; target: string }>(
+  rows: R[],
+  refs: NodeRefs,
+): { byNode: ByNode<R>[]; byLabel: R[] } {
+  const byNode: ByNode<R>[] = [];
+  const byLabel: R[] = [];
+  for (const row of rows) {
+    const s = refs.get(row.source);
+    const t = refs.get(row.target);
+    if (s !== undefined && t !== undefined) byNode.push({ ...row, s, t });
+    else byLabel.push(row);
+  }
+  return { byNode, byLabel };
+}
+
 /**
  * Articles and their MENTIONS/REPORTED links in one transaction: links of articles this transaction created are
- * CREATEd, the others (an article written by an earlier, interrupted run) MERGEd. Needs the entities written.
+ * CREATEd, the others (an article written by an earlier, interrupted run) MERGEd. Needs the entities written;
+ * `refs` (from writeEntities) gives their element ids, and the articles' are added.
  */
 export async function writeArticlesAndLinks(
   tx: Tx,
   plan: LoadPlan,
   batchSize: number,
   counts: TxCounts,
+  refs: NodeRefs = new Map(),
 ): Promise<void> {
   const fresh = new Set<string>();
   const query = articleMergeQuery();
   for (const batch of chunk<NodeRow>(plan.nodes.get("Article") ?? [], batchSize)) {
     const records = await runRows(tx, query, batch, counts, `${batch.length} Article nodes`);
-    for (const r of records) if (r.get("fresh") === true) fresh.add(r.get("id") as string);
+    for (const r of records) {
+      const id = r.get("id") as string;
+      refs.set(id, r.get("node") as string);
+      if (r.get("fresh") === true) fresh.add(id);
+    }
   }
+  // Links of new articles by type: one statement for all target labels, ends found by element id.
+  const created = new Map<RelationType, ByNode<LinkRow>[]>();
   for (const group of plan.relationships) {
     if (group.kind !== "link") continue;
     const articleEnd = group.sourceLabel === "Article" ? "source" : group.targetLabel === "Article" ? "target" : null;
-    const created = articleEnd ? group.rows.filter((row) => fresh.has(row[articleEnd])) : [];
-    const merged = articleEnd ? group.rows.filter((row) => !fresh.has(row[articleEnd])) : group.rows;
+    const isFresh = (row: LinkRow) => articleEnd !== null && fresh.has(row[articleEnd]);
+    const { byNode, byLabel } = splitByNode(group.rows.filter(isFresh), refs);
+    if (byNode.length > 0) created.set(group.type, [...(created.get(group.type) ?? []), ...byNode]);
+    const merged = group.rows.filter((row) => !isFresh(row));
     const what = (n: number) => `${n} ${group.sourceLabel}-${group.type}->${group.targetLabel} relationships`;
-    for (const batch of chunk(created, batchSize))
+    for (const batch of chunk(byLabel, batchSize))
       await runRows(tx, linkCreateQuery(group), batch, counts, what(batch.length));
     for (const batch of chunk(merged, batchSize))
       await runRows(tx, relationshipMergeQuery(group), batch, counts, what(batch.length));
   }
+  for (const [type, rows] of created) {
+    for (const batch of chunk(rows, batchSize))
+      await runRows(tx, linkCreateByNodeQuery(type), batch, counts, `${batch.length} ${type} relationships`);
+  }
 }
 
-/** One batch of facts of one group: evidence folded into the stored relationship (factUpdate). */
-export async function writeFacts(
-  tx: Tx,
-  group: RelationshipGroup & { kind: "fact" },
-  batch: FactRow[],
-  counts: TxCounts,
-): Promise<void> {
-  const what = `${batch.length} ${group.sourceLabel}-${group.type}->${group.targetLabel} relationships`;
-  await runRows(tx, relationshipMergeQuery(group), batch, counts, what);
+/** One statement's worth of fact rows: its query, rows and a description for error messages. */
+export interface FactBatch {
+  query: string;
+  rows: unknown[];
+  what: string;
+}
+
+/**
+ * The fact statements of a load, at most `batchSize` rows each: facts whose ends this load wrote (in `refs`)
+ * by type, whatever their labels, found by element id; any other (an end only in the database) by label group.
+ * Rows keep one global order (type, target, source, key), so concurrent loads lock shared nodes alike.
+ */
+export function factBatches(plan: LoadPlan, refs: NodeRefs, batchSize: number): FactBatch[] {
+  const byType = new Map<RelationType, ByNode<FactRow>[]>();
+  const out: FactBatch[] = [];
+  for (const group of plan.relationships) {
+    if (group.kind !== "fact") continue;
+    const { byNode, byLabel } = splitByNode(group.rows, refs);
+    if (byNode.length > 0) byType.set(group.type, [...(byType.get(group.type) ?? []), ...byNode]);
+    const query = relationshipMergeQuery(group);
+    for (const rows of chunk(byLabel, batchSize)) {
+      out.push({
+        query,
+        rows,
+        what: `${rows.length} ${group.sourceLabel}-${group.type}->${group.targetLabel} relationships`,
+      });
+    }
+  }
+  const order = (a: FactRow, b: FactRow) =>
+    compare(a.target, b.target) || compare(a.source, b.source) || compare(a.key, b.key);
+  for (const type of [...byType.keys()].sort(compare)) {
+    const query = factMergeByNodeQuery(type);
+    for (const rows of chunk(byType.get(type)!.sort(order), batchSize))
+      out.push({ query, rows, what: `${rows.length} ${type} relationships` });
+  }
+  return out;
+}
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** One batch of facts: evidence folded into the stored relationship (factUpdate). */
+export async function writeFacts(tx: Tx, batch: FactBatch, counts: TxCounts): Promise<void> {
+  await runRows(tx, batch.query, batch.rows, counts, batch.what);
 }
 
 /** Rows a plan sends, by label and relationship type. */
@@ -297,13 +408,12 @@ export async function loadGraphDoc(driver: Driver, doc: GraphDoc, opts: LoadOpti
     }
     addCounts(counts, attempt);
   };
+  // A retried transaction sets the same element ids again (its nodes are MERGEd anew), so one map serves.
+  const refs: NodeRefs = new Map();
   try {
-    await inTransaction((tx, c) => writeEntities(tx, plan, batchSize, c));
-    await inTransaction((tx, c) => writeArticlesAndLinks(tx, plan, batchSize, c));
-    for (const group of plan.relationships) {
-      if (group.kind !== "fact") continue;
-      for (const batch of chunk(group.rows, batchSize)) await inTransaction((tx, c) => writeFacts(tx, group, batch, c));
-    }
+    await inTransaction((tx, c) => writeEntities(tx, plan, batchSize, c, refs));
+    await inTransaction((tx, c) => writeArticlesAndLinks(tx, plan, batchSize, c, refs));
+    for (const batch of factBatches(plan, refs, batchSize)) await inTransaction((tx, c) => writeFacts(tx, batch, c));
   } finally {
     await session.close();
   }

@@ -3,7 +3,7 @@
 // nothing of it behind. The cost is one larger transaction a load (more memory on the server, longer locks).
 import type { Driver } from "neo4j-driver";
 import type { GraphDoc } from "../../core/model.js";
-import { chunk, planLoad, writeArticlesAndLinks, writeEntities, writeFacts } from "../../cypher/index.js";
+import { factBatches, planLoad, writeArticlesAndLinks, writeEntities, writeFacts } from "../../cypher/index.js";
 
 export interface AtomicCounts {
   nodesCreated: number;
@@ -26,12 +26,10 @@ export async function loadAtomically(
     // executeWrite runs the whole function again on a transient error (deadlock), from a clean transaction.
     return await session.executeWrite(async (tx) => {
       const c = { nodesCreated: 0, relationshipsCreated: 0, propertiesSet: 0, missingEndpoints: 0, batches: 0 };
-      await writeEntities(tx, plan, options.batchSize, c);
-      await writeArticlesAndLinks(tx, plan, options.batchSize, c);
-      for (const group of plan.relationships) {
-        if (group.kind !== "fact") continue;
-        for (const batch of chunk(group.rows, options.batchSize)) await writeFacts(tx, group, batch, c);
-      }
+      const refs = new Map<string, string>();
+      await writeEntities(tx, plan, options.batchSize, c, refs);
+      await writeArticlesAndLinks(tx, plan, options.batchSize, c, refs);
+      for (const batch of factBatches(plan, refs, options.batchSize)) await writeFacts(tx, batch, c);
       await tx.run(options.markComplete, { ids });
       return { nodesCreated: c.nodesCreated, relationshipsCreated: c.relationshipsCreated, rows };
     });
