@@ -84,6 +84,13 @@ describe("javaArgs", () => {
     ]);
   });
 
+  it("stops the JIT at C1 unless JIANWEN_NEO4J_JIT=full, and refuses other values", () => {
+    expect(javaArgs("/p/neo4j", resolveDbSettings({}, {}), "/d")).toContain("-XX:TieredStopAtLevel=1");
+    const full = resolveDbSettings({}, { JIANWEN_NEO4J_JIT: "full" });
+    expect(javaArgs("/p/neo4j", full, "/d").some((a) => a.startsWith("-XX:TieredStopAtLevel"))).toBe(false);
+    expect(() => resolveDbSettings({}, { JIANWEN_NEO4J_JIT: "fast" })).toThrow(/quick or full/);
+  });
+
   it("builds the URI on loopback only", () => {
     expect(boltUri(7700)).toBe("bolt://127.0.0.1:7700");
   });
