@@ -7,7 +7,7 @@ import type { Driver, ManagedTransaction } from "neo4j-driver";
 import { Neo4jLoadError } from "../core/errors.js";
 import type { GraphDoc, RelationType } from "../core/model.js";
 import { applySchema, errorMessage, isRetriable } from "./schema.js";
-import { EVIDENCE_CAP } from "./facts.js";
+import { EVIDENCE_CAP, FACT_TYPES } from "./facts.js";
 import {
   chunk,
   isNodeLabel,
@@ -130,10 +130,25 @@ SET r = row.props
 RETURN count(r) AS linked`;
 }
 
-/** Facts of one type whose ends were written by this load, found by element id; evidence as factMerge folds it. */
-export function factMergeByNodeQuery(type: RelationType): string {
-  if (!isRelationType(type)) throw new Neo4jLoadError(`cypher/load: ${String(type)} is not in the model`, false);
-  return factMerge(type, MATCH_BY_NODE);
+/**
+ * Facts of every type whose ends were written by this load, found by element id, in one statement: a branch per
+ * type MERGEs the relationship (a type cannot be a parameter, and a dynamic one would scan every relationship of
+ * the two nodes), then the evidence is folded as in factMerge. One statement to plan and one round trip a
+ * batch instead of one per type.
+ */
+export function factMergeByNodeQuery(): string {
+  const branches = FACT_TYPES.map(
+    (type) => `  WITH * WHERE row.type = '${type}'
+  MERGE (s)-[r:\`${type}\` {key: row.key}]->(t)
+  RETURN r`,
+  ).join("\n  UNION ALL\n");
+  return `CYPHER replan=skip
+${MATCH_BY_NODE}
+CALL (s, t, row) {
+${branches}
+}
+${factUpdate("by type")}
+RETURN count(*) AS linked`;
 }
 
 function factMerge(type: RelationType, match: string): string {
@@ -159,12 +174,21 @@ const BEFORE = (x: string, y: string) =>
  * expression rather than a subquery, which keeps the statement cheap to plan and to run. `articles` and
  * `evidenceCount` are the full counts.
  */
-function factUpdate(former: boolean): string {
-  const formerSet = former
-    ? `,
+function factUpdate(former: boolean | "by type"): string {
+  const formerSet =
+    former === true
+      ? `,
     r.formerIn = formerIn,
     r.former = (formerIn = size(known) + size(added))`
-    : "";
+      : "";
+  // Statements for every type: posts (HOLDS_POSITION) get former/formerIn in a second FOREACH of their own.
+  const formerByType =
+    former === "by type"
+      ? `
+FOREACH (_ IN CASE WHEN size(added) > 0 AND type(r) = 'HOLDS_POSITION' THEN [1] ELSE [] END |
+  SET r.formerIn = formerIn, r.former = (formerIn = size(known) + size(added))
+)`
+      : "";
   return `SET r += row.props
 WITH r, row, coalesce(r.articleIds, []) AS known
 WITH r, row, known, [i IN range(0, size(row.articles) - 1) WHERE NOT row.articles[i] IN known] AS fresh
@@ -192,7 +216,7 @@ FOREACH (_ IN CASE WHEN size(added) > 0 THEN [1] ELSE [] END |
                   THEN row.firstSeen ELSE r.firstSeen END,
     r.lastSeen = CASE WHEN row.lastSeen IS NOT NULL AND (r.lastSeen IS NULL OR row.lastSeen > r.lastSeen)
                  THEN row.lastSeen ELSE r.lastSeen END${formerSet}
-)`;
+)${formerByType}`;
 }
 
 /** What one transaction of a load changed; added to LoadCounts only once it has committed. */
@@ -337,14 +361,14 @@ export interface FactBatch {
  * Rows keep one global order (type, target, source, key), so concurrent loads lock shared nodes alike.
  */
 export function factBatches(plan: LoadPlan, refs: NodeRefs, batchSize: number): FactBatch[] {
-  const byType = new Map<RelationType, ByNode<FactRow>[]>();
+  const byNode: ByNode<FactRow & { type: RelationType }>[] = [];
   const out: FactBatch[] = [];
   for (const group of plan.relationships) {
     if (group.kind !== "fact") continue;
-    const { byNode, byLabel } = splitByNode(group.rows, refs);
-    if (byNode.length > 0) byType.set(group.type, [...(byType.get(group.type) ?? []), ...byNode]);
+    const split = splitByNode(group.rows, refs);
+    for (const row of split.byNode) byNode.push({ ...row, type: group.type });
     const query = relationshipMergeQuery(group);
-    for (const rows of chunk(byLabel, batchSize)) {
+    for (const rows of chunk(split.byLabel, batchSize)) {
       out.push({
         query,
         rows,
@@ -352,17 +376,31 @@ export function factBatches(plan: LoadPlan, refs: NodeRefs, batchSize: number): 
       });
     }
   }
-  const order = (a: FactRow, b: FactRow) =>
-    compare(a.target, b.target) || compare(a.source, b.source) || compare(a.key, b.key);
-  for (const type of [...byType.keys()].sort(compare)) {
-    const query = factMergeByNodeQuery(type);
-    for (const rows of chunk(byType.get(type)!.sort(order), batchSize))
-      out.push({ query, rows, what: `${rows.length} ${type} relationships` });
-  }
+  byNode.sort(
+    (a, b) =>
+      compare(a.type, b.type) || compare(a.target, b.target) || compare(a.source, b.source) || compare(a.key, b.key),
+  );
+  const query = factMergeByNodeQuery();
+  for (const rows of chunk(byNode, batchSize)) out.push({ query, rows, what: `${rows.length} fact relationships` });
   return out;
 }
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Consecutive fact batches packed into transactions of at most `rows` rows (a larger batch alone in its own). */
+export function factTransactions(batches: FactBatch[], rows: number): FactBatch[][] {
+  const out: FactBatch[][] = [];
+  let size = Infinity;
+  for (const batch of batches) {
+    if (size + batch.rows.length > rows) {
+      out.push([]);
+      size = 0;
+    }
+    out.at(-1)!.push(batch);
+    size += batch.rows.length;
+  }
+  return out;
+}
 
 /** One batch of facts: evidence folded into the stored relationship (factUpdate). */
 export async function writeFacts(tx: Tx, batch: FactBatch, counts: TxCounts): Promise<void> {
@@ -413,7 +451,13 @@ export async function loadGraphDoc(driver: Driver, doc: GraphDoc, opts: LoadOpti
   try {
     await inTransaction((tx, c) => writeEntities(tx, plan, batchSize, c, refs));
     await inTransaction((tx, c) => writeArticlesAndLinks(tx, plan, batchSize, c, refs));
-    for (const batch of factBatches(plan, refs, batchSize)) await inTransaction((tx, c) => writeFacts(tx, batch, c));
+    // Fact statements share transactions up to batchSize rows: a commit is a flush of the transaction log, and
+    // a load's few hundred facts of each type would otherwise pay one each.
+    for (const group of factTransactions(factBatches(plan, refs, batchSize), batchSize)) {
+      await inTransaction(async (tx, c) => {
+        for (const batch of group) await writeFacts(tx, batch, c);
+      });
+    }
   } finally {
     await session.close();
   }
