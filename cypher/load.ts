@@ -216,15 +216,18 @@ WITH r, row, known, [i IN fresh | row.articles[i]] AS added,
      reduce(n = 0, i IN fresh | n + row.sentenceCounts[i]) AS addedSentences,
      coalesce(r.formerIn, 0) + size([i IN fresh WHERE row.formerFlags[i]]) AS formerIn
 WITH r, row, known, added, addedSentences, formerIn,
-     [i IN range(0, size(coalesce(r.evidenceArticles, [])) - 1) |
-       [r.evidenceDates[i], r.evidenceArticles[i], r.evidenceSentences[i]]] AS a,
+     coalesce(r.evidenceDates, []) AS storedDates, coalesce(r.evidenceArticles, []) AS storedArticles,
+     coalesce(r.evidenceSentences, []) AS storedSentences
+WITH r, row, known, added, addedSentences, formerIn,
+     [i IN range(0, size(storedArticles) - 1) | [storedDates[i], storedArticles[i], storedSentences[i]]] AS a,
      [i IN range(0, size(row.evidenceArticles) - 1) WHERE row.evidenceArticles[i] IN added |
        [row.evidenceDates[i], row.evidenceArticles[i], row.evidenceSentences[i]]] AS b
 WITH r, row, known, added, addedSentences, formerIn,
+     CASE WHEN size(a) = 0 AND size(b) <= ${EVIDENCE_CAP} THEN b ELSE
      reduce(m = {i: 0, j: 0, out: []}, _ IN range(1, CASE WHEN size(a) + size(b) < ${EVIDENCE_CAP} THEN size(a) + size(b) ELSE ${EVIDENCE_CAP} END) |
        CASE WHEN m.j >= size(b) OR (m.i < size(a) AND ${BEFORE("a[m.i]", "b[m.j]")})
             THEN {i: m.i + 1, j: m.j, out: m.out + [a[m.i]]}
-            ELSE {i: m.i, j: m.j + 1, out: m.out + [b[m.j]]} END).out AS evidence
+            ELSE {i: m.i, j: m.j + 1, out: m.out + [b[m.j]]} END).out END AS evidence
 FOREACH (_ IN CASE WHEN size(added) > 0 THEN [1] ELSE [] END |
   SET r.articleIds = known + added,
     r.articles = size(known) + size(added),
