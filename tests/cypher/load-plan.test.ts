@@ -4,7 +4,15 @@ import { InputError, Neo4jLoadError } from "../../core/errors.js";
 import type { GraphDoc } from "../../core/model.js";
 import { factKey } from "../../cypher/facts.js";
 import { chunk, planLoad } from "../../cypher/load-plan.js";
-import { nodeMergeQuery, relationshipMergeQuery } from "../../cypher/load.js";
+import {
+  entityMergeQuery,
+  factBatches,
+  factMergeByNodeQuery,
+  factTransactions,
+  linkCreateByNodeQuery,
+  nodeMergeQuery,
+  relationshipMergeQuery,
+} from "../../cypher/load.js";
 
 const ARTICLE = "article:00000000000000a1";
 
@@ -190,5 +198,76 @@ describe("merge queries", () => {
 
   it("batches rows into chunks of the given size", () => {
     expect(chunk([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]]);
+  });
+});
+
+describe("statements by element id", () => {
+  const fact = (type: string, source: string, target: string, title?: string) => ({
+    type: type as never,
+    source,
+    target,
+    properties: title ? { title } : {},
+    evidence: [{ article: ARTICLE, sentence: `${source} ${target}` }],
+  });
+  const entity = (id: string, type: string) => ({ id, type: type as never, name: id, aliases: [] });
+  const plan = planLoad(
+    doc({
+      entities: [
+        entity("person:b", "Person"),
+        entity("person:a", "Person"),
+        entity("org:x", "Organization"),
+        entity("place:p", "Place"),
+      ],
+      relations: [
+        fact("LOCATED_IN", "org:x", "place:p"),
+        fact("HOLDS_POSITION", "person:b", "org:x", "主任"),
+        fact("HOLDS_POSITION", "person:a", "org:x", "主任"),
+        fact("HOLDS_POSITION", "person:a", "place:p", "市长"),
+        fact("HOLDS_POSITION", "person:c", "org:x", "书记"),
+      ],
+    }),
+  );
+  const refs = new Map([
+    ["person:a", "4:db:1"],
+    ["person:b", "4:db:2"],
+    ["org:x", "4:db:3"],
+    ["place:p", "4:db:4"],
+  ]);
+
+  it("puts facts of every type and label pair whose ends the load wrote into one statement, in lock order", () => {
+    const batches = factBatches(plan, refs, 100);
+    const byNode = batches.filter((b) => b.query === factMergeByNodeQuery());
+    expect(byNode).toHaveLength(1);
+    const rows = byNode[0]!.rows as { type: string; source: string; target: string; s: string; t: string }[];
+    expect(rows.map((r) => `${r.type} ${r.source} ${r.target}`)).toEqual([
+      "HOLDS_POSITION person:a org:x",
+      "HOLDS_POSITION person:b org:x",
+      "HOLDS_POSITION person:a place:p",
+      "LOCATED_IN org:x place:p",
+    ]);
+    expect(rows[0]).toMatchObject({ s: "4:db:1", t: "4:db:3" });
+  });
+
+  it("leaves a fact with an end outside the load to the statement by labels", () => {
+    const rest = factBatches(plan, refs, 100).filter((b) => b.query !== factMergeByNodeQuery());
+    expect(rest).toHaveLength(1);
+    expect(rest[0]!.query).toContain("MATCH (s:`Person` {id: row.source})");
+    expect(rest[0]!.rows).toMatchObject([{ source: "person:c", target: "org:x", key: "书记" }]);
+  });
+
+  it("chunks the rows by the batch size and packs batches into transactions of at most that many rows", () => {
+    expect(factBatches(plan, refs, 3).map((b) => b.rows.length)).toEqual([1, 3, 1]);
+    const sized = (n: number) => ({ query: "q", rows: Array.from({ length: n }), what: "" });
+    const packed = factTransactions([sized(2), sized(2), sized(1), sized(5), sized(1)], 5);
+    expect(packed.map((tx) => tx.map((b) => b.rows.length))).toEqual([[2, 2, 1], [5], [1]]);
+  });
+
+  it("has a MERGE branch for every entity label and every fact type, and refuses types outside the model", () => {
+    for (const label of ["Person", "Organization", "Place", "Project", "Meeting"])
+      expect(entityMergeQuery()).toContain(`MERGE (n:\`${label}\` {id: row.id})`);
+    expect(factMergeByNodeQuery()).toContain("MERGE (s)-[r:`PART_OF` {key: row.key}]->(t)");
+    expect(factMergeByNodeQuery()).not.toContain("`MENTIONS`");
+    expect(linkCreateByNodeQuery("MENTIONS")).toContain("CREATE (s)-[r:`MENTIONS`]->(t)");
+    expect(() => linkCreateByNodeQuery("KNOWS" as never)).toThrow(Neo4jLoadError);
   });
 });
