@@ -27,6 +27,11 @@ export interface LoadOptions {
   database?: string;
   /** Run cypher/schema.cypher first (default true; idempotent). */
   schema?: boolean;
+  /**
+   * A statement (`UNWIND $rows …`) run in the load's last transaction, after everything else: ingest marks the
+   * load's articles complete with it, so the mark commits exactly when the last of their data does.
+   */
+  finish?: { query: string; rows: unknown[] };
 }
 
 export interface LoadCounts {
@@ -475,12 +480,23 @@ export async function loadGraphDoc(driver: Driver, doc: GraphDoc, opts: LoadOpti
   const refs: NodeRefs = new Map();
   try {
     await inTransaction((tx, c) => writeEntities(tx, plan, batchSize, c, refs));
-    await inTransaction((tx, c) => writeArticlesAndLinks(tx, plan, batchSize, c, refs));
+    // opts.finish commits with the load's last transaction: after every other one has, and without a commit and
+    // a round trip of its own. Every fact row gives a fact batch, so whether there is one is known beforehand.
+    const finish = async (tx: Tx, c: TxCounts) => {
+      if (opts.finish) await runRows(tx, opts.finish.query, opts.finish.rows, c, "the end of the load");
+    };
+    const hasFacts = plan.relationships.some((g) => g.kind === "fact" && g.rows.length > 0);
+    await inTransaction(async (tx, c) => {
+      await writeArticlesAndLinks(tx, plan, batchSize, c, refs);
+      if (!hasFacts) await finish(tx, c);
+    });
     // Fact statements share transactions up to batchSize rows: a commit is a flush of the transaction log, and
     // a load's few hundred facts of each type would otherwise pay one each.
-    for (const group of factTransactions(factBatches(plan, refs, batchSize), batchSize)) {
+    const transactions = factTransactions(factBatches(plan, refs, batchSize), batchSize);
+    for (const [i, group] of transactions.entries()) {
       await inTransaction(async (tx, c) => {
         for (const batch of group) await writeFacts(tx, batch, c);
+        if (i === transactions.length - 1) await finish(tx, c);
       });
     }
   } finally {

@@ -30,7 +30,7 @@ export async function loadAtomically(
       await writeEntities(tx, plan, options.batchSize, c, refs);
       await writeArticlesAndLinks(tx, plan, options.batchSize, c, refs);
       for (const batch of factBatches(plan, refs, options.batchSize)) await writeFacts(tx, batch, c);
-      await tx.run(options.markComplete, { ids });
+      await tx.run(options.markComplete, { rows: ids });
       return { nodesCreated: c.nodesCreated, relationshipsCreated: c.relationshipsCreated, rows };
     });
   } finally {

@@ -45,7 +45,7 @@ export interface WriterOptions {
 }
 
 const COMPLETE_ARTICLES = "MATCH (a:Article) WHERE a.id IN $ids AND a.ingested = true RETURN a.id AS id";
-const MARK_COMPLETE = "UNWIND $ids AS id MATCH (a:Article {id: id}) SET a.ingested = true";
+const MARK_COMPLETE = "UNWIND $rows AS id MATCH (a:Article {id: id}) SET a.ingested = true";
 
 /** An outcome with nothing counted yet. */
 export function emptyOutcome(): BatchOutcome {
@@ -125,13 +125,14 @@ async function loadOnce(
         outcome.rows += counts.rows;
         return;
       }
-      const counts = await loadGraphDoc(driver, doc, { batchSize, schema: false, database });
+      // The mark commits with the load's last transaction (loadGraphDoc's `finish`), once all else has.
+      const finish = { query: MARK_COMPLETE, rows: ids };
+      const counts = await loadGraphDoc(driver, doc, { batchSize, schema: false, database, finish });
       outcome.nodesCreated += counts.nodesCreated;
       outcome.relationshipsCreated += counts.relationshipsCreated;
       outcome.rows +=
         Object.values(counts.nodes).reduce((a, b) => a + (b ?? 0), 0) +
         Object.values(counts.relationships).reduce((a, b) => a + b, 0);
-      await driver.executeQuery(MARK_COMPLETE, { ids }, { routing: "WRITE", database });
     } catch (error) {
       throw asLoadError(error);
     }

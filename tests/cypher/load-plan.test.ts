@@ -206,7 +206,7 @@ describe("statements by element id", () => {
     type: type as never,
     source,
     target,
-    properties: title ? { title } : {},
+    properties: title ? { title } : ({} as Record<string, string>),
     evidence: [{ article: ARTICLE, sentence: `${source} ${target}` }],
   });
   const entity = (id: string, type: string) => ({ id, type: type as never, name: id, aliases: [] });

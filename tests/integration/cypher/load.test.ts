@@ -138,4 +138,30 @@ describe("loadGraphDoc", () => {
     expect(results[0]!.relationshipsCreated + results[1]!.relationshipsCreated).toBe(before.relationships);
     expect(await fixtureCounts(driver)).toEqual(before);
   });
+
+  it("runs `finish` once, in the last transaction, after the facts, and also when a load has none", async () => {
+    await removeFixture(driver);
+    const finish = {
+      query: `UNWIND $rows AS row MATCH (a:Article {id: row.id})
+              SET a.postsSeen = COUNT { (:Person {id: row.person})-[:HOLDS_POSITION]->() }`,
+      rows: [{ id: A1, person: P1 }],
+    };
+    await loadGraphDoc(driver, fixtureDoc(), { schema: false, batchSize: 2, finish });
+    const seen = async () => {
+      const { records } = await driver.executeQuery(
+        `MATCH (a:Article {id: $a}) RETURN a.postsSeen AS seen, COUNT { (:Person {id: $p})-[:HOLDS_POSITION]->() } AS posts`,
+        { a: A1, p: P1 },
+      );
+      return [records[0]!.get("seen"), records[0]!.get("posts")].map(Number);
+    };
+    const [postsSeen, posts] = await seen();
+    expect(posts).toBeGreaterThan(0);
+    expect(postsSeen).toBe(posts);
+
+    const articlesOnly = { ...fixtureDoc(), entities: [], relations: [] };
+    await driver.executeQuery("MATCH (a:Article {id: $a}) REMOVE a.postsSeen", { a: A1 });
+    const counts = await loadGraphDoc(driver, articlesOnly, { schema: false, finish });
+    expect(counts.nodesCreated).toBe(0);
+    expect((await seen())[0]).toBe(posts);
+  });
 });
