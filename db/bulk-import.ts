@@ -25,9 +25,9 @@ export function importArguments(files: ImportFiles, database: string, pathOf: (p
     database,
     "--overwrite-destination=true",
     `--array-delimiter=${ARRAY_DELIMITER_OPTION}`,
-    // Article texts hold line breaks. Naming only those files (`--multiline-fields-format=v2`) was refused on
-    // the news corpus as though no file were named, so every file is parsed as possibly multiline.
-    ...(multiline.length > 0 ? ["--multiline-fields=true"] : []),
+    // Article texts hold line breaks. Only the files that do are named (format v2): the importer parses those
+    // on one thread and the others in parallel. Paths are given as for --nodes, which the importer reads the same way.
+    ...(multiline.length > 0 ? ["--multiline-fields-format=v2", `--multiline-fields=${multiline.join(",")}`] : []),
     ...files.nodes.map((f) => `--nodes=${pathOf(f.path)}`),
     ...files.relationships.map((f) => `--relationships=${pathOf(f.path)}`),
   ];

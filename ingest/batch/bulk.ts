@@ -2,8 +2,10 @@
 // importer instead of batched MERGE. Reading and extraction are the normal run's (ingest/batch/run.ts, same
 // workers, failures and progress); the extracted documents are merged and planned exactly as the normal writer
 // plans a load (mergeDocs → planLoad), written as CSV (cypher/bulk-csv.ts) and imported with the database
-// stopped (db/bulk-import.ts). Neo4j is then started again, the schema applied and the graph analyzed, as
-// after a normal run. Later runs use the normal path, which finds the imported articles marked `ingested`.
+// stopped (db/bulk-import.ts). The database is stopped as soon as it is found empty, so the stop overlaps
+// extraction. The graph metrics that `jianwen analyze` stores are computed from the plan and imported with the
+// nodes; Neo4j is then started again and the schema applied. Later runs use the normal path, which finds the
+// imported articles marked `ingested`.
 import { execFile } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -16,6 +18,7 @@ import {
   planLoad,
   withRetries,
   writeImportFiles,
+  type ImportFiles,
   type LoadPlan,
   type Neo4jConnectionSettings,
 } from "../../cypher/index.js";
@@ -75,6 +78,8 @@ export interface BulkTiming {
   importMs: number;
   startMs: number;
   schemaMs: number;
+  /** Degree, PageRank and communities computed from the load (no analysis runs against Neo4j afterwards). */
+  metricsMs: number;
   files: number;
   nodes: number;
   relationships: number;
@@ -160,6 +165,32 @@ export async function bulkIngestPaths(paths: readonly string[], options: BulkOpt
   const { driver, database } = options;
   await assertEmpty(driver, database);
   const target = options.target ?? (await findBulkTarget(options.connection.uri));
+  const timing: BulkTiming = {
+    target:
+      target.kind === "embedded"
+        ? `embedded launcher on port ${target.port}`
+        : `docker compose service ${target.service}`,
+    csvMs: 0,
+    stopMs: 0,
+    importMs: 0,
+    startMs: 0,
+    schemaMs: 0,
+    metricsMs: 0,
+    files: 0,
+    nodes: 0,
+    relationships: 0,
+    missingEndpoints: 0,
+    importer: "",
+  };
+  // The database is empty, so nothing is lost by stopping it now rather than after extraction: the stop overlaps
+  // the workers' start, and no write can reach the store between the check above and the import.
+  const stopBegan = performance.now();
+  const stopping = stopTarget(target).then(() => {
+    timing.stopMs = performance.now() - stopBegan;
+  });
+  // Awaited below; a failure to stop is reported once extraction has finished.
+  stopping.catch(() => undefined);
+
   const stats = newStats();
   const display = startProgress(options.progress ?? "quiet", stats);
   const docs: GraphDoc[] = [];
@@ -174,50 +205,55 @@ export async function bulkIngestPaths(paths: readonly string[], options: BulkOpt
       write: collector(docs),
     });
     workers = result.workers;
+  } catch (error) {
+    // Neo4j is left running as it was found.
+    if (
+      await stopping.then(
+        () => true,
+        () => false,
+      )
+    )
+      await startTarget(target, options.connection.uri);
+    throw error;
   } finally {
     display.stop();
   }
+  await stopping;
 
-  const timing: BulkTiming = {
-    target:
-      target.kind === "embedded"
-        ? `embedded launcher on port ${target.port}`
-        : `docker compose service ${target.service}`,
-    csvMs: 0,
-    stopMs: 0,
-    importMs: 0,
-    startMs: 0,
-    schemaMs: 0,
-    files: 0,
-    nodes: 0,
-    relationships: 0,
-    missingEndpoints: 0,
-    importer: "",
-  };
   const work = await mkdtemp(join(tmpdir(), "jianwen-bulk-"));
   let keepWork = false;
   let fresh: Driver | undefined;
+  let files: ImportFiles;
   try {
     let t = performance.now();
     const plan = planLoad(mergeDocs(docs));
     docs.length = 0;
     timing.missingEndpoints = dropMissingEndpoints(plan);
-    const files = writeImportFiles(plan, join(work, "csv"));
     timing.csvMs = performance.now() - t;
+    if (settings.analyze && stats.articlesNew > 0) {
+      t = performance.now();
+      await addMetrics(plan);
+      timing.metricsMs = performance.now() - t;
+      stats.analyzeMs = timing.metricsMs;
+    }
+    t = performance.now();
+    files = writeImportFiles(plan, join(work, "csv"));
+    timing.csvMs += performance.now() - t;
     timing.files = files.nodes.length + files.relationships.length;
     timing.nodes = files.nodeCount;
     timing.relationships = files.relationshipCount;
     log(
       `ingest --bulk: ${files.nodeCount} nodes and ${files.relationshipCount} relationships written as CSV in ${ms(timing.csvMs)}`,
     );
-
-    // Checked again just before the store is replaced: a write that arrived during extraction is not lost silently.
-    await assertEmpty(driver, database);
+  } catch (error) {
+    await rm(work, { recursive: true, force: true });
+    await startTarget(target, options.connection.uri);
+    throw error;
+  }
+  try {
     let imported: ImportRun | undefined;
     let importError: unknown;
-    t = performance.now();
-    await stopTarget(target);
-    timing.stopMs = performance.now() - t;
+    let t = performance.now();
     try {
       log(`ingest --bulk: running the Neo4j import tool (${timing.target})`);
       imported =
@@ -252,7 +288,7 @@ export async function bulkIngestPaths(paths: readonly string[], options: BulkOpt
     stats.nodesCreated = files.nodeCount;
     stats.relationshipsCreated = files.relationshipCount;
     stats.rowsWritten = files.nodeCount + files.relationshipCount;
-    stats.writeMs = timing.csvMs + timing.stopMs + timing.importMs + timing.startMs + timing.schemaMs;
+    stats.writeMs = timing.csvMs + timing.importMs + timing.startMs + timing.schemaMs;
     stats.batches = 1;
   } catch (error) {
     if (fresh) await closeDriver(fresh);
@@ -261,17 +297,10 @@ export async function bulkIngestPaths(paths: readonly string[], options: BulkOpt
     if (!keepWork) await rm(work, { recursive: true, force: true });
   }
   let summary: IngestSummary;
-
   try {
-    if (settings.analyze && stats.articlesNew > 0) {
-      const began = performance.now();
-      const { analyzeGraph } = await import("../../graph/index.js");
-      await analyzeGraph(fresh!, { database });
-      stats.analyzeMs = performance.now() - began;
-    }
     summary = summarize(stats, await graphTotals(fresh!, database));
   } finally {
-    if (fresh) await closeDriver(fresh);
+    await closeDriver(fresh!);
   }
   const reportFile = options.report ?? null;
   const bulk = {
@@ -281,9 +310,44 @@ export async function bulkIngestPaths(paths: readonly string[], options: BulkOpt
     importMs: round(timing.importMs),
     startMs: round(timing.startMs),
     schemaMs: round(timing.schemaMs),
+    metricsMs: round(timing.metricsMs),
   };
   if (reportFile) await writeReport(reportFile, { inputs: paths, settings, summary, stats, workers, bulk });
   return { summary, stats, workers, reportFile };
+}
+
+/**
+ * Sets degree, PageRank and community (and betweenness on a small graph) on the plan's entity rows, computed as
+ * `jianwen analyze` computes them from the stored graph (graph/analyze.ts: every entity, and the facts between
+ * two different entities weighted by the articles stating them), so the importer stores them with the nodes and
+ * no analysis has to read the graph back out of Neo4j and write it again.
+ */
+export async function addMetrics(plan: LoadPlan): Promise<void> {
+  const { addFact, createEntityGraph, graphMetrics } = await import("../../graph/index.js");
+  const graph = createEntityGraph();
+  for (const [label, rows] of plan.nodes) {
+    if (label === "Article") continue;
+    for (const row of rows) graph.mergeNode(row.id, { type: label, name: String(row.props.name ?? "") });
+  }
+  for (const group of plan.relationships) {
+    if (group.kind !== "fact") continue;
+    for (const row of group.rows) {
+      if (row.source === row.target || !graph.hasNode(row.source) || !graph.hasNode(row.target)) continue;
+      addFact(graph, row.source, row.target, group.type, row.articles.length > 0 ? row.articles.length : 1);
+    }
+  }
+  const { metrics, betweenness } = graphMetrics(graph);
+  for (const [label, rows] of plan.nodes) {
+    if (label === "Article") continue;
+    for (const row of rows) {
+      const m = metrics[row.id];
+      if (!m) continue;
+      row.props.degree = m.degree;
+      row.props.pagerank = m.pagerank;
+      row.props.community = m.community;
+      if (betweenness) row.props.betweenness = m.betweenness ?? 0;
+    }
+  }
 }
 
 async function stopTarget(target: BulkTarget): Promise<void> {
