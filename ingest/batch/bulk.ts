@@ -7,15 +7,17 @@
 // nodes; Neo4j is then started again and the schema applied. Later runs use the normal path, which finds the
 // imported articles marked `ingested`.
 import { execFile } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Driver } from "neo4j-driver";
 import {
   applySchema,
+  boltAnswers,
   closeDriver,
   openDriver,
   planLoad,
+  schemaStatements,
   withRetries,
   writeImportFiles,
   type ImportFiles,
@@ -28,14 +30,14 @@ import {
   dbPaths,
   findProjectRoot,
   importDocker,
-  importEmbedded,
+  importOutcome,
   isLauncherProcess,
-  launcherDir,
   readPidRecord,
   resolveDbSettings,
+  schemaApplied,
   startNeo4j,
   stopNeo4j,
-  type ImportRun,
+  writeImportFile,
 } from "../../db/index.js";
 import { mergeDocs } from "../pipeline.js";
 import type { PartialReadSettings } from "../read/index.js";
@@ -251,40 +253,65 @@ export async function bulkIngestPaths(paths: readonly string[], options: BulkOpt
     throw error;
   }
   try {
-    let imported: ImportRun | undefined;
-    let importError: unknown;
     let t = performance.now();
+    let schemaDone = false;
     try {
       log(`ingest --bulk: running the Neo4j import tool (${timing.target})`);
-      imported =
-        target.kind === "embedded"
-          ? await importEmbedded(launcherDir(target.projectRoot), target.dataDir, files, work, database ?? "neo4j")
-          : await importDocker(target.service, files, join(work, "csv"), database ?? "neo4j");
-      timing.importMs = imported.ms;
-      timing.importer = imported.summary;
+      if (target.kind === "embedded") {
+        // The launcher runs the importer in its own JVM before starting the database, then creates the schema.
+        const importFile = writeImportFile(files, work, database ?? "neo4j");
+        const schemaFile = join(work, "schema.cypher");
+        await writeFile(schemaFile, `${schemaStatements().map(oneLine).join("\n")}\n`);
+        const started = await startNeo4j({
+          port: target.port,
+          data: target.dataDir,
+          ignoreEnv: true,
+          projectRoot: target.projectRoot,
+          importFile,
+          schemaFile,
+        });
+        const imported = importOutcome(started.log, started.logStart);
+        const schemaMs = schemaApplied(started.log, started.logStart);
+        timing.importMs = imported.ms;
+        timing.importer = imported.summary;
+        timing.schemaMs = schemaMs ?? 0;
+        timing.startMs = performance.now() - t - imported.ms - timing.schemaMs;
+        schemaDone = schemaMs !== null;
+      } else {
+        try {
+          const imported = await importDocker(target.service, files, join(work, "csv"), database ?? "neo4j");
+          timing.importMs = imported.ms;
+          timing.importer = imported.summary;
+        } finally {
+          // Neo4j is left running as it was found, whether the import worked or not.
+          t = performance.now();
+          await startTarget(target, options.connection.uri);
+          timing.startMs = performance.now() - t;
+        }
+      }
     } catch (error) {
-      importError = error;
       keepWork = true;
-    } finally {
-      // Neo4j is left running as it was found, whether the import worked or not.
-      t = performance.now();
-      await startTarget(target, options.connection.uri);
-      timing.startMs = performance.now() - t;
-    }
-    if (importError !== undefined) {
-      const message = importError instanceof Error ? importError.message : String(importError);
+      // An embedded launcher that failed to import has started the database empty; one that failed to start at all
+      // is tried once more without the import, so Neo4j is left running as it was found.
+      if (target.kind === "embedded" && !(await boltAnswers(options.connection.uri)))
+        await startTarget(target, options.connection.uri).catch(() => undefined);
+      const message = error instanceof Error ? error.message : String(error);
       throw new Neo4jLoadError(`${message}\ningest --bulk: the CSV files are kept in ${join(work, "csv")}`, false, {
-        cause: importError,
+        cause: error,
       });
     }
     fresh = await openDriver(options.connection);
     t = performance.now();
-    await withRetries(() => applySchema(fresh!, { database }), {
-      attempts: 5,
-      baseMs: 500,
-      retryOn: (error) => error instanceof Neo4jLoadError && error.retriable,
-    });
-    timing.schemaMs = performance.now() - t;
+    // Over Bolt when the launcher did not create it (docker compose, or a statement it could not run: the
+    // refusal is then reported from here).
+    if (!schemaDone) {
+      await withRetries(() => applySchema(fresh!, { database }), {
+        attempts: 5,
+        baseMs: 500,
+        retryOn: (error) => error instanceof Neo4jLoadError && error.retriable,
+      });
+      timing.schemaMs += performance.now() - t;
+    }
     stats.nodesCreated = files.nodeCount;
     stats.relationshipsCreated = files.relationshipCount;
     stats.rowsWritten = files.nodeCount + files.relationshipCount;
@@ -370,7 +397,6 @@ async function startTarget(target: BulkTarget, uri: string): Promise<void> {
   }
   await docker(["compose", "start", target.service]);
   // Bolt answers some seconds after the container starts.
-  const { boltAnswers } = await import("../../cypher/index.js");
   const deadline = Date.now() + 120_000;
   while (!(await boltAnswers(uri))) {
     if (Date.now() > deadline)
@@ -394,6 +420,11 @@ function docker(args: string[]): Promise<void> {
         : resolve(),
     );
   });
+}
+
+/** A schema statement on one line, for the launcher's --schema file (Cypher reads a line break as a space). */
+function oneLine(statement: string): string {
+  return statement.replace(/\s*\n\s*/g, " ");
 }
 
 function round(n: number): number {
