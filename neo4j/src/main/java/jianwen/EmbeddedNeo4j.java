@@ -170,20 +170,40 @@ public final class EmbeddedNeo4j {
   }
 
   /**
-   * Runs each line of `file` as one schema statement. Returns false, after saying why, when one fails: the
-   * caller applies the schema over Bolt then and reports the refusal.
+   * Runs the lines of `file` (one schema statement each) in one transaction, so the new indexes fill in one pass
+   * over the store, in the background while the query engine warms up; statement by statement if the single
+   * transaction is refused. Returns false, after saying why, when a statement fails: the caller applies the
+   * schema over Bolt then and reports the refusal.
    */
   private static boolean applySchema(GraphDatabaseService db, Path file) {
     long began = System.nanoTime();
+    List<String> statements = new ArrayList<>();
     try {
-      for (String statement : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-        if (!statement.isBlank()) {
-          db.executeTransactionally(statement);
+      for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        if (!line.isBlank()) {
+          statements.add(line);
         }
       }
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException e) {
       System.out.println("jianwen-neo4j: schema failed: " + rootMessage(e));
       return false;
+    }
+    try (Transaction tx = db.beginTx()) {
+      for (String statement : statements) {
+        tx.execute(statement).close();
+      }
+      tx.commit();
+    } catch (RuntimeException together) {
+      System.out.println(
+          "jianwen-neo4j: schema in one transaction refused (" + rootMessage(together) + "); one statement at a time");
+      try {
+        for (String statement : statements) {
+          db.executeTransactionally(statement);
+        }
+      } catch (RuntimeException e) {
+        System.out.println("jianwen-neo4j: schema failed: " + rootMessage(e));
+        return false;
+      }
     }
     System.out.println("jianwen-neo4j: schema created in " + (System.nanoTime() - began) / 1_000_000 + " ms");
     return true;
