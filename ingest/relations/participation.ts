@@ -80,10 +80,13 @@ export function dateMeetings(s: RelateScope): void {
     );
     let last = earlier.at(-1);
     if (last && earlier.length > 1 && /[至到—-]$/.test(text.slice(sent.start, last.start))) last = earlier.at(-2);
-    const d = last?.iso ?? null;
     // 决定召开二十届五中全会, 明年主办…峰会: a meeting decided on or to come is not held in the story (its date, if
     // any, follows 于).
-    const decided = /(?:决定|建议|定于|拟于|明年|后年|将于)[^，。；]{0,20}$/.test(before);
+    const decidedAt = /(?:决定|建议|定于|拟于|明年|后年|将于)[^，。；]{0,20}$/.exec(before);
+    const decided = decidedAt !== null;
+    // 11月1日，…宣布将于明年…举办: a date before the announcement is the announcement's, not the meeting's.
+    if (decidedAt && last && last.start < sent.start + decidedAt.index) last = undefined;
+    const d = last?.iso ?? null;
     const held =
       m.via === "body-convened" ||
       (!decided &&

@@ -170,4 +170,10 @@ describe("a meeting the sentence says will be held later", () => {
     );
     expect(pairs(doc, "PARTICIPATED_IN").filter((p) => p.includes("第二十一届"))).toEqual([]);
   });
+  it("leaves an announced meeting undated even when the sentence opens with a date", () => {
+    const doc = read("9月11日，国家主席习近平宣布，中方将于明年在南宁举办第二十一届中国—东盟博览会。", "2024-09-11");
+    const expo = meetings(doc).find((m) => m.name === "第二十一届中国—东盟博览会");
+    expect(expo).toBeDefined();
+    expect(expo!.id).not.toContain("2024-09-11");
+  });
 });
