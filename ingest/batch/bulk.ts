@@ -291,10 +291,15 @@ export async function bulkIngestPaths(paths: readonly string[], options: BulkOpt
       }
     } catch (error) {
       keepWork = true;
-      // An embedded launcher that failed to import has started the database empty; one that failed to start at all
-      // is tried once more without the import, so Neo4j is left running as it was found.
-      if (target.kind === "embedded" && !(await boltAnswers(options.connection.uri)))
+      // An embedded launcher whose import failed has started the database empty. One that died (out of memory in
+      // the middle of the import, say) may have left part of a store: the database was empty, so its folders are
+      // removed and Neo4j is started once more without the import, left running as it was found.
+      if (target.kind === "embedded" && !(await boltAnswers(options.connection.uri))) {
+        const name = database ?? "neo4j";
+        await rm(join(target.dataDir, "data", "databases", name), { recursive: true, force: true });
+        await rm(join(target.dataDir, "data", "transactions", name), { recursive: true, force: true });
         await startTarget(target, options.connection.uri).catch(() => undefined);
+      }
       const message = error instanceof Error ? error.message : String(error);
       throw new Neo4jLoadError(`${message}\ningest --bulk: the CSV files are kept in ${join(work, "csv")}`, false, {
         cause: error,
