@@ -219,8 +219,9 @@ export async function search(driver: Driver, opts: ReadOpts, q: string, limit: n
       `CALL db.index.fulltext.queryNodes('entity_names', $query, {limit: $fetch}) YIELD node, score
        // An exact name or alias outranks a partial match whatever Lucene scored it.
        WITH node, score + CASE WHEN node.name = $q THEN 100.0 WHEN $q IN coalesce(node.aliases, []) THEN 50.0 ELSE 0.0 END AS score
-       RETURN ${NODE_MAP("node")} AS node, score
-       ORDER BY score DESC, coalesce(node.pagerank, 0.0) DESC, node.id LIMIT $limit`,
+       ORDER BY score DESC, coalesce(node.pagerank, 0.0) DESC, node.id LIMIT $limit
+       // The node maps only of the rows kept: Lucene hands over three times as many candidates as are shown.
+       RETURN ${NODE_MAP("node")} AS node, score`,
       { query, q: q.trim(), fetch: neo4j.int(limit * 3), limit: neo4j.int(limit) },
     );
     return {

@@ -12,6 +12,7 @@ interface ServeFlags {
   maxRows: number;
   log?: boolean;
   cache: boolean;
+  maxReads: number;
   curate?: boolean;
   curation?: string;
 }
@@ -39,6 +40,12 @@ export function define(): Command {
       new Option("--max-rows <n>", "rows a user query may return")
         .default(1000)
         .argParser(wholeNumber("serve", "--max-rows")),
+    )
+    .addOption(
+      new Option("--max-reads <n>", "graph reads of the explorer's routes run on Neo4j at once; the rest wait in line")
+        .default(8)
+        .env("JIANWEN_MAX_READS")
+        .argParser(wholeNumber("serve", "--max-reads")),
     )
     .option("--no-cache", "answer every graph request from Neo4j instead of keeping answers until the graph changes")
     .option("--log", "log each request")
@@ -68,6 +75,7 @@ export function define(): Command {
           limits: { timeoutMs: flags.timeout, maxRows: flags.maxRows },
           logger: flags.log ?? false,
           cache: flags.cache ? {} : false,
+          maxConcurrentReads: flags.maxReads,
           ...(flags.curate ? { curation: curationPath(flags.curation) } : {}),
         });
         const url = await server.listen();
