@@ -13,6 +13,7 @@ interface ServeFlags {
   log?: boolean;
   cache: boolean;
   maxReads: number;
+  readBatch: number;
   curate?: boolean;
   curation?: string;
 }
@@ -47,6 +48,15 @@ export function define(): Command {
         .env("JIANWEN_MAX_READS")
         .argParser(wholeNumber("serve", "--max-reads")),
     )
+    .addOption(
+      new Option(
+        "--read-batch <n>",
+        "neighbour or search requests waiting for a read answered by one Neo4j query, at most (1: each alone)",
+      )
+        .default(16)
+        .env("JIANWEN_READ_BATCH")
+        .argParser(wholeNumber("serve", "--read-batch")),
+    )
     .option("--no-cache", "answer every graph request from Neo4j instead of keeping answers until the graph changes")
     .option("--log", "log each request")
     .option(
@@ -76,6 +86,7 @@ export function define(): Command {
           logger: flags.log ?? false,
           cache: flags.cache ? {} : false,
           maxConcurrentReads: flags.maxReads,
+          maxReadBatch: flags.readBatch,
           ...(flags.curate ? { curation: curationPath(flags.curation) } : {}),
         });
         const url = await server.listen();
