@@ -2,8 +2,9 @@
 // (fifty explorer requests, eight slots) most of a small read's cost is not the Cypher but the round trip
 // around it: a Bolt message each way, the driver's session and result, Neo4j's per-query setup. A slot that
 // frees takes every waiting request of its kind (up to `maxBatch`) and answers them with one statement that
-// UNWINDs their arguments; a request that finds nobody waiting runs alone, exactly as before. Every request
-// still reads Neo4j: nothing is kept between requests.
+// UNWINDs their arguments; a request that finds nobody waiting runs alone, exactly as before. A kind holds at
+// most one turn in the line per `maxBatch` waiting requests. Every request still reads Neo4j: nothing is kept
+// between requests.
 import type { ReadOpts } from "./graph-read.js";
 import type { QueryLimiter } from "./limiter.js";
 
@@ -23,6 +24,8 @@ export interface BatchWork<A, R> {
 
 export class ReadBatcher<A, R> {
   private readonly waiting: Array<Waiting<A, R>> = [];
+  /** Turns in the line of reads not started yet; together they take up to `turns * maxBatch` waiting requests. */
+  private turns = 0;
 
   constructor(
     private readonly slots: QueryLimiter,
@@ -34,16 +37,22 @@ export class ReadBatcher<A, R> {
     return new Promise<R>((resolve, reject) => {
       const item: Waiting<A, R> = { arg, opts, resolve, reject };
       this.waiting.push(item);
-      // One turn in line per request; a turn that finds its request already answered by an earlier batch ends
-      // at once. A refused turn (BUSY) refuses this request, unless a batch has taken it meanwhile.
+      // A request that the turns already in line will take waits for them; only one they cannot take (more
+      // than `maxBatch` each) gets in line itself. A turn per request would leave the line growing by
+      // maxBatch - 1 turns with every full batch until it refused requests.
+      if (this.waiting.length <= this.turns * this.maxBatch) return;
+      this.turns += 1;
       this.slots
-        .run(() => this.drain())
+        .run(() => {
+          this.turns -= 1;
+          return this.drain();
+        })
         .catch((error: unknown) => {
+          // The line refused this turn (BUSY): it refuses the request that asked for it, unless a batch took it.
           const at = this.waiting.indexOf(item);
-          if (at >= 0) {
-            this.waiting.splice(at, 1);
-            reject(error);
-          }
+          if (at < 0) return;
+          this.waiting.splice(at, 1);
+          reject(error);
         });
     });
   }

@@ -121,19 +121,33 @@ describe("ReadBatcher", () => {
     expect(seen.sort()).toEqual(["2:b-many", "3:b-many"]);
   });
 
-  it("refuses a request whose turn the line refuses (BUSY) and answers the others", async () => {
-    const { batcher, release } = recording(new QueryLimiter(1, 1));
-    const first = batcher.run(opts, 1);
+  it("takes a turn in line only for requests the turns in line cannot take, so a long burst is never BUSY", async () => {
+    // One slot and one place in line: a turn per request would refuse all but the first two.
+    const { batcher, calls, release } = recording(new QueryLimiter(1, 1), 4);
+    const first = batcher.run(opts, 0);
     await new Promise((r) => setTimeout(r, 5));
-    const second = batcher.run(opts, 2); // waits in the one place in line
-    const third = batcher.run(opts, 3).catch((e: unknown) => e); // no place left: BUSY
-    await new Promise((r) => setTimeout(r, 5));
-    // The batch that second's turn starts would have taken third too; refused first, third is out of the queue.
+    const burst = [1, 2, 3, 4].map((n) => batcher.run(opts, n));
     release();
     await first;
-    expect(await second).toBe(20);
+    expect(await Promise.all(burst)).toEqual([10, 20, 30, 40]);
+    for (let round = 0; round < 5; round += 1) {
+      const more = Array.from({ length: 4 }, (_, i) => batcher.run(opts, round * 4 + i));
+      expect(await Promise.all(more)).toEqual([0, 1, 2, 3].map((i) => (round * 4 + i) * 10));
+    }
+    expect(calls[1]).toEqual({ kind: "many", args: [1, 2, 3, 4] });
+  });
+
+  it("refuses the request whose turn the line refuses (BUSY) and answers the others", async () => {
+    const { batcher, release } = recording(new QueryLimiter(1, 1), 1);
+    const first = batcher.run(opts, 1);
+    await new Promise((r) => setTimeout(r, 5));
+    const second = batcher.run(opts, 2); // a batch holds one: its turn takes the one place in line
+    const third = batcher.run(opts, 3).catch((e: unknown) => e); // needs a turn of its own: BUSY
     const refused = await third;
     expect(refused).toBeInstanceOf(QueryError);
     expect((refused as QueryError).code).toBe("BUSY");
+    release();
+    expect(await first).toBe(10);
+    expect(await second).toBe(20);
   });
 });
