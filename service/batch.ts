@@ -1,5 +1,5 @@
 // Requests of one kind that wait for a graph-read slot at the same moment share one Neo4j query. Under load
-// (fifty explorer requests, eight slots) most of a small read's cost is not the Cypher but the round trip
+// (fifty explorer requests, four slots) most of a small read's cost is not the Cypher but the round trip
 // around it: a Bolt message each way, the driver's session and result, Neo4j's per-query setup. A slot that
 // frees takes every waiting request of its kind (up to `maxBatch`) and answers them with one statement that
 // UNWINDs their arguments; a request that finds nobody waiting runs alone, exactly as before. A kind holds at

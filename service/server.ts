@@ -52,7 +52,7 @@ export interface ServerOptions {
   readTimeoutMs?: number;
   /** Answers of the graph routes kept until the graph changes (service/cache.ts); false keeps none. */
   cache?: ReadCacheOptions | false;
-  /** The service's own reads run at once (default 8); more wait in line. */
+  /** The service's own reads run at once (default 4); more wait in line. */
   maxConcurrentReads?: number;
   /**
    * Neighbour or search requests waiting in that line answered together by one query, at most (default 16;
@@ -113,7 +113,7 @@ export async function createServer(opts: ServerOptions): Promise<JianwenServer> 
   const limits: ReadOnlyOptions = { ...DEFAULT_READONLY, maxBytes: 2_000_000, ...opts.limits, database };
   const read = { database, timeoutMs: opts.readTimeoutMs ?? 10_000 };
   const limiter = new QueryLimiter(opts.maxConcurrentQueries ?? 4, opts.maxQueuedQueries ?? 32);
-  const reads = new QueryLimiter(opts.maxConcurrentReads ?? 8, 4096, "graph reads");
+  const reads = new QueryLimiter(opts.maxConcurrentReads ?? 4, 4096, "graph reads");
   const cache =
     opts.cache === false
       ? null
@@ -131,7 +131,7 @@ export async function createServer(opts: ServerOptions): Promise<JianwenServer> 
   );
   /**
    * Answers a graph route: from the cache when the graph has not changed, else by `work`, in the line of graph
-   * reads (eight at a time) unless `work` queues itself there (`queued`: the batched routes).
+   * reads (four at a time by default) unless `work` queues itself there (`queued`: the batched routes).
    */
   const answer = async <T>(reply: FastifyReply, key: string, work: (o: ReadOpts) => Promise<T>, queued = false) => {
     const run = queued ? work : (o: ReadOpts) => reads.run(() => work(o));

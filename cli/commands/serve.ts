@@ -44,7 +44,7 @@ export function define(): Command {
     )
     .addOption(
       new Option("--max-reads <n>", "graph reads of the explorer's routes run on Neo4j at once; the rest wait in line")
-        .default(8)
+        .default(4)
         .env("JIANWEN_MAX_READS")
         .argParser(wholeNumber("serve", "--max-reads")),
     )
