@@ -271,10 +271,20 @@ export async function createServer(opts: ServerOptions): Promise<JianwenServer> 
 
 async function warmUp(driver: Driver, read: { database?: string; timeoutMs: number }): Promise<void> {
   const absent = "\u0000warm-up";
-  await search(driver, read, "中国", 5);
-  await neighbours(driver, read, absent, 5).catch((error: unknown) => {
+  const notFound = (error: unknown) => {
     if (!(error instanceof QueryError && error.code === "NOT_FOUND")) throw error;
-  });
+  };
+  await search(driver, read, "中国", 5);
+  await neighbours(driver, read, absent, 5).catch(notFound);
+  // The batched forms too, so the first burst of requests does not wait for their planning.
+  await searchMany(driver, read, [
+    { q: "中国", limit: 5 },
+    { q: "北京", limit: 5 },
+  ]);
+  await neighboursMany(driver, read, [
+    { id: `person:${absent}`, limit: 5 },
+    { id: `place:${absent}`, limit: 5 },
+  ]).catch(notFound);
   await overview(driver, read, 5);
 }
 
