@@ -176,7 +176,18 @@ export function findTitles(c: TitleContext): TitleMention[] {
     // …集团有限责任公司原党委书记, 金凤区原区委副书记: 原 inside the body's name marks the post as former.
     const was = m.org && /原(?=(?:党委|党组|党工委|区委|县委|市委|省委|纪委|常委会)$)/.exec(m.org.canonical);
     if (m.org && was) {
-      m.org = { ...m.org, canonical: m.org.canonical.slice(0, was.index) + m.org.canonical.slice(was.index + 1) };
+      // The mention itself names the body without 原, so no node keeps it.
+      Object.assign(m.org, { canonical: m.org.canonical.slice(0, was.index) + m.org.canonical.slice(was.index + 1) });
+      m.former = true;
+    }
+    // 原应急管理部消防救援局党委委员: 原 before the body marks the post, not the body (原平市, 原阳县 are places).
+    if (m.org && /^原(?!平|阳|州区)[\u4e00-\u9fff]{3}/.test(m.org.canonical) && m.org.text.startsWith("原")) {
+      // The mention itself is the body's: its node is the name without 原.
+      Object.assign(m.org, {
+        start: m.org.start + 1,
+        text: m.org.text.slice(1),
+        canonical: m.org.canonical.slice(1),
+      });
       m.former = true;
     }
     titles.push(m);
@@ -310,6 +321,9 @@ const BODY_OF_TITLE: Array<[RegExp, OrganizationKind]> = [
 function attachPersons(titles: TitleMention[], c: TitleContext): void {
   const { text } = c;
   const nameFrom = (i: number): string | null => {
+    // 原副总经理李东案，…张福生案: the case of a named official; the name stops before 案.
+    const caseOf = /^([\u4e00-\u9fff]{2,3})案(?=[，。、；）)\s等]|$)/.exec(text.slice(i, i + 5));
+    if (caseOf && surnameAt(caseOf[1]!, 0) > 0) return caseOf[1]!;
     const modelEnd = c.modelNames?.get(i);
     // The tagger's name right after a title, even with a surname the list lacks (寻国华) or a given name the
     // segmenter reads as other words (龙 + 国庆, 韩 + 立新): the title anchors it. Its end must be a word boundary,
@@ -376,6 +390,8 @@ function attachPersons(titles: TitleMention[], c: TitleContext): void {
       const next = titles[j + 1]!;
       if (!/^[、和及]$/.test(text.slice(prev.end, next.start)) || prev.person) break;
       prev.person = p;
+      // 原党组成员、副总经理李东: 原 before the chain makes every post of it without a body of its own former.
+      if (prev.former) for (let f = j + 1; f <= k && !titles[f]!.org; f++) titles[f]!.former = true;
     }
   }
   for (let k = 0; k < titles.length; k++) {

@@ -78,7 +78,7 @@ export function relatePosts(s: RelateScope): void {
         chainOrg ??
         (besideCommittee?.kind === "government" ? besideCommittee : null) ??
         impliedOrganization(t, s) ??
-        (t.person.start === t.end ? (titleAt.get(t.title) ?? null) : null));
+        (t.person.start === t.end && bareTitle(text, t.start) ? (titleAt.get(t.title) ?? null) : null));
     chainOrg = org;
     if (!org) continue;
     s.entities.push(org);
@@ -89,6 +89,18 @@ export function relatePosts(s: RelateScope): void {
       });
   }
 }
+
+/**
+ * A title with nothing of a body before it: after a pause, at the start, or after a function word (与技术员, 任技术员).
+ * 外事委主任委员 is not bare: a body the reader did not know is written there, so the title is not another body's.
+ */
+function bareTitle(text: string, at: number): boolean {
+  const before = text[at - 1] ?? "";
+  return !/[\u4e00-\u9fff]/.test(before) || /[与和同及为任是由请向对给让被把在]/.test(before);
+}
+
+/** Posts a party committee or leading group has. */
+const PARTY_POST = /(?:书记|委员|常委|成员|组长|纪检组长)$/;
 
 /** Titles of the state and its paper, never read from another use of the same word in the article. */
 const NATIONAL_TITLE = /^(?:总书记|主席|副主席|总理|副总理|委员长|记者|通讯员)$/;
@@ -235,5 +247,9 @@ function governmentEntity(division: string, aliases: string[] = []): EntityDoc {
 function carriedOver(chainOrg: EntityDoc | null, t: TitleMention): EntityDoc | null {
   if (t.standalone || !chainOrg) return null;
   if (chainOrg.kind === "party" && GOVERNMENT_POST.test(t.title)) return governmentOf(chainOrg);
+  // 人民银行党委委员、副行长: a post that is no party post belongs to the body whose committee the chain named.
+  const body = /^(.{3,})(?:党委|党组)$/.exec(chainOrg.name);
+  if (body && !PARTY_POST.test(t.title))
+    return { id: `org:${body[1]}`, type: "Organization", name: body[1]!, aliases: [] };
   return chainOrg;
 }
