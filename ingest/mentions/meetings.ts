@@ -222,6 +222,8 @@ export function findMeetings(text: string, words: Word[], orgs: Mention[], place
   // A name of common words alone is the meeting the article names in full (全球首个人形机器人运动会 after
   // 2026世界人形机器人运动会), or a kind of meeting and dropped.
   for (const u of unscoped) {
+    // …第三十二次领导人非正式会议 beside …第三十三次领导人非正式会议: a session number before it makes it another.
+    if (/第[\d一二三四五六七八九十百零]+[次届]$/.test(text.slice(Math.max(0, u.start - 8), u.start))) continue;
     const full = out.find((k) => k.via !== "generic" && k.canonical.endsWith(u.canonical));
     if (full) out.push({ ...u, canonical: full.canonical, via: "same-as" });
   }

@@ -2,7 +2,7 @@
 // (东信烟花集团有限公司总经理钟娟, 嘉鱼县委书记王永), with a sub-unit between (品宣部部长, 督查四处处长), several titles
 // for one person (市委副书记、市长张百顺), a body named earlier (公司总经理唐攀 → the company of the article), a
 // former post (时任…副局长的杨虹), or a name first (习近平总书记, 罗煜明是…书记).
-import { COUNTRY_SET as COUNTRY_NAMES, ORG_SUFFIXES, TITLES } from "../gazetteer/lexicon.js";
+import { COUNTRY_SET as COUNTRY_NAMES, FOREIGN_COUNTRIES, ORG_SUFFIXES, TITLES } from "../gazetteer/lexicon.js";
 import { DERIVED_TITLES } from "../gazetteer/titles.generated.js";
 import {
   nameAt,
@@ -169,6 +169,13 @@ export function findTitles(c: TitleContext): TitleMention[] {
       t.start = inside.end;
       t.title = text.slice(inside.end, t.end);
     }
+    // 服务中心派家庭医生: a verb before the title word is no part of the title.
+    const lead = c.words?.startingAt.get(t.start);
+    if (!trimmed && lead && lead.tag === "v" && lead.end < t.end) {
+      if (!ALL_TITLES.has(text.slice(lead.end, t.end))) continue;
+      t.start = lead.end;
+      t.title = text.slice(lead.end, t.end);
+    }
     const m: TitleMention = { start: t.start, end: t.end, title: t.title, org: null, person: null };
     if (trimmed) Object.assign(m, { org: trimmed, start: trimmed.start });
     if (!m.org) attachOrganization(m, c, orgEnding, placeEnding);
@@ -194,6 +201,10 @@ export function findTitles(c: TitleContext): TitleMention[] {
   }
   attachPersons(titles, c);
   return titles;
+}
+
+function foreignBody(org: Mention | null): boolean {
+  return org !== null && FOREIGN_COUNTRIES.some((c) => org.canonical.startsWith(c));
 }
 
 function attachOrganization(
@@ -380,6 +391,18 @@ function attachPersons(titles: TitleMention[], c: TitleContext): void {
     // that one, not this.
     if (titles.some((o) => o.start === at) || ROLE_AFTER_TITLE.test(text.slice(at, at + 3))) continue;
     const name = nameFrom(at);
+    // 派家庭医生上门: a word of the dictionary that is no name (上门/ns, 走访/v) where the tagger saw no name.
+    const word = c.words?.startingAt.get(at);
+    if (
+      name &&
+      word &&
+      word.word === name &&
+      !c.modelNames?.has(at) &&
+      !/^(?:nr|nrfg|nrt|x)$/.test(word.tag) &&
+      // 丹麦国王腓特烈十世, 美国总统拜登: a foreign name the dictionary files as a place after a state's title.
+      !(/^(?:ns|nz)$/.test(word.tag) && (HEAD_OF_STATE.test(t.title) || foreignBody(t.org)))
+    )
+      continue;
     // A reporting verb after the title (外长称美以…, 理事称美…) begins no name.
     if (!name || REPORTING_START.test(name)) continue;
     const p = person(at, name, "title");

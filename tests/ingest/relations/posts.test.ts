@@ -304,3 +304,14 @@ describe("posts in a list of cases of former officials", () => {
     expect(doc.entities.filter((e) => e.name.includes("原"))).toEqual([]);
   });
 });
+
+it("takes no verb into a title and no dictionary word after it for a name (派家庭医生上门)", () => {
+  const doc = read("城南社区卫生服务中心派家庭医生上门为老人体检。");
+  expect(persons(doc)).toEqual([]);
+  expect(posts(doc).filter((p) => p.includes("派"))).toEqual([]);
+});
+
+it("gives a village committee's post after its party committee to the village committee", () => {
+  const doc = read("记者见到了江苏江阴华西村党委书记、村委会主任汪建国。");
+  expect(posts(doc).filter((p) => p.endsWith("|村委会主任"))).toEqual(["汪建国|江苏江阴华西村村委会|村委会主任"]);
+});
