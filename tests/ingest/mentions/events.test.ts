@@ -253,3 +253,45 @@ describe("a people's congress by its term is the body, its sessions the meetings
     expect(found).not.toContain("第十四届全国人民代表大会");
   });
 });
+
+describe("project names: routes, shared kinds, descriptors and verbs", () => {
+  it.each([
+    ["随着沅江至吉首铁路扩能改造工程静态验收完成，全线进入联调。", "沅江至吉首铁路扩能改造工程"],
+    ["当地加快推进前海深港国际金融城项目建设。", "前海深港国际金融城项目"],
+  ])("%s → %s", (text, name) => {
+    const found = projects(text);
+    expect(found).toContain(name);
+    expect(found.filter((p) => p !== name && p.endsWith(name.slice(-6)) && name.endsWith(p))).toEqual([]);
+  });
+
+  it("gives items written without a kind the kind of the last item of their list", () => {
+    const found = projects("沿江高铁武汉段、西宁至成都、宜昌至郑州高铁等项目加快建设。");
+    expect(found).toEqual(expect.arrayContaining(["西宁至成都高铁", "宜昌至郑州高铁"]));
+    expect(found).not.toContain("西宁至成都");
+  });
+
+  it.each([
+    "国家“十五五”规划重大项目——新型储能电站今年开工。",
+    "京港澳高速公路改扩建重点控制性工程——湘江特大桥昨日合龙。",
+    "他来到矿区察看项目进展情况。",
+    "运动员们在高山滑雪、自由式滑雪、单板滑雪等项目上展开角逐。",
+    "英国政府计划下月公布新的预算。",
+    "全省各城市开始试点垃圾分类。",
+    "北约大规模军力扩张计划遭到质疑。",
+    "无人机袭击了黑海的一座油气钻井平台。",
+    "会上发布“共建数字丝路”“设立青年创业基金”等重要项目。",
+  ])("%s names no project", (text) => {
+    expect(projects(text)).toEqual([]);
+  });
+
+  it("drops a list item that joins two names with 和, and the clause before the first item", () => {
+    const found = projects("她还设计了湖南图书馆、岳麓书院和天心阁公园、长沙博物馆等改造项目。");
+    expect(found.filter((p) => /和|了/.test(p))).toEqual([]);
+  });
+
+  it("names a quoted list by the kind without its count", () => {
+    const found = projects("公安部门开展了“净网”“护苗”等一系列专项行动。");
+    expect(found).toEqual(expect.arrayContaining(["净网专项行动", "护苗专项行动"]));
+    expect(found.some((p) => p.includes("一系列"))).toBe(false);
+  });
+});
