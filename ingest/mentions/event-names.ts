@@ -71,6 +71,13 @@ const INTRODUCING = new Set(
     "依托 联合 共同 成功 先后 已经 正在 均 都 也 还 将 已 再 又 采访 通报 公布 发布 暨 应邀 应邀出席 经 充分利用 认真落实 认真贯彻"
   ).split(" "),
 );
+/** An introducing verb, also with the adverb the segmenter joins to it (全面实施/n, 深入开展). */
+function introduces(word: string): boolean {
+  return (
+    INTRODUCING.has(word) ||
+    INTRODUCING.has(word.replace(/^(?:全面|深入|大力|加快|积极|持续|认真|扎实|切实)/, "") || word)
+  );
+}
 const SCOPE = /^全(?:省|市|县|区|国|州|盟)$/;
 /** Words that open a name of their own after 和 (…精神和中央经济工作会议). */
 const SCOPE_WORD = /^(?:全(?:省|市|县|区|国|州|盟)|中央|国家|国务院|省委|市委|县委)$/;
@@ -223,7 +230,7 @@ export function leftEdge(words: Word[], h: number, floor: number, meeting = fals
       continue;
     }
     const t = tagOf(w);
-    if (INTRODUCING.has(w.word) || (w.word.length > 1 && /[的了是]$/.test(w.word))) break;
+    if (introduces(w.word) || (w.word.length > 1 && /[的了是暨]$/.test(w.word))) break;
     // 国际货币基金组织和世界银行…会议, 工业化和农业现代化高级别会议: 和/与/及 inside a meeting's name joins two
     // organizers or two topics of one kind; a person (习近平和…) or anything else before it ends the name.
     if (meeting && /^(?:和|与|及)$/.test(w.word) && j > 0 && first === j + 1) {

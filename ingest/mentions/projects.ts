@@ -46,7 +46,7 @@ const GENERIC =
 const DESCRIPTOR_TAIL = /(?:重点|重大|重要|控制性|节点|结点|骨干|关键|标志性)$/;
 /** A sport or a competition zone: 越野滑雪、速度滑冰等项目, 哈尔滨冰上项目, 世锦赛跳水项目. */
 const SPORT =
-  /(?:运动|跳水|滑雪|滑冰|速滑|冰球|冰壶|冰上|雪上|游泳|田径|体操|射击|举重|击剑|摔跤|拳击|柔道|马拉松|比赛|赛事|竞技|体育)$/;
+  /(?:运动|跳水|滑雪|滑冰|速滑|冰球|冰壶|冰上|雪上|游泳|田径|体操|射击|举重|击剑|摔跤|拳击|柔道|马拉松|滑翔伞|攀岩|骑行|露营|冲浪|帆船|赛车|全地形车|比赛|赛事|竞技|体育)$/;
 /** A platform that is a structure at sea or a launcher, not an undertaking: 里海油气钻井平台, 储卸油平台. */
 const STRUCTURE_PLATFORM = /(?:钻井|油气|石油|采油|储油|卸油|生产|作业|发射|养殖|亲水|舱外)$/;
 /** 计划, 试点 and 行动 are verbs after a time word or an adverb (城市开始试点, 粤港澳大湾区今起试点). */
@@ -60,6 +60,8 @@ const QUOTED_LIST =
   /((?:“[^”，。；]{2,20}”、?){2,8})等[两三四五六七八九十\d]*[个条项批座处]?([\u4e00-\u9fff]{0,8}?(?:廊道|工程|项目|产业园|小镇|基地|平台|计划|行动))/g;
 /** Kinds of line or site a list writes once for all its items (…、合肥至武汉、南昌至九江高铁等项目). */
 const ROUTE_KIND = /(?:高速铁路|高铁|城际铁路|铁路|高速公路|公路|机场|水库|大桥|隧道|航道|运河)$/;
+/** A route written by its ends (合肥至武汉, 福州至厦门至漳州), without a section (…段). */
+const ROUTE = /^[\u4e00-\u9fff]{2,8}(?:至[\u4e00-\u9fff]{2,8})+(?<![段线])$/;
 const LIST_END = /等(?:[\d一二三四五六七八九十百]+(?:个|项|大))?[\u4e00-\u9fff]{0,4}?项目/g;
 
 /** 浙江仙居县下汤遗址: a province short name before a city or county only locates the name. */
@@ -91,7 +93,7 @@ function splitHeads(words: Word[]): Word[] {
 
 /** A count after the name (项目超过1.3万个, 遗址群之一). */
 const COUNTED_AFTER =
-  /^(?:之一|(?:超过|达到?|共|累计|已达|近|逾|多达)?[\d一二三四五六七八九十百千万.]+(?:多|余)?(?:万|亿)?(?:个|项|座|处|家|条))/;
+  /^(?:之一|(?:已?超过?|已?达到?|共|累计|近|逾|多达|已有)?[\d一二三四五六七八九十百千万.]+(?:多|余)?(?:万|亿)?(?:个|项|座|处|家|条))/;
 /** Time words at the start of a modifier (一季度全国新开工水利项目): they date the count, they name nothing. */
 const TIME_LEAD = /^(?:\d{4}年|今年|去年|明年|[一二三四]季度|上半年|下半年|前[一二三四五六七八九十]+个?月)+/;
 /** 是/作为 opening a clause that ends in 的 before the name: the name is the predicate's kind. */
@@ -173,7 +175,7 @@ export function findProjects(text: string, allWords: Word[], orgs: Mention[], pl
     // jieba files common words as person names (养老/nr, 智慧/nr, 田园/nr); a 项目 or 平台 is seldom named after a
     // person, so before a cued head a person-name tag alone does not make the modifier a name.
     const proper =
-      mod.some((x) => isProper(x) && (head[1] !== "cued" || !/^nr/.test(tagOf(x)))) ||
+      mod.some((x) => isProper(x) && (head[1] !== "cued" || tagOf(x) !== "nr")) ||
       orgs.some((o) => o.start >= words[first]!.start && o.end <= w.start);
     const core = modText.replace(/[“”‘’]/g, "");
     if (!core || (!quoted && GENERIC.test(stripOrdinals(mod, core).replace(TIME_LEAD, "")))) {
@@ -201,8 +203,6 @@ export function findProjects(text: string, allWords: Word[], orgs: Mention[], pl
     }
     // 搭平台, 全平台: one character before a cued head names nothing.
     if (head[1] === "cued" && !quoted && [...core].length < 2) continue;
-    // 北约大规模军力扩张计划: a scale or quality word describes the undertaking; names go without it.
-    if (head[1] === "cued" && !quoted && mod.some((x) => tagOf(x) === "b" && x.word.length >= 2)) continue;
     if (head[0] === "平台" && !quoted && STRUCTURE_PLATFORM.test(core)) continue;
     // 俄罗斯项目, 广西项目, 埃及重要基础设施项目: a place and a head, or a place and generic words, name the
     // projects of a place, not one project.
@@ -315,9 +315,12 @@ function listItems(text: string, words: Word[], anchors: Mention[]): Mention[] {
       let start = from;
       if (sep < clause || sep < 0) {
         // The first item: cut at the verb or preposition before it (先后引入X、Y等项目).
-        // 设计了X、Y等项目: a particle, adverb or conjunction before the item ends the clause before it too.
+        // 设计了X、Y等项目: a particle or conjunction before the item ends the clause before it too.
         for (let k = 0; k < words.length && words[k]!.start < at; k++)
-          if (words[k]!.start >= from && (governs(words, k) || /^(?:u[a-z]*|d|c)$/.test(tagOf(words[k]!))))
+          if (
+            words[k]!.start >= from &&
+            ((governs(words, k) && !/^[至到]$/.test(words[k]!.word)) || /^(?:u[a-z]*|c)$/.test(tagOf(words[k]!)))
+          )
             start = words[k]!.end;
       }
       const item = text.slice(start, at);
@@ -344,7 +347,8 @@ function listItems(text: string, words: Word[], anchors: Mention[]): Mention[] {
     const kind = ROUTE_KIND.exec(items[0]?.m?.text ?? "")?.[0];
     for (const i of items) {
       if (!i.m) continue;
-      if (kind && !ROUTE_KIND.test(i.m.text)) out.push({ ...i.m, canonical: i.m.canonical + kind });
+      if (kind && ROUTE.test(i.m.text) && !ROUTE_KIND.test(i.m.text))
+        out.push({ ...i.m, canonical: i.m.canonical + kind });
       else out.push(i.m);
     }
   }
@@ -352,8 +356,9 @@ function listItems(text: string, words: Word[], anchors: Mention[]): Mention[] {
   for (const m of text.matchAll(QUOTED_LIST)) {
     // “铁拳”“昆仑”等一系列专项行动: the count is not part of the kind; 等重要项目 names no kind at all.
     const kind = m[2]!.replace(/^(?:一系列|系列|一批|多个|多项|各类|各项)/, "");
+    if ([...m[1]!.matchAll(/“([^”]+)”/g)].some((q) => SPORT.test(q[1]!) || /球$/.test(q[1]!))) continue;
     const bare = kind.replace(/(?:廊道|工程|项目|产业园|小镇|基地|平台|计划|行动)$/, "");
-    if (!bare || GENERIC.test(bare) || DESCRIPTOR_TAIL.test(bare)) continue;
+    if (bare && (GENERIC.test(bare) || DESCRIPTOR_TAIL.test(bare))) continue;
     for (const q of m[1]!.matchAll(/“([^”]+)”/g)) {
       const start = m.index + q.index + 1;
       out.push({ ...project(text, start, start + q[1]!.length, "quoted-list"), canonical: q[1]! + kind });
