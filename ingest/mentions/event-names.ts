@@ -271,7 +271,12 @@ export function leftEdge(words: Word[], h: number, floor: number, meeting = fals
       }
       // 前海深港: a place word that ends in no direction or position (前海/f) is a place's name; so is a one-character
       // place word before a one-character noun, a name the segmenter split (前 海).
-      if (t === "f" && w.word.length === 2 && !/[上下前后内外中间边面方部里头来东西南北左右旁]$/.test(w.word)) {
+      // 黄河上游拉西瓦水电站: a place word after a river's or a region's name is part of the name.
+      if (
+        t === "f" &&
+        w.word.length === 2 &&
+        (!/[上下前后内外中间边面方部里头来东西南北左右旁游线侧端]$/.test(w.word) || (j > 0 && isProper(words[j - 1]!)))
+      ) {
         first = j;
         kept++;
         continue;

@@ -189,10 +189,15 @@ export function findProjects(text: string, allWords: Word[], orgs: Mention[], pl
     if (mod.length && KIND_TAIL.test(mod.at(-1)!.word)) continue;
     // “十四五”规划重点项目, …控制性节点工程: a key part of something, not a name (“智改数转”示范项目 stays).
     if (DESCRIPTOR_TAIL.test(core) && !/”$/.test(modText)) continue;
-    // 万兆光网试点项目, 西十高铁全线桥隧工程: a pilot or model of a kind, or the works along a whole line, unnamed.
-    if (!quoted && (/(?:试点|示范)$/.test(core) || /全线./.test(core))) continue;
+    // 万兆光网试点项目, 西十高铁全线桥隧工程: a pilot of a kind, or the works along a whole line, unnamed.
+    if (!quoted && (/试点$/.test(core) || /全线./.test(core))) continue;
     // 作为…的国际航运综合物流服务平台, 是…建设的过江通道项目: a predicate after 是/作为…的 says what a thing is.
-    if (!quoted && prev?.word === "的" && PREDICATE.test(text.slice(clauseStart(text, w.start), words[first]!.start)))
+    if (
+      !quoted &&
+      head[1] === "cued" &&
+      prev?.word === "的" &&
+      PREDICATE.test(text.slice(clauseStart(text, w.start), words[first]!.start))
+    )
       continue;
     // 计划, 试点, 行动 as verbs: 城市开始试点, 美国政府计划.
     if (/^(?:计划|试点|行动)$/.test(w.word) && !quoted) {
@@ -282,8 +287,8 @@ export function findProjects(text: string, allWords: Word[], orgs: Mention[], pl
   }
   // 《…计划》, 《…方案》: a titled plan is named whole.
   for (const m of text.matchAll(/《([^》]{4,60}?(?:计划|规划|方案|工程|行动|项目)(?:[（(][^）)]{2,16}[）)])?)》/g)) {
-    // 《把…转化为…的实际行动》 is a headline; a plan's title holds 的 only after 关于 (《关于…的行动计划》).
-    if (m[1]!.includes("的") && !m[1]!.startsWith("关于")) continue;
+    // 《把…转化为…的实际行动》 is a headline; a plan's title holds 的 only after 关于 (《X关于…的行动计划》).
+    if (m[1]!.includes("的") && !/关于[^的]+的/.test(m[1]!)) continue;
     out.push(project(text, m.index, m.index + m[0].length, "titled-plan"));
   }
   return firstOfOverlapping(out.sort(longestFirst));
