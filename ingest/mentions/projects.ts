@@ -117,7 +117,7 @@ export function findProjects(text: string, allWords: Word[], orgs: Mention[], pl
     if (w.word !== head[0] && !/^(?:n|nz|nt|ns|l|j|vn)$/.test(tagOf(w))) continue;
     if (/^[按依照据如在于为]/.test(w.word) && w.word !== head[0]) continue;
     // 公司计划投资, 立即行动起来: 计划 and 行动 followed by a verb are verbs.
-    if (/^(?:计划|行动|试点)$/.test(w.word) && /^(?:v|d|p)/.test(tagOf(words[h + 1] ?? w)) && text[w.end] !== "”")
+    if (/^(?:计划|行动|试点)$/.test(w.word) && /^(?:v|d|p|t)/.test(tagOf(words[h + 1] ?? w)) && text[w.end] !== "”")
       continue;
     const after = text.slice(w.end, w.end + 6);
     // 中铁十二局集团X工程项目部: the project is X, run by the company before it.
@@ -175,8 +175,10 @@ export function findProjects(text: string, allWords: Word[], orgs: Mention[], pl
     // jieba files common words as person names (养老/nr, 智慧/nr, 田园/nr); a 项目 or 平台 is seldom named after a
     // person, so before a cued head a person-name tag alone does not make the modifier a name.
     const proper =
-      mod.some((x) => isProper(x) && (head[1] !== "cued" || tagOf(x) !== "nr")) ||
-      orgs.some((o) => o.start >= words[first]!.start && o.end <= w.start);
+      mod.some(
+        (x) =>
+          isProper(x) && (head[1] !== "cued" || !(tagOf(x) === "nr" || (tagOf(x) === "nrt" && x.word.length === 2))),
+      ) || orgs.some((o) => o.start >= words[first]!.start && o.end <= w.start);
     const core = modText.replace(/[“”‘’]/g, "");
     if (!core || (!quoted && GENERIC.test(stripOrdinals(mod, core).replace(TIME_LEAD, "")))) {
       if (PHASE.test(core)) out.push({ ...project(text, words[first]!.start, end, "phase"), canonical: "" });
@@ -199,6 +201,10 @@ export function findProjects(text: string, allWords: Word[], orgs: Mention[], pl
       PREDICATE.test(text.slice(clauseStart(text, w.start), words[first]!.start))
     )
       continue;
+    // 全球最大生产基地, 东北地区规模最大跨海大桥工程, 两大能源基地: a superlative or a count describes, it names nothing.
+    if (!quoted && /最[大长高深宽多先早]|(?:^|[^十])[两二三四五六七八九]大/.test(core)) continue;
+    // 企业数量和产值“双倍增”行动: a name that starts after 和 with a common word is the second half of a longer one.
+    if (prev && /^(?:和|与|及)$/.test(prev.word) && !isProper(words[first]!) && tagOf(words[first]!) !== "ns") continue;
     // 计划, 试点, 行动 as verbs: 城市开始试点, 美国政府计划.
     if (/^(?:计划|试点|行动)$/.test(w.word) && !quoted) {
       const before = words[h - 1];

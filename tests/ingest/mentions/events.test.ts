@@ -280,6 +280,10 @@ describe("project names: routes, shared kinds, descriptors and verbs", () => {
     "北约大规模军力扩张计划遭到质疑。",
     "无人机袭击了黑海的一座油气钻井平台。",
     "会上发布“共建数字丝路”“设立青年创业基金”等重要项目。",
+    "西南地区规模最大跨江大桥工程今天开工。",
+    "全省开展中小企业数量和营收“双提升”行动。",
+    "在青岛，全国最大液化天然气运输船计划明年交付。",
+    "截至6月底，“数字乡村”项目已超2.3万个。",
   ])("%s names no project", (text) => {
     expect(projects(text)).toEqual([]);
   });
