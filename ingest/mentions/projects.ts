@@ -264,6 +264,8 @@ export function findProjects(text: string, allWords: Word[], orgs: Mention[], pl
       // 重要水资源配套工程, …的控制性节点工程: a plain name after an adjective or 的 describes, it does not name.
       if (prev && (prev.word === "的" || /^(a|ad)$/.test(tagOf(prev)))) continue;
     }
+    // 400万吨/年二氧化碳捕集封存示范项目: 年 of a rate before the name is not its year.
+    if (words[first]!.word === "年" && first + 1 < h) first++;
     // 首批国家生态文明试验区: which batch it was in is not part of the name.
     if (/^(?:首批|第[一二三四五六七八九十\d]+批)$/.test(words[first]!.word) && first + 1 < h) first++;
     let start = words[first]!.start;
