@@ -78,7 +78,7 @@ export function relatePosts(s: RelateScope): void {
         chainOrg ??
         (besideCommittee?.kind === "government" ? besideCommittee : null) ??
         impliedOrganization(t, s) ??
-        (t.person.start === t.end ? (titleAt.get(t.title) ?? null) : null));
+        (t.person.start === t.end && bareTitle(text, t.start) ? (titleAt.get(t.title) ?? null) : null));
     chainOrg = org;
     if (!org) continue;
     s.entities.push(org);
@@ -88,6 +88,15 @@ export function relatePosts(s: RelateScope): void {
         ...(t.former ? { former: true } : {}),
       });
   }
+}
+
+/**
+ * A title with nothing of a body before it: after a pause, at the start, or after a function word (与技术员, 任技术员).
+ * 外事委主任委员 is not bare: a body the reader did not know is written there, so the title is not another body's.
+ */
+function bareTitle(text: string, at: number): boolean {
+  const before = text[at - 1] ?? "";
+  return !/[\u4e00-\u9fff]/.test(before) || /[与和同及为任是由请向对给让被把在]/.test(before);
 }
 
 /** Titles of the state and its paper, never read from another use of the same word in the article. */

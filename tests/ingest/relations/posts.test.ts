@@ -271,3 +271,16 @@ describe("what follows or precedes a title is no name when it is a verb or a kin
     expect(persons(read("国务院总理李强向尼泊尔总理普拉昌达致慰问电。"))).toContain("普拉昌达");
   });
 });
+
+describe("an article-wide organization of a title goes only to a bare title", () => {
+  it("does not give 主任委员 of one committee to the chair of a committee written short", () => {
+    const doc = read(
+      "会议听取了省人大常委会代表资格审查委员会主任委员林建华作的报告。会议还听取了省人大法制委主任委员周文斌、农委主任委员钱宇作的报告。",
+    );
+    const held = posts(doc);
+    const chair = held.find((p) => p.startsWith("林建华|"));
+    expect(chair).toMatch(/资格审查委员会\|主任委员$/);
+    const committee = chair!.split("|")[1];
+    expect(held.filter((p) => /^(周文斌|钱宇)\|/.test(p) && p.split("|")[1] === committee)).toEqual([]);
+  });
+});
