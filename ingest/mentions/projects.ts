@@ -164,8 +164,12 @@ export function findProjects(text: string, allWords: Word[], orgs: Mention[], pl
       from.word.length >= 2 &&
       /^(?:n|ns|nr|nz|j|x)$/.test(tagOf(from)) &&
       (isProper(words[first]!) || /^(?:n|ns)$/.test(tagOf(words[first]!)))
-    )
+    ) {
       first -= 2;
+      // 雄安 新区至…: the first station's name may be two words.
+      if (first > 0 && /^(?:ns|nz|j)$/.test(tagOf(words[first - 1]!)) && words[first - 1]!.start >= w.start - 60)
+        first--;
+    }
     const prev = words[first - 1];
     // 一处旷野遗址, 14个重点项目: a counted noun is a kind of thing.
     if (prev && /^(?:m|q|mq)$/.test(tagOf(prev)) && !isOrdinal(prev)) continue;
@@ -204,7 +208,14 @@ export function findProjects(text: string, allWords: Word[], orgs: Mention[], pl
     // 全球最大生产基地, 东北地区规模最大跨海大桥工程, 两大能源基地: a superlative or a count describes, it names nothing.
     if (!quoted && /最[大长高深宽多先早]|(?:^|[^十])[两二三四五六七八九]大/.test(core)) continue;
     // 企业数量和产值“双倍增”行动: a name that starts after 和 with a common word is the second half of a longer one.
-    if (prev && /^(?:和|与|及)$/.test(prev.word) && !isProper(words[first]!) && tagOf(words[first]!) !== "ns") continue;
+    if (
+      prev &&
+      /^(?:和|与|及)$/.test(prev.word) &&
+      words[first]!.word !== "“" &&
+      !isProper(words[first]!) &&
+      tagOf(words[first]!) !== "ns"
+    )
+      continue;
     // 计划, 试点, 行动 as verbs: 城市开始试点, 美国政府计划.
     if (/^(?:计划|试点|行动)$/.test(w.word) && !quoted) {
       const before = words[h - 1];
@@ -295,8 +306,8 @@ export function findProjects(text: string, allWords: Word[], orgs: Mention[], pl
   }
   // 《…计划》, 《…方案》: a titled plan is named whole.
   for (const m of text.matchAll(/《([^》]{4,60}?(?:计划|规划|方案|工程|行动|项目)(?:[（(][^）)]{2,16}[）)])?)》/g)) {
-    // 《把…转化为…的实际行动》 is a headline; a plan's title holds 的 only after 关于 (《X关于…的行动计划》).
-    if (m[1]!.includes("的") && !/关于[^的]+的/.test(m[1]!)) continue;
+    // 《把规划蓝图转化为…的实际行动》 is a headline, a sentence of its own; a plan's title does not open with 把 or 将.
+    if (/^(?:把|将|让|使|用|向)/.test(m[1]!)) continue;
     out.push(project(text, m.index, m.index + m[0].length, "titled-plan"));
   }
   return firstOfOverlapping(out.sort(longestFirst));
