@@ -43,7 +43,7 @@ const GENERIC =
  * Evaluating words right before the head: 广西南横高速公路重点控制性工程, “十四五”规划重点项目, 成渝中线高铁控制性节点工程
  * call something a key part or a key project of what the modifier names; the name, if any, is another one.
  */
-const DESCRIPTOR_TAIL = /(?:重点|重大|重要|控制性|节点|结点|骨干|关键|标志性)$/;
+const DESCRIPTOR_TAIL = /(?:重点|重大|重要|控制性|节点|结点|关键|标志性)$/;
 /** A sport or a competition zone: 越野滑雪、速度滑冰等项目, 哈尔滨冰上项目, 世锦赛跳水项目. */
 const SPORT =
   /(?:运动|跳水|滑雪|滑冰|速滑|冰球|冰壶|冰上|雪上|游泳|田径|体操|射击|举重|击剑|摔跤|拳击|柔道|马拉松|滑翔伞|攀岩|骑行|露营|冲浪|帆船|赛车|全地形车|比赛|赛事|竞技|体育)$/;
@@ -138,6 +138,8 @@ export function findProjects(text: string, allWords: Word[], orgs: Mention[], pl
       if (/^”(?:新|等)?(?:专业|学科|课程)/.test(text.slice(end, end + 4))) continue;
       // “有针对性的军事行动”: a quoted phrase with 的 is words someone said, not a name.
       if (text.slice(open, end).includes("的")) continue;
+      // “五大行动”: a count of programmes, not one.
+      if (/^“[两二三四五六七八九十]+大/.test(text.slice(open, end))) continue;
       out.push(project(text, open + 1, end, "quoted-project"));
       continue;
     }
