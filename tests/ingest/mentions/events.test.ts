@@ -293,6 +293,19 @@ describe("project names: routes, shared kinds, descriptors and verbs", () => {
     expect(found.filter((p) => /和|了/.test(p))).toEqual([]);
   });
 
+  it.each([
+    ["辽宁水网骨干工程今天开工。", "辽宁水网骨干工程"],
+    ["各地深入开展稳岗攻坚行动和“春风送岗”就业促进行动。", "“春风送岗”就业促进行动"],
+    ["省政府印发《打造具有国际竞争力的先进制造业集群行动方案》。", "《打造具有国际竞争力的先进制造业集群行动方案》"],
+  ])("keeps %s → %s", (text, name) => {
+    expect(findProjects(text, segmenter).map((m) => m.text)).toContain(name);
+  });
+
+  it("reads no plan in a headline title or a quoted count", () => {
+    expect(projects("节目第二集《把发展蓝图变为群众看得见的实际行动》今晚播出。")).toEqual([]);
+    expect(projects("园区发布建设一流科学城“三大行动”。")).toEqual([]);
+  });
+
   it("names a quoted list by the kind without its count", () => {
     const found = projects("公安部门开展了“净网”“护苗”等一系列专项行动。");
     expect(found).toEqual(expect.arrayContaining(["净网专项行动", "护苗专项行动"]));
