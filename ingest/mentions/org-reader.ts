@@ -53,10 +53,17 @@ const OWNER = /^(?:中央|国家|全国)$/;
 const COMMON_NS = /^(?:城市|都市|山区)$/;
 /** Marks of a former post (原|党组 成员): what follows is the unit of a title, not a body's name. */
 const FORMER = /^(?:原|时任|前任)$/;
+const UNITS = "党委|党组|党工委|区委|县委|市委|省委|纪委|常委会";
+/** A body's party unit, which a name may hold after 原 (…集团有限责任公司原党委). */
+const PARTY_UNIT = new RegExp(`^(?:${UNITS})$`);
+/** 原 before the party unit that ends a name: the post was held before; the unit's own name has no 原. */
+export const FORMER_UNIT = new RegExp(`原(?=(?:${UNITS})$)`);
 /** Heads of a state's own organs: two states before one (中国-澳大利亚海关) are two bodies, not one joint body. */
 const STATE_ORGAN = /(?:海关|部|局|厅|署|政府)$/;
 /** Heads of a department inside a body (工作部, 办公室): with a common name it names no one body. */
 const DEPARTMENT = /^(?:部|处|科|室|办公室)$/;
+/** Characters that end a quoted name's run: punctuation, particles, joiners (“没有围墙的…博物馆”, “从…到…”). */
+const QUOTE_STOP = /[“”，。、；：！？《》\s的了在和与及是为将对把从到由向如等其给]/;
 /** Dashes that join two partners in one body's name (北约-乌克兰理事会). */
 const DASH = /^[-－—–]$/;
 /** Tags of a proper word that can stand before a place inside a name (博鳌|亚洲论坛). */
@@ -185,8 +192,15 @@ export function readHeadedNames(
       // 原|党组|成员, 时任|…局|局长: the unit of a former post, read by the title rules; the body is before 原.
       if (FORMER.test(x.word)) {
         const prev = words[j - 1];
+        const inside = !!prev && prev.end === x.start && HAN.test(prev.word) && INSIDE.has(prev.tag);
+        // …公司|原|党委: the body's party unit, held before; the title rules keep it as a former post.
+        if (inside && x.word === "原" && PARTY_UNIT.test(text.slice(start, end))) {
+          start = x.start;
+          j--;
+          continue;
+        }
         // 时任|南昌…中队: at the name's left edge it only marks the post as former.
-        if (prev && prev.end === x.start && HAN.test(prev.word) && INSIDE.has(prev.tag)) start = -1;
+        if (inside) start = -1;
         break;
       }
       // 全国|人大代表|航空工业|陕飞…厂: a title ends the name at its left when a proper word after it opens a name
@@ -302,12 +316,15 @@ export function readHeadedNames(
       if (k < j && words[k]?.word === "驻" && sender && /^(?:ns|nt|j)$/.test(sender.tag) && !GROUP.test(sender.word))
         shared = `${sender.word}驻`;
     }
-    // “促进APEC数据跨境流动合作中国中心”: a name quoted whole runs from the opening quote.
+    // A name whose quotation opens before it: “…中国—阿拉伯中心” quoted whole runs from the opening quote; one
+    // the quotation opens with a verb (“促进…合作中国中心”) is a clause or a name too long to read, and is dropped.
     if (!relative && text[end] === "”") {
       const open = text.lastIndexOf("“", start - 1);
       const quoted = open >= 0 ? text.slice(open + 1, start) : "";
-      if (open >= 0 && end - open - 1 <= MAX_NAME && quoted.length > 0 && !/[”，。、；：！？\s]/.test(quoted))
+      if (open >= 0 && end - open - 1 <= MAX_NAME && quoted.length > 0 && !QUOTE_STOP.test(quoted)) {
+        if (wordStarting.get(open + 1)?.tag.startsWith("v")) continue;
         start = open + 1;
+      }
     }
     // A body the lexicon names whole (工业和信息化部) that the words cut at 和: the name starts where it starts.
     const cutKnown = known.find((k) => k.start < start && start < k.end && k.end <= end && wordStarting.has(k.start));
@@ -444,6 +461,11 @@ export function opensName(text: string, start: number, end: number, words: Word[
   if (prev?.word === "和" && words[at - 2]?.tag.startsWith("v")) return false;
   // 驻|土耳其大使馆: a mission cut from the state that sends it.
   if (prev?.word === "驻") return false;
+  // “推动…合作|中国中心”: the tail of a quoted name.
+  if (text[end] === "”") {
+    const open = text.lastIndexOf("“", start - 1);
+    if (open >= 0 && open + 1 < start && !QUOTE_STOP.test(text.slice(open + 1, start))) return false;
+  }
   // …布局, …格局: a one-character head glued to one character ends a common word, not a name.
   const last = words[wordIndexAt(words, end - 1)];
   const h = last && last.end === end ? headOf(last.word) : null;

@@ -4,7 +4,7 @@ import { kindOf } from "../gazetteer/org-kinds.js";
 import type { OrganizationKind } from "../../core/model.js";
 import { BUREAU_EXPANSIONS, LOCAL_ABBREVIATIONS } from "../gazetteer/lexicon.js";
 import type { Word } from "../segmenter.js";
-import { endsInHead, headedMentions, readHeadedNames } from "./org-reader.js";
+import { endsInHead, FORMER_UNIT, headedMentions, readHeadedNames } from "./org-reader.js";
 import { partyCommittees } from "./party-committees.js";
 import { firstOfOverlapping, longestFirst, type ArticleContext, type Mention } from "./types.js";
 
@@ -201,13 +201,14 @@ export function findOrganizations(text: string, ctx: ArticleContext, places: Men
 /** Reporting words a transcript runs into the name after them (另据俄联邦紧急情况部, 通报应急管理部). */
 const LEAD_IN = /^(?:另据|据悉|据|根据|称|指导|通报|督促|要求|会同|联合)(?=[\u4e00-\u9fff]{3,})/;
 /**
- * Descriptions, not names: a count before the head (一座购物中心), a city centre, a layout, a headquarters, a craft
- * numbered by its series (天宫二号空间实验室).
+ * Descriptions, not names: a count before the head (一座购物中心), a city centre, a layout, a headquarters, a
+ * spacecraft numbered in its series (天宫二号空间实验室).
  */
-const NOT_A_NAME = /一座|一家|一所|一个|市中心$|布局$|总部$|[一二三四五六七八九十]号/;
+const NOT_A_NAME = /一座|一家|一所|一个|市中心$|布局$|总部$|[一二三四五六七八九十]号(?:空间)?实验室$/;
 
 /** An organization mention with the words no name begins with cut off, or null when it names no organization. */
 function cleanEdges(m: Mention): Mention | null {
+  if (FORMER_UNIT.test(m.canonical)) m = { ...m, canonical: m.canonical.replace(FORMER_UNIT, "") };
   const lead = m.via === "national" ? null : LEAD_IN.exec(m.text);
   const text = lead ? m.text.slice(lead[0].length) : m.text;
   if (NOT_A_NAME.test(text)) return null;

@@ -122,6 +122,16 @@ describe("a name's left edge covers the words of the same noun phrase", () => {
     expect(names(read("时任湖南省交通运输厅副厅长的李明主持会议。"))).toEqual(["湖南省交通运输厅"]);
   });
 
+  it("reads a name quoted whole from its opening quote, and none from a quoted clause", () => {
+    expect(names(read("双方同意设立“数字丝路合作中国—东盟中心”，推动交流。"))).toEqual(["数字丝路合作中国—东盟中心"]);
+    expect(names(read("会议宣布将在杭州设立“推动数据要素流通合作中国中心”。"))).toEqual([]);
+  });
+
+  it("names a party unit held before without its 原 (…公司原党委书记)", () => {
+    const doc = read("江西省粮食集团有限责任公司原党委书记何永平严重违纪违法。");
+    expect(names(doc)).toEqual(["江西省粮食集团有限责任公司党委"]);
+  });
+
   it("reads no body in a counted class of them (20所…学校)", () => {
     expect(names(read("今年新遴选了20所高水平职业学校。"))).toEqual([]);
   });
