@@ -157,7 +157,10 @@ export function findOrganizations(text: string, ctx: ArticleContext, places: Men
   }
 
   out.push(...partyCommittees(text, ctx, places));
-  const national = [...text.matchAll(NATIONAL_NAMES)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  // The national bodies the text names, read once: names in their own right below, and the lexicon's word on where
+  // a name read over the words begins (工业和信息化部|重点实验室).
+  const nationalMatches = [...text.matchAll(NATIONAL_NAMES)];
+  const national = nationalMatches.map((m) => ({ start: m.index, end: m.index + m[0].length }));
   if (words) out.push(...headedMentions(text, readHeadedNames(text, words, places, national), ctx, mention));
 
   // Companies and groups: extend left from the suffix to the nearest stop character.
@@ -175,7 +178,7 @@ export function findOrganizations(text: string, ctx: ArticleContext, places: Men
     out.push(mention(start, surface, surface, "company-suffix"));
   }
 
-  for (const m of text.matchAll(NATIONAL_NAMES)) {
+  for (const m of nationalMatches) {
     const spec = NATIONAL[m[0]]!;
     // 财政部门, 教育部门 are departments in general, not the ministry; 省教育部 is no national body.
     if (/部$/.test(m[0]) && (text[m.index + m[0].length] === "门" || /[省市县区]/.test(text[m.index - 1] ?? "")))
