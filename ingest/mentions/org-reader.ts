@@ -242,6 +242,11 @@ export function readHeadedNames(
             unknownBeforePlace(words, j, start) ??
             nationalField(words, j, start, head))
           : null;
+      // 金砖国家|工业|能力|中国|中心: 国家 is "countries" of a longer name this reading cannot bound.
+      if (lead === -1) {
+        start = -1;
+        break;
+      }
       if (lead !== null) {
         generic += start - words[lead]!.start;
         start = words[lead]!.start;
@@ -376,14 +381,16 @@ function properBeforePlace(words: Word[], j: number, start: number): number | nu
 function unknownBeforePlace(words: Word[], j: number, start: number): number | null {
   const n = words[j]!;
   const w = words[j - 1];
-  if (n.tag !== "n" || n.word.length < 2 || n.end !== start || !w || w.end !== n.start || w.tag !== "x") return null;
-  if (!HAN.test(w.word) || w.word.length < 2 || GROUP.test(w.word) || JOINED.test(w.word)) return null;
-  return FUNCTION_CHAR.test(w.word) ? null : j - 1;
+  if (n.tag !== "n" || n.word.length !== 2 || n.end !== start || !w || w.end !== n.start || w.tag !== "x") return null;
+  if (!HAN.test(w.word) || w.word.length < 2 || w.word.length > 3 || GROUP.test(w.word) || JOINED.test(w.word))
+    return null;
+  // 纳方, 美方: a side in talks, no name.
+  return FUNCTION_CHAR.test(w.word) || w.word.endsWith("方") ? null : j - 1;
 }
 
 /**
  * 国家|超级|计算|长沙|中心: a national centre or laboratory named by its field and its place; the index of 国家, or
- * null. 国家 after a name is "countries" (阿拉伯国家), no owner.
+ * null. 国家 after a noun is "countries" (金砖国家), no owner: -1, as the name it ends cannot be bounded here.
  */
 function nationalField(words: Word[], j: number, start: number, head: string): number | null {
   if (!NATIONAL_HEAD.test(head)) return null;
@@ -394,8 +401,9 @@ function nationalField(words: Word[], j: number, start: number, head: string): n
     if (w.word === "国家") {
       const before = words[k - 1];
       const owned =
-        before && before.end === w.start && HAN.test(before.word) && /^(?:ns|nr|nrt|nz|j|x|m)$/.test(before.tag);
-      return k < j && !owned ? k : null;
+        before && before.end === w.start && HAN.test(before.word) && /^(?:n|ns|nr|nrt|nz|j|x|m)$/.test(before.tag);
+      if (k === j) return null;
+      return owned ? -1 : k;
     }
     if (!NATIONAL_FIELD.test(w.tag) || !HAN.test(w.word)) return null;
     end = w.start;
