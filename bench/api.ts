@@ -34,6 +34,8 @@ const autocannon = require("autocannon") as Autocannon;
 
 const CONNECTIONS = Number(process.env.JIANWEN_BENCH_CONNECTIONS ?? 50);
 const DURATION = Number(process.env.JIANWEN_BENCH_SECONDS ?? 15);
+/** JIANWEN_BENCH_CACHE=0: only the uncached runs (the acceptance figures), for quicker before/after comparisons. */
+const WITH_CACHE = process.env.JIANWEN_BENCH_CACHE !== "0";
 
 function pick<T>(items: T[]): T {
   return items[Math.floor(Math.random() * items.length)]!;
@@ -159,6 +161,14 @@ async function main(): Promise<void> {
   } finally {
     cold.stop();
   }
+  if (!WITH_CACHE) {
+    console.log(
+      `bench/api: load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(" ")} after the run`,
+    );
+    return;
+  }
 
   // Then as served: answers kept until the graph changes. The measured runs start with an empty cache, so
   // they include the misses of every node asked for the first time.
@@ -179,6 +189,11 @@ async function main(): Promise<void> {
   } finally {
     served.stop();
   }
+  console.log(
+    `bench/api: load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ")} after the run`,
+  );
 }
 
 await main();

@@ -22,6 +22,8 @@ type CsvType = "string" | "double" | "long" | "boolean" | "string[]";
  * from JavaScript as a float (evidenceCount sums the row's float sentence counts).
  */
 const FACT_INTEGERS = new Set(["articles", "formerIn"]);
+/** Node metrics that graph/analyze.ts stores with toInteger() (ingest --bulk imports them with the nodes). */
+const NODE_INTEGERS = new Set(["degree", "community"]);
 type Value = PropertyValue | string[] | undefined;
 
 export interface ImportFile {
@@ -46,7 +48,7 @@ export function writeImportFiles(plan: LoadPlan, dir: string): ImportFiles {
   const out: ImportFiles = { nodes: [], relationships: [], nodeCount: 0, relationshipCount: 0 };
   for (const [label, rows] of plan.nodes) {
     const records = rows.map((row) => nodeRecord(label, row));
-    out.nodes.push(writeTable(join(dir, `nodes-${label}.csv`), ["id:ID", ":LABEL"], records, label));
+    out.nodes.push(writeTable(join(dir, `nodes-${label}.csv`), ["id:ID", ":LABEL"], records, label, NODE_INTEGERS));
     out.nodeCount += rows.length;
   }
   const byType = new Map<string, RelationshipGroup[]>();

@@ -37,8 +37,9 @@ function nodeId(node: Node): string {
 
 export function toPlain(value: unknown, idOf: Map<string, string> = new Map()): unknown {
   if (value === null || value === undefined) return null;
+  // Strings, floats and booleans (most of an answer) are already plain: no driver type checks for them.
+  if (typeof value !== "object") return typeof value === "bigint" ? value.toString() : value;
   if (neo4j.isInt(value)) return value.inSafeRange() ? value.toNumber() : value.toString();
-  if (typeof value === "bigint") return value.toString();
   if (isNode(value as object)) {
     const node = value as Node;
     idOf.set(node.elementId, nodeId(node));

@@ -1,15 +1,15 @@
 // Runs Neo4j's offline importer (`neo4j-admin database import full`) over CSV files from cypher/bulk-csv.ts.
 // The importer writes the store files directly, so the database must be stopped meanwhile:
 // - embedded launcher (`jianwen db start`): the import tool is on the launcher's classpath (org.neo4j:neo4j
-//   pulls in neo4j-import-tool), so it runs as `java … org.neo4j.cli.AdminTool` with NEO4J_HOME set to the
-//   launcher's data folder, which is where the launcher keeps its databases;
+//   pulls in neo4j-import-tool), so the launcher itself runs it (AdminTool with its data folder as NEO4J_HOME)
+//   when started with --import, then starts the database on the imported store: one JVM start, not two;
 // - docker compose: the official image's `neo4j-admin`, in a one-off container of the same service and volume.
 import { spawn } from "node:child_process";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { Neo4jLoadError } from "../core/errors.js";
 import { ARRAY_DELIMITER_OPTION, type ImportFiles } from "../cypher/index.js";
-import { tailLines } from "./options.js";
+import { IMPORT_DONE_LINE, IMPORT_FAILED_LINE, tailLines } from "./options.js";
 
 export interface ImportRun {
   ms: number;
@@ -25,52 +25,60 @@ export function importArguments(files: ImportFiles, database: string, pathOf: (p
     database,
     "--overwrite-destination=true",
     `--array-delimiter=${ARRAY_DELIMITER_OPTION}`,
-    // Article texts hold line breaks. Naming only those files (`--multiline-fields-format=v2`) was refused on
-    // the news corpus as though no file were named, so every file is parsed as possibly multiline.
-    ...(multiline.length > 0 ? ["--multiline-fields=true"] : []),
+    // Article texts hold line breaks. Only the files that do are named (format v2): the importer parses those
+    // on one thread and the others in parallel. Paths are given as for --nodes, which the importer reads the same way.
+    ...(multiline.length > 0 ? ["--multiline-fields-format=v2", `--multiline-fields=${multiline.join(",")}`] : []),
     ...files.nodes.map((f) => `--nodes=${pathOf(f.path)}`),
     ...files.relationships.map((f) => `--relationships=${pathOf(f.path)}`),
   ];
 }
 
-/** Imports with the launcher's classpath into `dataDir` (the launcher must be stopped). */
-export async function importEmbedded(
-  launcherDir: string,
-  dataDir: string,
-  files: ImportFiles,
-  workDir: string,
-  database = "neo4j",
-): Promise<ImportRun> {
-  // An empty configuration folder: the importer then uses the defaults, whose data folder under NEO4J_HOME is
-  // the one the embedded launcher uses (data/databases, data/transactions).
-  const conf = join(workDir, "conf");
-  mkdirSync(conf, { recursive: true });
-  writeFileSync(join(conf, "neo4j.conf"), "");
-  const java = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, "bin", "java") : "java";
-  const classpath = [join(launcherDir, "target", "classes"), join(launcherDir, "target", "lib", "*")].join(":");
+/**
+ * Writes the importer's arguments for the embedded launcher (`--import FILE`, one a line, the database name
+ * first), which runs the import in its own JVM before it starts the database (neo4j/EmbeddedNeo4j.java).
+ */
+export function writeImportFile(files: ImportFiles, workDir: string, database = "neo4j"): string {
+  const path = join(workDir, "import.args");
   const args = [
-    "-Xmx1g",
-    "-XX:+ExitOnOutOfMemoryError",
-    "-Dfile.encoding=UTF-8",
-    "-cp",
-    classpath,
-    "org.neo4j.cli.AdminTool",
-    "database",
-    "import",
-    "full",
+    ...importArguments(files, database, (p) => p),
     `--report-file=${join(workDir, "import.report")}`,
     "--max-off-heap-memory=1g",
-    ...importArguments(files, database, (p) => p),
   ];
-  try {
-    return await run(java, args, { ...process.env, NEO4J_HOME: dataDir, NEO4J_CONF: conf }, "the Neo4j import tool");
-  } catch (error) {
-    // A failed import leaves store files Neo4j cannot start on. The database was empty (bulk refuses any other),
-    // so its folders are removed and Neo4j creates it empty again on the next start.
-    rmSync(join(dataDir, "data", "databases", database), { recursive: true, force: true });
-    rmSync(join(dataDir, "data", "transactions", database), { recursive: true, force: true });
-    throw error;
+  for (const arg of args) {
+    if (/[\r\n]/.test(arg))
+      throw new Neo4jLoadError(`db/bulk-import: an importer argument holds a line break: ${arg}`, false);
   }
+  writeFileSync(path, `${args.join("\n")}\n`);
+  return path;
+}
+
+/**
+ * What the launcher's log says of the import it ran, from byte `from` on: its time and the importer's summary,
+ * or a Neo4jLoadError with the importer's last lines when it failed (the launcher then started the database empty).
+ */
+export function importOutcome(logFile: string, from: number): ImportRun {
+  const text = readFileSync(logFile).subarray(Math.max(0, from)).toString("utf8");
+  const done = new RegExp(`${IMPORT_DONE_LINE}(\\d+) ms`).exec(text);
+  // The tool has been seen to exit 0 after an argument error; only its closing line says the import happened.
+  if (!done || !/IMPORT DONE/.test(text)) {
+    const failedAt = text.indexOf(IMPORT_FAILED_LINE);
+    const output = failedAt >= 0 ? text.slice(0, text.indexOf("\n", failedAt) + 1 || text.length) : text;
+    throw new Neo4jLoadError(`db/bulk-import: the Neo4j import tool failed; it said:\n${tailLines(output, 30)}`, false);
+  }
+  const summary = text.slice(text.indexOf("IMPORT DONE"), done.index);
+  return { ms: Number(done[1]), summary: tailLines(summary, 8) };
+}
+
+/**
+ * Milliseconds the launcher took to create the schema it was given (`--schema`) and fill its indexes, or null
+ * when it did not (a statement failed, or the indexes did not come online).
+ */
+export function schemaApplied(logFile: string, from: number): number | null {
+  const text = readFileSync(logFile).subarray(Math.max(0, from)).toString("utf8");
+  const created = /jianwen-neo4j: schema created in (\d+) ms/.exec(text);
+  const online = /jianwen-neo4j: indexes online in (\d+) ms/.exec(text);
+  if (!created || !online || text.includes("jianwen-neo4j: schema failed")) return null;
+  return Number(created[1]) + Number(online[1]);
 }
 
 /** Imports in a one-off container of the compose service, with the CSV folder mounted read-only at /import. */

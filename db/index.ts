@@ -12,5 +12,12 @@ export {
   type DbPaths,
   type DbSettings,
 } from "./options.js";
-export { importArguments, importDocker, importEmbedded, type ImportRun } from "./bulk-import.js";
+export {
+  importArguments,
+  importDocker,
+  importOutcome,
+  schemaApplied,
+  writeImportFile,
+  type ImportRun,
+} from "./bulk-import.js";
 export { isLauncherProcess, readPidRecord } from "./process.js";

@@ -13,6 +13,9 @@ export const LOOPBACK = "127.0.0.1";
 export const LAUNCHER_CLASS = "jianwen.EmbeddedNeo4j";
 /** What the launcher prints once the database is available and warmed up. */
 export const READY_LINE = "jianwen-neo4j: ready ";
+/** What the launcher prints after an import it was asked to run (--import), before starting the database. */
+export const IMPORT_DONE_LINE = "jianwen-neo4j: import done in ";
+export const IMPORT_FAILED_LINE = "jianwen-neo4j: import failed";
 
 export interface DbSettings {
   port: number;
@@ -97,7 +100,12 @@ export function dbPaths(
 }
 
 /** The java argument list for the launcher; classpath entries are the compiled class and the copied jars. */
-export function javaArgs(launcherDir: string, settings: DbSettings, dataDir: string): string[] {
+export function javaArgs(
+  launcherDir: string,
+  settings: DbSettings,
+  dataDir: string,
+  bulk: { importFile?: string | undefined; schemaFile?: string | undefined } = {},
+): string[] {
   const classpath = [join(launcherDir, "target", "classes"), join(launcherDir, "target", "lib", "*")].join(":");
   return [
     `-Xmx${settings.heap}`,
@@ -112,6 +120,8 @@ export function javaArgs(launcherDir: string, settings: DbSettings, dataDir: str
     dataDir,
     "--pagecache-mb",
     String(settings.pageCacheMb),
+    ...(bulk.importFile ? ["--import", bulk.importFile] : []),
+    ...(bulk.schemaFile ? ["--schema", bulk.schemaFile] : []),
   ];
 }
 

@@ -19,6 +19,8 @@ import { ensureLauncherBuilt, findProjectRoot, launcherDir } from "./launcher.js
 import {
   boltUri,
   dbPaths,
+  IMPORT_DONE_LINE,
+  IMPORT_FAILED_LINE,
   LOOPBACK,
   READY_LINE,
   javaArgs,
@@ -44,6 +46,13 @@ export interface DbCallOptions extends Partial<DbSettings> {
   ignoreEnv?: boolean;
   /** Project folder; default: found from this module's location. */
   projectRoot?: string;
+  /**
+   * `ingest --bulk`: the launcher first runs Neo4j's importer with the arguments in this file (one a line, the
+   * database name first; db/bulk-import.ts) into the stopped, empty store, then starts the database on it.
+   */
+  importFile?: string;
+  /** `ingest --bulk`: schema statements (one a line) the launcher applies, and waits for, before it is ready. */
+  schemaFile?: string;
 }
 
 export interface StartResult {
@@ -54,6 +63,8 @@ export interface StartResult {
   /** False when a launcher of ours was already running on that port. */
   started: boolean;
   elapsedMs: number;
+  /** Where this start's lines begin in the log (bytes); -1 when a running launcher was found. */
+  logStart: number;
 }
 
 export interface DbStatus {
@@ -130,6 +141,12 @@ async function startClaimed(options: DbCallOptions): Promise<StartResult> {
   const { settings, root, paths, uri } = context(options);
 
   const existing = readPidRecord(paths.pidFile);
+  if (existing && isLauncherProcess(existing.pid) && options.importFile) {
+    throw new Neo4jLoadError(
+      `db: Neo4j is running on port ${settings.port}; the importer needs it stopped (pid ${existing.pid})`,
+      false,
+    );
+  }
   if (existing && isLauncherProcess(existing.pid)) {
     // Ours and alive: maybe still starting (another caller launched it a moment ago), so wait for Bolt.
     await waitForBolt(uri, existing.pid, began + settings.startTimeoutMs, existing.log, -1);
@@ -140,6 +157,7 @@ async function startClaimed(options: DbCallOptions): Promise<StartResult> {
       log: existing.log,
       started: false,
       elapsedMs: Date.now() - began,
+      logStart: -1,
     };
   }
   if (existing || existsSync(paths.pidFile)) removePidFile(paths.pidFile);
@@ -164,7 +182,8 @@ async function startClaimed(options: DbCallOptions): Promise<StartResult> {
   const launched = Date.now();
   const java = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, "bin", "java") : "java";
   log(`db: starting Neo4j on ${uri} (data ${paths.dataDir}, log ${paths.logFile})`);
-  const child = spawn(java, javaArgs(launcherDir(root), settings, paths.dataDir), {
+  const args = javaArgs(launcherDir(root), settings, paths.dataDir, options);
+  const child = spawn(java, args, {
     cwd: root,
     detached: true,
     stdio: ["ignore", fd, fd],
@@ -194,7 +213,7 @@ async function startClaimed(options: DbCallOptions): Promise<StartResult> {
   });
   try {
     // The timeout counts from the launch, not from before a first-use Maven build.
-    await waitForBolt(uri, pid, launched + settings.startTimeoutMs, paths.logFile, logStart);
+    await waitForBolt(uri, pid, launched + settings.startTimeoutMs, paths.logFile, logStart, !!options.importFile);
   } catch (error) {
     if (isLauncherProcess(pid)) {
       sendSignal(pid, "SIGTERM");
@@ -203,22 +222,45 @@ async function startClaimed(options: DbCallOptions): Promise<StartResult> {
     removePidFile(paths.pidFile);
     throw error;
   }
-  return { uri, pid, data: paths.dataDir, log: paths.logFile, started: true, elapsedMs: Date.now() - began };
+  return {
+    uri,
+    pid,
+    data: paths.dataDir,
+    log: paths.logFile,
+    started: true,
+    elapsedMs: Date.now() - began,
+    logStart,
+  };
 }
 
 function readyLogged(logFile: string, from: number): boolean {
   return existsSync(logFile) && readFileSync(logFile).subarray(from).includes(READY_LINE);
 }
 
-/** Waits for Bolt; with logStart >= 0, also for the launcher's ready line written after that byte of its log. */
+function importEnded(logFile: string, from: number): boolean {
+  if (!existsSync(logFile)) return false;
+  const text = readFileSync(logFile).subarray(from);
+  return text.includes(IMPORT_DONE_LINE) || text.includes(IMPORT_FAILED_LINE);
+}
+
+/**
+ * Waits for Bolt; with logStart >= 0, also for the launcher's ready line written after that byte of its log.
+ * While an import runs first (`importing`), the start timeout counts from its end: an archive takes what it takes.
+ */
 async function waitForBolt(
   uri: string,
   pid: number,
   deadline: number,
   logFile: string,
   logStart: number,
+  importing = false,
 ): Promise<void> {
+  const timeout = deadline - Date.now();
   for (;;) {
+    if (importing) {
+      if (importEnded(logFile, logStart)) importing = false;
+      else deadline = Date.now() + timeout;
+    }
     if (!isLauncherProcess(pid)) {
       throw new Neo4jLoadError(
         `db: Neo4j exited before Bolt answered at ${uri}; its log (${logFile}) ends with:\n${readLogTail(logFile, Math.max(0, logStart))}`,

@@ -11,6 +11,7 @@ import {
   createEntityGraph,
   type EntityGraph,
   type MetricsOptions,
+  type NodeMetrics,
 } from "./metrics.js";
 
 // Entities are linked by the facts between them (FACT_TYPES: posts, meetings, places, projects), not by shared
@@ -31,16 +32,14 @@ export async function readEntityGraph(driver: Driver, database?: string): Promis
        RETURN s.id AS source, t.id AS target, type(r) AS type, sum(coalesce(r.articles, 1)) AS weight`,
       { types: FACT_TYPES },
     );
-    for (const r of edges.records) {
-      const source = r.get("source") as string;
-      const target = r.get("target") as string;
-      const weight = Number(r.get("weight"));
-      const type = r.get("type") as RelationType;
-      graph.updateEdge(source, target, (attr) => ({
-        weight: (attr.weight ?? 0) + weight,
-        types: attr.types?.includes(type) ? attr.types : [...(attr.types ?? []), type],
-      }));
-    }
+    for (const r of edges.records)
+      addFact(
+        graph,
+        r.get("source") as string,
+        r.get("target") as string,
+        r.get("type") as RelationType,
+        Number(r.get("weight")),
+      );
   } catch (error) {
     throw new Neo4jLoadError(`graph/analyze: reading the entity graph from Neo4j failed: ${String(error)}`, false, {
       cause: error,
@@ -49,6 +48,29 @@ export async function readEntityGraph(driver: Driver, database?: string): Promis
     await session.close();
   }
   return graph;
+}
+
+/**
+ * Adds the facts of one type from `source` to `target` to the entity graph: one undirected edge per pair, whose
+ * weight sums the articles stating each fact (a fact without its article count weighs one).
+ */
+export function addFact(graph: EntityGraph, source: string, target: string, type: RelationType, weight: number): void {
+  graph.updateEdge(source, target, (attr) => ({
+    weight: (attr.weight ?? 0) + weight,
+    types: attr.types?.includes(type) ? attr.types : [...(attr.types ?? []), type],
+  }));
+}
+
+/** The metrics analyzeGraph stores, for an entity graph already in memory (ingest --bulk builds it from its load). */
+export function graphMetrics(
+  graph: EntityGraph,
+  options: Omit<AnalyzeOptions, "database" | "batchSize"> = {},
+): { metrics: Record<string, NodeMetrics>; betweenness: boolean } {
+  const betweenness =
+    options.betweenness === "auto" || options.betweenness === undefined
+      ? graph.order <= BETWEENNESS_AUTO_MAX_NODES
+      : options.betweenness;
+  return { metrics: computeMetrics(graph, { seed: options.seed, betweenness }), betweenness };
 }
 
 export interface AnalyzeResult {
@@ -71,11 +93,7 @@ export async function analyzeGraph(driver: Driver, options: AnalyzeOptions = {})
   const t0 = performance.now();
   const graph = await readEntityGraph(driver, options.database);
   const t1 = performance.now();
-  const wantBetweenness =
-    options.betweenness === "auto" || options.betweenness === undefined
-      ? graph.order <= BETWEENNESS_AUTO_MAX_NODES
-      : options.betweenness;
-  const metrics = computeMetrics(graph, { seed: options.seed, betweenness: wantBetweenness });
+  const { metrics, betweenness: wantBetweenness } = graphMetrics(graph, options);
   const t2 = performance.now();
   const rows = Object.entries(metrics).map(([id, m]) => ({ id, betweenness: null, ...m }));
   const batchSize = options.batchSize ?? 5000;

@@ -7,7 +7,14 @@ export {
   type MetricsOptions,
   type NodeMetrics,
 } from "./metrics.js";
-export { analyzeGraph, readEntityGraph, type AnalyzeOptions, type AnalyzeResult } from "./analyze.js";
+export {
+  addFact,
+  analyzeGraph,
+  graphMetrics,
+  readEntityGraph,
+  type AnalyzeOptions,
+  type AnalyzeResult,
+} from "./analyze.js";
 export { edgeId, graphDocToApiGraph, type ToApiGraphOptions } from "./export-api.js";
 export { readGraphDocFile } from "./export-input.js";
 export { readSubgraph, type SubgraphChoice } from "./export-neo4j.js";

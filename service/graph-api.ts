@@ -8,6 +8,7 @@ import {
   isNodeLabel,
   labelFromId,
   type NodeLabel,
+  NODE_LABELS,
   toPlain,
   EVIDENCE_CAP,
 } from "../cypher/index.js";
@@ -128,30 +129,20 @@ export async function nodeDetail(
   });
 }
 
+/** A node's neighbour links: facts for an entity; mentions and reporters for an article. */
+const linksOf = (label: NodeLabel | undefined) =>
+  label === "Article" ? `MATCH (n)-[r:MENTIONS|REPORTED]-(m)` : `MATCH (n)-[r:${FACTS}]-(m)`;
+
 /**
- * The neighbours query for a node of `label` (undefined: label unknown, found through NODE_BY_ID). One query,
- * the hot path of the explorer. Entities: their neighbours by fact; articles: the entities they mention and
- * their reporters. Naming the types lets Neo4j read only those chains of a dense node.
+ * From rows (n, r, m) of nodes' links on: each node's neighbours ranked and capped at `limit` (a Cypher
+ * expression), their facts' evidence references and the articles these name, as one row a node. `keep` names
+ * variables carried along and returned (the batched form's `req`).
  */
-function neighboursCypher(label: NodeLabel | undefined): string {
-  const facts = `MATCH (n)-[r:${FACTS}]-(m)`;
-  const mentions = `MATCH (n)-[r:MENTIONS|REPORTED]-(m)`;
-  const start =
-    label === undefined
-      ? `${NODE_BY_ID}
-       CALL {
-         WITH n ${facts} WHERE NOT n:Article RETURN m, r
-         UNION ALL
-         WITH n ${mentions} WHERE n:Article RETURN m, r
-       }`
-      : `MATCH (n:\`${label}\` {id: $id})
-       ${label === "Article" ? mentions : facts}`;
-  return `${start}
-       WITH n, m, collect(r) AS rs
+const neighboursTail = (limit: string, keep = "") => `WITH ${keep}n, m, collect(r) AS rs
        // Neighbours by rank, then by how many articles state their facts with this node.
        ORDER BY coalesce(m.pagerank, 0.0) DESC, reduce(k = 0, x IN rs | k + coalesce(x.articles, 1)) DESC, m.id
-       WITH n, collect({m: m, rs: rs}) AS items
-       WITH n, items[0..$limit] AS shown, size(items) AS total
+       WITH ${keep}n, collect({m: m, rs: rs}) AS items
+       WITH ${keep}n, items[0..${limit}] AS shown, size(items) AS total
        CALL (shown) {
          UNWIND shown AS x
          UNWIND x.rs[0..$factsPerLink] AS r
@@ -159,39 +150,113 @@ function neighboursCypher(label: NodeLabel | undefined): string {
          RETURN collect(ref) AS refs
        }
        ${ARTICLES_OF("refs")}
-       RETURN ${NODE_MAP("n")} AS node, [x IN [y IN shown | y.m] | ${NODE_MAP("x")}] AS others, total, refs, articles`;
+       RETURN ${keep}${NODE_MAP("n")} AS node, [x IN [y IN shown | y.m] | ${NODE_MAP("x")}] AS others, total, refs, articles`;
+
+/**
+ * The neighbours query for a node of `label` (undefined: label unknown, found through NODE_BY_ID). One query,
+ * the hot path of the explorer. Entities: their neighbours by fact; articles: the entities they mention and
+ * their reporters. Naming the types lets Neo4j read only those chains of a dense node.
+ */
+function neighboursCypher(label: NodeLabel | undefined): string {
+  const start =
+    label === undefined
+      ? `${NODE_BY_ID}
+       CALL {
+         WITH n ${linksOf(undefined)} WHERE NOT n:Article RETURN m, r
+         UNION ALL
+         WITH n ${linksOf("Article")} WHERE n:Article RETURN m, r
+       }`
+      : `MATCH (n:\`${label}\` {id: $id})
+       ${linksOf(label)}`;
+  return `${start}
+       ${neighboursTail("$limit")}`;
 }
 
+/**
+ * neighboursCypher for several nodes at once, each of a known label: `$byLabel` maps a label to its requests
+ * {i, id, limit}; one row per node that has a neighbour, with its request as `req`. Each label's requests seek
+ * that label's unique index.
+ */
+const NEIGHBOURS_BATCH = `CALL {
+         ${NODE_LABELS.map(
+           (label) => `UNWIND $byLabel.${label} AS req
+         MATCH (n:\`${label}\` {id: req.id})
+         ${linksOf(label)}
+         RETURN req, n, r, m`,
+         ).join("\n         UNION ALL\n         ")}
+       }
+       ${neighboursTail("req.limit", "req, ")}`;
+
+/** The answer from a row of neighboursCypher or NEIGHBOURS_BATCH. */
+function neighboursAnswer(record: { get(key: string): unknown }): ApiGraph {
+  const others = (record.get("others") as unknown[]).map(apiNodeFromMap);
+  const total = Number(record.get("total"));
+  const rels = joinEvidence(
+    toPlain(record.get("refs")) as RelRef[],
+    toPlain(record.get("articles")) as Array<{ id: string; title?: string; date?: string; source?: string }>,
+  );
+  return {
+    nodes: [apiNodeFromMap(record.get("node")), ...others],
+    edges: foldEdges(rels),
+    omitted: total - others.length,
+  };
+}
+
+const neighbourParams = () => ({
+  perLink: neo4j.int(EVIDENCE_PER_LINK),
+  factsPerLink: neo4j.int(FACTS_PER_LINK),
+});
+
 export async function neighbours(driver: Driver, opts: ReadOpts, id: string, limit: number): Promise<ApiGraph> {
+  return readTx(driver, opts, (tx) => neighboursIn(tx, id, limit));
+}
+
+async function neighboursIn(tx: Reader, id: string, limit: number): Promise<ApiGraph> {
+  const params = { id, limit: neo4j.int(limit), ...neighbourParams() };
+  // The id's prefix names the label, so the query starts with one index seek instead of six.
+  const label = labelFromId(id);
+  let record = (await tx.run(neighboursCypher(label), params)).records[0];
+  if (!record) {
+    // No row: the node has no neighbours, does not exist, or (never made by a Jianwen load) carries a label
+    // other than its prefix says. findNode tells which.
+    const found = await findNode(tx, id);
+    if (label === undefined || found.label === label) return { nodes: [found.node], edges: [], omitted: 0 };
+    record = (await tx.run(neighboursCypher(undefined), params)).records[0];
+    if (!record) return { nodes: [found.node], edges: [], omitted: 0 };
+  }
+  return neighboursAnswer(record);
+}
+
+export interface NeighboursRequest {
+  id: string;
+  limit: number;
+}
+
+/**
+ * The answers of `neighbours` for several nodes, from one query for all those whose id names a label and that
+ * have a neighbour; the rest (no neighbour, unknown node, unknown prefix) go through `neighbours`' own steps
+ * in the same session.
+ */
+export async function neighboursMany(
+  driver: Driver,
+  opts: ReadOpts,
+  requests: NeighboursRequest[],
+): Promise<ApiGraph[]> {
   return readTx(driver, opts, async (tx) => {
-    const params = {
-      id,
-      limit: neo4j.int(limit),
-      perLink: neo4j.int(EVIDENCE_PER_LINK),
-      factsPerLink: neo4j.int(FACTS_PER_LINK),
-    };
-    // The id's prefix names the label, so the query starts with one index seek instead of six.
-    const label = labelFromId(id);
-    let record = (await tx.run(neighboursCypher(label), params)).records[0];
-    if (!record) {
-      // No row: the node has no neighbours, does not exist, or (never made by a Jianwen load) carries a label
-      // other than its prefix says. findNode tells which.
-      const found = await findNode(tx, id);
-      if (label === undefined || found.label === label) return { nodes: [found.node], edges: [], omitted: 0 };
-      record = (await tx.run(neighboursCypher(undefined), params)).records[0];
-      if (!record) return { nodes: [found.node], edges: [], omitted: 0 };
+    const answers = new Array<ApiGraph | undefined>(requests.length);
+    const byLabel = Object.fromEntries(NODE_LABELS.map((label) => [label, [] as object[]]));
+    for (const [i, r] of requests.entries()) {
+      const label = labelFromId(r.id);
+      if (label !== undefined) byLabel[label]!.push({ i: neo4j.int(i), id: r.id, limit: neo4j.int(r.limit) });
     }
-    const others = (record.get("others") as unknown[]).map(apiNodeFromMap);
-    const total = Number(record.get("total"));
-    const rels = joinEvidence(
-      toPlain(record.get("refs")) as RelRef[],
-      toPlain(record.get("articles")) as Array<{ id: string; title?: string; date?: string; source?: string }>,
-    );
-    return {
-      nodes: [apiNodeFromMap(record.get("node")), ...others],
-      edges: foldEdges(rels),
-      omitted: total - others.length,
-    };
+    if (Object.values(byLabel).some((reqs) => reqs.length > 0)) {
+      const result = await tx.run(NEIGHBOURS_BATCH, { byLabel, ...neighbourParams() });
+      for (const record of result.records) {
+        answers[Number((toPlain(record.get("req")) as { i: number }).i)] = neighboursAnswer(record);
+      }
+    }
+    for (const [i, r] of requests.entries()) answers[i] ??= await neighboursIn(tx, r.id, r.limit);
+    return answers as ApiGraph[];
   });
 }
 
@@ -211,21 +276,75 @@ export function escapeLucene(text: string): string {
   return text.replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, "\\$&").replace(/\b(AND|OR|NOT)\b/g, (w) => w.toLowerCase());
 }
 
+/** Lucene's candidates for `query` (Cypher expressions), scored, ranked and cut to `limit`: rows (node, score). */
+const searchRows = (
+  query: string,
+  q: string,
+  fetch: string,
+) => `CALL db.index.fulltext.queryNodes('entity_names', ${query}, {limit: ${fetch}}) YIELD node, score
+       // An exact name or alias outranks a partial match whatever Lucene scored it.
+       WITH node, score + CASE WHEN node.name = ${q} THEN 100.0 WHEN ${q} IN coalesce(node.aliases, []) THEN 50.0 ELSE 0.0 END AS score
+       ORDER BY score DESC, coalesce(node.pagerank, 0.0) DESC, node.id`;
+
+/** One search: the node maps only of the rows kept (Lucene hands over three times as many candidates). */
+const SEARCH = `${searchRows("$query", "$q", "$fetch")} LIMIT $limit
+       RETURN ${NODE_MAP("node")} AS node, score`;
+
+/**
+ * Several searches in one query: `$reqs` is a list of {i, query, q, fetch, limit}; one row a search, `results`
+ * holding its {node, score} maps in rank order (an empty list when nothing matched).
+ */
+const SEARCH_BATCH = `UNWIND $reqs AS req
+       CALL (req) {
+         ${searchRows("req.query", "req.q", "req.fetch")}
+         WITH req, collect({node: node, score: score}) AS ranked
+         UNWIND ranked[0..req.limit] AS hit
+         WITH hit.node AS node, hit.score AS score
+         RETURN collect({node: ${NODE_MAP("node")}, score: score}) AS results
+       }
+       RETURN req.i AS i, results`;
+
+const searchResult = (node: unknown, score: unknown) => ({ ...apiNodeFromMap(node), score: Number(score) });
+
+export interface SearchRequest {
+  q: string;
+  limit: number;
+}
+
 export async function search(driver: Driver, opts: ReadOpts, q: string, limit: number): Promise<ApiSearchResult> {
   const query = escapeLucene(q.trim());
   if (!query) return { results: [] };
   return readTx(driver, opts, async (tx) => {
-    const result = await tx.run(
-      `CALL db.index.fulltext.queryNodes('entity_names', $query, {limit: $fetch}) YIELD node, score
-       // An exact name or alias outranks a partial match whatever Lucene scored it.
-       WITH node, score + CASE WHEN node.name = $q THEN 100.0 WHEN $q IN coalesce(node.aliases, []) THEN 50.0 ELSE 0.0 END AS score
-       RETURN ${NODE_MAP("node")} AS node, score
-       ORDER BY score DESC, coalesce(node.pagerank, 0.0) DESC, node.id LIMIT $limit`,
-      { query, q: q.trim(), fetch: neo4j.int(limit * 3), limit: neo4j.int(limit) },
-    );
-    return {
-      results: result.records.map((r) => ({ ...apiNodeFromMap(r.get("node")), score: Number(r.get("score")) })),
-    };
+    const result = await tx.run(SEARCH, {
+      query,
+      q: q.trim(),
+      fetch: neo4j.int(limit * 3),
+      limit: neo4j.int(limit),
+    });
+    return { results: result.records.map((r) => searchResult(r.get("node"), r.get("score"))) };
+  });
+}
+
+/** The answers of `search` for several requests, from one query. */
+export async function searchMany(
+  driver: Driver,
+  opts: ReadOpts,
+  requests: SearchRequest[],
+): Promise<ApiSearchResult[]> {
+  const answers = requests.map((): ApiSearchResult => ({ results: [] }));
+  const reqs = requests.flatMap(({ q, limit }, i) => {
+    const query = escapeLucene(q.trim());
+    if (!query) return [];
+    return [{ i: neo4j.int(i), query, q: q.trim(), fetch: neo4j.int(limit * 3), limit: neo4j.int(limit) }];
+  });
+  if (reqs.length === 0) return answers;
+  return readTx(driver, opts, async (tx) => {
+    const result = await tx.run(SEARCH_BATCH, { reqs });
+    for (const record of result.records) {
+      const hits = record.get("results") as Array<{ node: unknown; score: unknown }>;
+      answers[Number(record.get("i"))] = { results: hits.map((h) => searchResult(h.node, h.score)) };
+    }
+    return answers;
   });
 }
 

@@ -1,7 +1,8 @@
 // Bounds how many queries of one kind run on Neo4j at once. User queries (POST /api/query and named queries):
 // a burst of heavy Cypher cannot take every core and every transaction memory byte from the explorer's own
-// reads. The explorer's reads: fifty requests at once run faster eight at a time than all together, because
-// Neo4j's threads stop fighting over two cores. Past the queue length a request is refused at once (429 BUSY)
+// reads. The explorer's reads: fifty requests at once run faster a few at a time than all together, because
+// Neo4j's threads stop fighting over two cores, and the fewer slots the more neighbour and search requests each
+// batched query answers (service/batch.ts). Past the queue length a request is refused at once (429 BUSY)
 // rather than waiting for a timeout.
 import { QueryError } from "../core/errors.js";
 

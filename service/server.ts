@@ -11,7 +11,18 @@ import { projectRoot, DEFAULT_READONLY, type ReadOnlyOptions } from "../cypher/i
 import { TOKEN_COOKIE, bearer, isLoopbackHost, readCookie, tokenMatches } from "./auth.js";
 import { entityPage } from "./entity-api.js";
 import { firstView } from "./first-view.js";
-import { nodeDetail, neighbours, overview, search, shortestPath } from "./graph-api.js";
+import { ReadBatcher } from "./batch.js";
+import {
+  nodeDetail,
+  neighbours,
+  neighboursMany,
+  overview,
+  search,
+  searchMany,
+  shortestPath,
+  type NeighboursRequest,
+  type SearchRequest,
+} from "./graph-api.js";
 import { ReadCache, type ReadCacheOptions } from "./cache.js";
 import { readTx, type ReadOpts } from "./graph-read.js";
 import { QueryLimiter } from "./limiter.js";
@@ -41,8 +52,13 @@ export interface ServerOptions {
   readTimeoutMs?: number;
   /** Answers of the graph routes kept until the graph changes (service/cache.ts); false keeps none. */
   cache?: ReadCacheOptions | false;
-  /** The service's own reads run at once (default 8); more wait in line. */
+  /** The service's own reads run at once (default 4); more wait in line. */
   maxConcurrentReads?: number;
+  /**
+   * Neighbour or search requests waiting in that line answered together by one query, at most (default 16;
+   * 1 answers each alone). See service/batch.ts.
+   */
+  maxReadBatch?: number;
   /** User queries run at once (default 4) and queued beyond that (default 32) before 429 BUSY. */
   maxConcurrentQueries?: number;
   maxQueuedQueries?: number;
@@ -97,15 +113,30 @@ export async function createServer(opts: ServerOptions): Promise<JianwenServer> 
   const limits: ReadOnlyOptions = { ...DEFAULT_READONLY, maxBytes: 2_000_000, ...opts.limits, database };
   const read = { database, timeoutMs: opts.readTimeoutMs ?? 10_000 };
   const limiter = new QueryLimiter(opts.maxConcurrentQueries ?? 4, opts.maxQueuedQueries ?? 32);
-  const reads = new QueryLimiter(opts.maxConcurrentReads ?? 8, 4096, "graph reads");
+  const reads = new QueryLimiter(opts.maxConcurrentReads ?? 4, 4096, "graph reads");
   const cache =
     opts.cache === false
       ? null
       : new ReadCache(read, (o) => readTx(driver, o, (tx) => tx.run("RETURN 1")), opts.cache ?? {});
-  /** Answers a graph route: from the cache when the graph has not changed, else by `work` (eight at a time). */
-  const answer = async <T>(reply: FastifyReply, key: string, work: (o: ReadOpts) => Promise<T>) => {
-    if (!cache) return reads.run(() => work(read));
-    const { json, outcome } = await cache.get(key, (o) => reads.run(() => work(o)));
+  const maxBatch = opts.maxReadBatch ?? 16;
+  const neighbourReads = new ReadBatcher<NeighboursRequest, Awaited<ReturnType<typeof neighbours>>>(
+    reads,
+    { one: (o, r) => neighbours(driver, o, r.id, r.limit), many: (o, rs) => neighboursMany(driver, o, rs) },
+    maxBatch,
+  );
+  const searchReads = new ReadBatcher<SearchRequest, Awaited<ReturnType<typeof search>>>(
+    reads,
+    { one: (o, r) => search(driver, o, r.q, r.limit), many: (o, rs) => searchMany(driver, o, rs) },
+    maxBatch,
+  );
+  /**
+   * Answers a graph route: from the cache when the graph has not changed, else by `work`, in the line of graph
+   * reads (four at a time by default) unless `work` queues itself there (`queued`: the batched routes).
+   */
+  const answer = async <T>(reply: FastifyReply, key: string, work: (o: ReadOpts) => Promise<T>, queued = false) => {
+    const run = queued ? work : (o: ReadOpts) => reads.run(() => work(o));
+    if (!cache) return run(read);
+    const { json, outcome } = await cache.get(key, run);
     return reply.header("x-jianwen-cache", outcome).type("application/json; charset=utf-8").send(json);
   };
 
@@ -171,13 +202,13 @@ export async function createServer(opts: ServerOptions): Promise<JianwenServer> 
         "service: invalid query string: id: give the node id as /api/neighbours/:id or ?id=",
         "BAD_REQUEST",
       );
-    return answer(reply, `neighbours|${q.limit}|${id}`, (o) => neighbours(driver, o, id, q.limit));
+    return answer(reply, `neighbours|${q.limit}|${id}`, (o) => neighbourReads.run(o, { id, limit: q.limit }), true);
   };
   app.get(API_ROUTES.neighbours, neighboursHandler);
   app.get(`${API_ROUTES.neighbours}/:id`, neighboursHandler);
   app.get(API_ROUTES.search, async (req, reply) => {
     const q = S.parse(S.SearchQuery, req.query, "query string");
-    return answer(reply, `search|${q.limit}|${q.q}`, (o) => search(driver, o, q.q, q.limit));
+    return answer(reply, `search|${q.limit}|${q.q}`, (o) => searchReads.run(o, { q: q.q, limit: q.limit }), true);
   });
   app.get(API_ROUTES.path, async (req, reply) => {
     const q = S.parse(S.PathQuery, req.query, "query string");
@@ -240,10 +271,20 @@ export async function createServer(opts: ServerOptions): Promise<JianwenServer> 
 
 async function warmUp(driver: Driver, read: { database?: string; timeoutMs: number }): Promise<void> {
   const absent = "\u0000warm-up";
-  await search(driver, read, "中国", 5);
-  await neighbours(driver, read, absent, 5).catch((error: unknown) => {
+  const notFound = (error: unknown) => {
     if (!(error instanceof QueryError && error.code === "NOT_FOUND")) throw error;
-  });
+  };
+  await search(driver, read, "中国", 5);
+  await neighbours(driver, read, absent, 5).catch(notFound);
+  // The batched forms too, so the first burst of requests does not wait for their planning.
+  await searchMany(driver, read, [
+    { q: "中国", limit: 5 },
+    { q: "北京", limit: 5 },
+  ]);
+  await neighboursMany(driver, read, [
+    { id: `person:${absent}`, limit: 5 },
+    { id: `place:${absent}`, limit: 5 },
+  ]).catch(notFound);
   await overview(driver, read, 5);
 }
 

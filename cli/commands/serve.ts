@@ -12,6 +12,8 @@ interface ServeFlags {
   maxRows: number;
   log?: boolean;
   cache: boolean;
+  maxReads: number;
+  readBatch: number;
   curate?: boolean;
   curation?: string;
 }
@@ -39,6 +41,21 @@ export function define(): Command {
       new Option("--max-rows <n>", "rows a user query may return")
         .default(1000)
         .argParser(wholeNumber("serve", "--max-rows")),
+    )
+    .addOption(
+      new Option("--max-reads <n>", "graph reads of the explorer's routes run on Neo4j at once; the rest wait in line")
+        .default(4)
+        .env("JIANWEN_MAX_READS")
+        .argParser(wholeNumber("serve", "--max-reads")),
+    )
+    .addOption(
+      new Option(
+        "--read-batch <n>",
+        "neighbour or search requests waiting for a read answered by one Neo4j query, at most (1: each alone)",
+      )
+        .default(16)
+        .env("JIANWEN_READ_BATCH")
+        .argParser(wholeNumber("serve", "--read-batch")),
     )
     .option("--no-cache", "answer every graph request from Neo4j instead of keeping answers until the graph changes")
     .option("--log", "log each request")
@@ -68,6 +85,8 @@ export function define(): Command {
           limits: { timeoutMs: flags.timeout, maxRows: flags.maxRows },
           logger: flags.log ?? false,
           cache: flags.cache ? {} : false,
+          maxConcurrentReads: flags.maxReads,
+          maxReadBatch: flags.readBatch,
           ...(flags.curate ? { curation: curationPath(flags.curation) } : {}),
         });
         const url = await server.listen();

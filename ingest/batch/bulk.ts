@@ -2,20 +2,25 @@
 // importer instead of batched MERGE. Reading and extraction are the normal run's (ingest/batch/run.ts, same
 // workers, failures and progress); the extracted documents are merged and planned exactly as the normal writer
 // plans a load (mergeDocs → planLoad), written as CSV (cypher/bulk-csv.ts) and imported with the database
-// stopped (db/bulk-import.ts). Neo4j is then started again, the schema applied and the graph analyzed, as
-// after a normal run. Later runs use the normal path, which finds the imported articles marked `ingested`.
+// stopped (db/bulk-import.ts). The database is stopped as soon as it is found empty, so the stop overlaps
+// extraction. The graph metrics that `jianwen analyze` stores are computed from the plan and imported with the
+// nodes; Neo4j is then started again and the schema applied. Later runs use the normal path, which finds the
+// imported articles marked `ingested`.
 import { execFile } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Driver } from "neo4j-driver";
 import {
   applySchema,
+  boltAnswers,
   closeDriver,
   openDriver,
   planLoad,
+  schemaStatements,
   withRetries,
   writeImportFiles,
+  type ImportFiles,
   type LoadPlan,
   type Neo4jConnectionSettings,
 } from "../../cypher/index.js";
@@ -25,14 +30,14 @@ import {
   dbPaths,
   findProjectRoot,
   importDocker,
-  importEmbedded,
+  importOutcome,
   isLauncherProcess,
-  launcherDir,
   readPidRecord,
   resolveDbSettings,
+  schemaApplied,
   startNeo4j,
   stopNeo4j,
-  type ImportRun,
+  writeImportFile,
 } from "../../db/index.js";
 import { mergeDocs } from "../pipeline.js";
 import type { PartialReadSettings } from "../read/index.js";
@@ -75,6 +80,8 @@ export interface BulkTiming {
   importMs: number;
   startMs: number;
   schemaMs: number;
+  /** Degree, PageRank and communities computed from the load (no analysis runs against Neo4j afterwards). */
+  metricsMs: number;
   files: number;
   nodes: number;
   relationships: number;
@@ -160,6 +167,32 @@ export async function bulkIngestPaths(paths: readonly string[], options: BulkOpt
   const { driver, database } = options;
   await assertEmpty(driver, database);
   const target = options.target ?? (await findBulkTarget(options.connection.uri));
+  const timing: BulkTiming = {
+    target:
+      target.kind === "embedded"
+        ? `embedded launcher on port ${target.port}`
+        : `docker compose service ${target.service}`,
+    csvMs: 0,
+    stopMs: 0,
+    importMs: 0,
+    startMs: 0,
+    schemaMs: 0,
+    metricsMs: 0,
+    files: 0,
+    nodes: 0,
+    relationships: 0,
+    missingEndpoints: 0,
+    importer: "",
+  };
+  // The database is empty, so nothing is lost by stopping it now rather than after extraction: the stop overlaps
+  // the workers' start, and no write can reach the store between the check above and the import.
+  const stopBegan = performance.now();
+  const stopping = stopTarget(target).then(() => {
+    timing.stopMs = performance.now() - stopBegan;
+  });
+  // Awaited below; a failure to stop is reported once extraction has finished.
+  stopping.catch(() => undefined);
+
   const stats = newStats();
   const display = startProgress(options.progress ?? "quiet", stats);
   const docs: GraphDoc[] = [];
@@ -174,85 +207,120 @@ export async function bulkIngestPaths(paths: readonly string[], options: BulkOpt
       write: collector(docs),
     });
     workers = result.workers;
+  } catch (error) {
+    // Neo4j is left running as it was found.
+    if (
+      await stopping.then(
+        () => true,
+        () => false,
+      )
+    )
+      await startTarget(target, options.connection.uri);
+    throw error;
   } finally {
     display.stop();
   }
+  await stopping;
 
-  const timing: BulkTiming = {
-    target:
-      target.kind === "embedded"
-        ? `embedded launcher on port ${target.port}`
-        : `docker compose service ${target.service}`,
-    csvMs: 0,
-    stopMs: 0,
-    importMs: 0,
-    startMs: 0,
-    schemaMs: 0,
-    files: 0,
-    nodes: 0,
-    relationships: 0,
-    missingEndpoints: 0,
-    importer: "",
-  };
   const work = await mkdtemp(join(tmpdir(), "jianwen-bulk-"));
   let keepWork = false;
   let fresh: Driver | undefined;
+  let files: ImportFiles;
   try {
     let t = performance.now();
     const plan = planLoad(mergeDocs(docs));
     docs.length = 0;
     timing.missingEndpoints = dropMissingEndpoints(plan);
-    const files = writeImportFiles(plan, join(work, "csv"));
     timing.csvMs = performance.now() - t;
+    if (settings.analyze && stats.articlesNew > 0) {
+      t = performance.now();
+      await addMetrics(plan);
+      timing.metricsMs = performance.now() - t;
+      stats.analyzeMs = timing.metricsMs;
+    }
+    t = performance.now();
+    files = writeImportFiles(plan, join(work, "csv"));
+    timing.csvMs += performance.now() - t;
     timing.files = files.nodes.length + files.relationships.length;
     timing.nodes = files.nodeCount;
     timing.relationships = files.relationshipCount;
     log(
       `ingest --bulk: ${files.nodeCount} nodes and ${files.relationshipCount} relationships written as CSV in ${ms(timing.csvMs)}`,
     );
-
-    // Checked again just before the store is replaced: a write that arrived during extraction is not lost silently.
-    await assertEmpty(driver, database);
-    let imported: ImportRun | undefined;
-    let importError: unknown;
-    t = performance.now();
-    await stopTarget(target);
-    timing.stopMs = performance.now() - t;
+  } catch (error) {
+    await rm(work, { recursive: true, force: true });
+    await startTarget(target, options.connection.uri);
+    throw error;
+  }
+  try {
+    let t = performance.now();
+    let schemaDone = false;
     try {
       log(`ingest --bulk: running the Neo4j import tool (${timing.target})`);
-      imported =
-        target.kind === "embedded"
-          ? await importEmbedded(launcherDir(target.projectRoot), target.dataDir, files, work, database ?? "neo4j")
-          : await importDocker(target.service, files, join(work, "csv"), database ?? "neo4j");
-      timing.importMs = imported.ms;
-      timing.importer = imported.summary;
+      if (target.kind === "embedded") {
+        // The launcher runs the importer in its own JVM before starting the database, then creates the schema.
+        const importFile = writeImportFile(files, work, database ?? "neo4j");
+        const schemaFile = join(work, "schema.cypher");
+        await writeFile(schemaFile, `${schemaStatements().map(oneLine).join("\n")}\n`);
+        const started = await startNeo4j({
+          port: target.port,
+          data: target.dataDir,
+          ignoreEnv: true,
+          projectRoot: target.projectRoot,
+          importFile,
+          schemaFile,
+        });
+        const imported = importOutcome(started.log, started.logStart);
+        const schemaMs = schemaApplied(started.log, started.logStart);
+        timing.importMs = imported.ms;
+        timing.importer = imported.summary;
+        timing.schemaMs = schemaMs ?? 0;
+        timing.startMs = performance.now() - t - imported.ms - timing.schemaMs;
+        schemaDone = schemaMs !== null;
+      } else {
+        try {
+          const imported = await importDocker(target.service, files, join(work, "csv"), database ?? "neo4j");
+          timing.importMs = imported.ms;
+          timing.importer = imported.summary;
+        } finally {
+          // Neo4j is left running as it was found, whether the import worked or not.
+          t = performance.now();
+          await startTarget(target, options.connection.uri);
+          timing.startMs = performance.now() - t;
+        }
+      }
     } catch (error) {
-      importError = error;
       keepWork = true;
-    } finally {
-      // Neo4j is left running as it was found, whether the import worked or not.
-      t = performance.now();
-      await startTarget(target, options.connection.uri);
-      timing.startMs = performance.now() - t;
-    }
-    if (importError !== undefined) {
-      const message = importError instanceof Error ? importError.message : String(importError);
+      // An embedded launcher whose import failed has started the database empty. One that died (out of memory in
+      // the middle of the import, say) may have left part of a store: the database was empty, so its folders are
+      // removed and Neo4j is started once more without the import, left running as it was found.
+      if (target.kind === "embedded" && !(await boltAnswers(options.connection.uri))) {
+        const name = database ?? "neo4j";
+        await rm(join(target.dataDir, "data", "databases", name), { recursive: true, force: true });
+        await rm(join(target.dataDir, "data", "transactions", name), { recursive: true, force: true });
+        await startTarget(target, options.connection.uri).catch(() => undefined);
+      }
+      const message = error instanceof Error ? error.message : String(error);
       throw new Neo4jLoadError(`${message}\ningest --bulk: the CSV files are kept in ${join(work, "csv")}`, false, {
-        cause: importError,
+        cause: error,
       });
     }
     fresh = await openDriver(options.connection);
     t = performance.now();
-    await withRetries(() => applySchema(fresh!, { database }), {
-      attempts: 5,
-      baseMs: 500,
-      retryOn: (error) => error instanceof Neo4jLoadError && error.retriable,
-    });
-    timing.schemaMs = performance.now() - t;
+    // Over Bolt when the launcher did not create it (docker compose, or a statement it could not run: the
+    // refusal is then reported from here).
+    if (!schemaDone) {
+      await withRetries(() => applySchema(fresh!, { database }), {
+        attempts: 5,
+        baseMs: 500,
+        retryOn: (error) => error instanceof Neo4jLoadError && error.retriable,
+      });
+      timing.schemaMs += performance.now() - t;
+    }
     stats.nodesCreated = files.nodeCount;
     stats.relationshipsCreated = files.relationshipCount;
     stats.rowsWritten = files.nodeCount + files.relationshipCount;
-    stats.writeMs = timing.csvMs + timing.stopMs + timing.importMs + timing.startMs + timing.schemaMs;
+    stats.writeMs = timing.csvMs + timing.importMs + timing.startMs + timing.schemaMs;
     stats.batches = 1;
   } catch (error) {
     if (fresh) await closeDriver(fresh);
@@ -261,17 +329,10 @@ export async function bulkIngestPaths(paths: readonly string[], options: BulkOpt
     if (!keepWork) await rm(work, { recursive: true, force: true });
   }
   let summary: IngestSummary;
-
   try {
-    if (settings.analyze && stats.articlesNew > 0) {
-      const began = performance.now();
-      const { analyzeGraph } = await import("../../graph/index.js");
-      await analyzeGraph(fresh!, { database });
-      stats.analyzeMs = performance.now() - began;
-    }
     summary = summarize(stats, await graphTotals(fresh!, database));
   } finally {
-    if (fresh) await closeDriver(fresh);
+    await closeDriver(fresh!);
   }
   const reportFile = options.report ?? null;
   const bulk = {
@@ -281,9 +342,44 @@ export async function bulkIngestPaths(paths: readonly string[], options: BulkOpt
     importMs: round(timing.importMs),
     startMs: round(timing.startMs),
     schemaMs: round(timing.schemaMs),
+    metricsMs: round(timing.metricsMs),
   };
   if (reportFile) await writeReport(reportFile, { inputs: paths, settings, summary, stats, workers, bulk });
   return { summary, stats, workers, reportFile };
+}
+
+/**
+ * Sets degree, PageRank and community (and betweenness on a small graph) on the plan's entity rows, computed as
+ * `jianwen analyze` computes them from the stored graph (graph/analyze.ts: every entity, and the facts between
+ * two different entities weighted by the articles stating them), so the importer stores them with the nodes and
+ * no analysis has to read the graph back out of Neo4j and write it again.
+ */
+export async function addMetrics(plan: LoadPlan): Promise<void> {
+  const { addFact, createEntityGraph, graphMetrics } = await import("../../graph/index.js");
+  const graph = createEntityGraph();
+  for (const [label, rows] of plan.nodes) {
+    if (label === "Article") continue;
+    for (const row of rows) graph.mergeNode(row.id, { type: label, name: String(row.props.name ?? "") });
+  }
+  for (const group of plan.relationships) {
+    if (group.kind !== "fact") continue;
+    for (const row of group.rows) {
+      if (row.source === row.target || !graph.hasNode(row.source) || !graph.hasNode(row.target)) continue;
+      addFact(graph, row.source, row.target, group.type, row.articles.length > 0 ? row.articles.length : 1);
+    }
+  }
+  const { metrics, betweenness } = graphMetrics(graph);
+  for (const [label, rows] of plan.nodes) {
+    if (label === "Article") continue;
+    for (const row of rows) {
+      const m = metrics[row.id];
+      if (!m) continue;
+      row.props.degree = m.degree;
+      row.props.pagerank = m.pagerank;
+      row.props.community = m.community;
+      if (betweenness) row.props.betweenness = m.betweenness ?? 0;
+    }
+  }
 }
 
 async function stopTarget(target: BulkTarget): Promise<void> {
@@ -306,7 +402,6 @@ async function startTarget(target: BulkTarget, uri: string): Promise<void> {
   }
   await docker(["compose", "start", target.service]);
   // Bolt answers some seconds after the container starts.
-  const { boltAnswers } = await import("../../cypher/index.js");
   const deadline = Date.now() + 120_000;
   while (!(await boltAnswers(uri))) {
     if (Date.now() > deadline)
@@ -330,6 +425,11 @@ function docker(args: string[]): Promise<void> {
         : resolve(),
     );
   });
+}
+
+/** A schema statement on one line, for the launcher's --schema file (Cypher reads a line break as a space). */
+function oneLine(statement: string): string {
+  return statement.replace(/\s*\n\s*/g, " ");
 }
 
 function round(n: number): number {

@@ -96,7 +96,9 @@ async function threadPool(count: number, model: boolean, script: URL): Promise<E
       if (!closing) died(slot, new Error(`worker exited with code ${code}`));
     });
   }
-  const perWorker = 2;
+  // Enough queued that a worker never waits on the main thread (reading, or a long garbage collection while
+  // `ingest --bulk` holds every document) between two documents; few enough that memory stays bounded.
+  const perWorker = 4;
   return {
     capacity: count * perWorker,
     extract(raw) {

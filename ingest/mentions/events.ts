@@ -18,7 +18,8 @@ export function findMeetings(text: string, segmenter?: Segmenter, names: Mention
   const read = curlyQuotes(text, wordsOf(segmenter ?? loadSegmenter(), text));
   readArticleWords(read.words);
   const orgs = names.filter((n) => n.type === "Organization");
-  return meetingsIn(read.text, read.words, orgs).filter(
+  const places = names.filter((n) => n.type === "Place");
+  return meetingsIn(read.text, read.words, orgs, places).filter(
     (m) => !crossesName(m, names) && !LEGISLATURE_TERM.test(m.text),
   );
 }

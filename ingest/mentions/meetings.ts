@@ -39,7 +39,41 @@ function congressName(name: string): string {
   return m ? `中国共产党第${m[1]}次全国代表大会` : name;
 }
 
-export function findMeetings(text: string, words: Word[], orgs: Mention[]): Mention[] {
+const CONVENE = /^(?:召开|举行|举办|组织召开)$/;
+/** Words between the verb and the name: 召开了一场…大会. */
+const AFTER_CONVENE = /^(?:了|一场|一次|了一场|了一次|场)$/;
+/**
+ * 沾益区召开优化营商环境工作推进会: after a body or place that convenes it (a mention, then a date at most, then 召开),
+ * the name runs from the verb to its head, over topic verbs the left edge would stop at (优化, 推动). Returns the
+ * name's first word and the convener.
+ */
+function conveneStart(
+  text: string,
+  words: Word[],
+  first: number,
+  convenors: Mention[],
+): { at: number; by: Mention } | undefined {
+  for (let k = first; k > 0 && first - k < 6; k--) {
+    const verb = words[k - 1]!;
+    if (!CONVENE.test(verb.word)) {
+      if (/[^\u4e00-\u9fff\d]|^(?:的|和|与|及|并|在|对|为)$/.test(verb.word)) return undefined;
+      continue;
+    }
+    let at = k;
+    while (at < first && AFTER_CONVENE.test(words[at]!.word)) at++;
+    // 召开3次会议, 召开（扩大）会议: a count or a bracket is no name.
+    if (!/^[\u4e00-\u9fff“]/.test(words[at]!.word) || /^[\d一二三四五六七八九十两几多]+次$/.test(words[at]!.word))
+      return undefined;
+    const by = convenors.find(
+      (o) =>
+        o.end <= verb.start && verb.start - o.end <= 8 && /^[\d月日上下午晚]*$/.test(text.slice(o.end, verb.start)),
+    );
+    return by ? { at, by } : undefined;
+  }
+  return undefined;
+}
+
+export function findMeetings(text: string, words: Word[], orgs: Mention[], places: Mention[] = []): Mention[] {
   const out: Mention[] = [];
   const unscoped: Mention[] = [];
   for (const m of text.matchAll(CONGRESS)) {
@@ -86,7 +120,8 @@ export function findMeetings(text: string, words: Word[], orgs: Mention[]): Ment
     }
     const edge = leftEdge(words, h, Math.max(0, w.start - 60), true);
     // 孔子文化节第八届尼山世界文明论坛: a meeting named inside the modifier ends it; the part after it is its own.
-    let first = edge.first;
+    const convened = conveneStart(text, words, edge.first, [...orgs, ...places]);
+    let first = convened?.at ?? edge.first;
     // 联合国贸易和发展会议/nt: a head word the segmenter knows as a body's full name takes on its left only ordinals
     // and proper names (第77届联合国大会), not the headline words before it (压力, 正确方向).
     if (h === i && /^(?:nt|nz)$/.test(words[h]!.tag) && inWord.length >= 2) {
@@ -119,6 +154,8 @@ export function findMeetings(text: string, words: Word[], orgs: Mention[]): Ment
     const mod = words.slice(first, h);
     const start = words[first]!.start;
     const modText = text.slice(start, w.start) + w.word.slice(0, -hm[1]!.length);
+    // 召开（扩大）会议: a bracketed word is no name's start.
+    if (/^[（(]/.test(modText)) continue;
     const quoted = edge.quoted || /[“”‘’]/.test(modText);
     // “代表·局长面对面”活动: an activity is a meeting only when quoted.
     if (hm[1] === "活动" && text[w.start - 1] !== "”") continue;
@@ -135,14 +172,35 @@ export function findMeetings(text: string, words: Word[], orgs: Mention[]): Ment
     // 产业对接大会, 人工智能应用大赛: common words alone name a kind of meeting; a long name without a proper noun,
     // ordinal or quote needs its scope or organizer (全国…会议, 中央…会议, 省委…会议) to name one meeting.
     // A session under a forum just named (…北京峰会减贫合作和乡村振兴高级别会议) is qualified by it.
+    // 沾益区召开优化营商环境工作推进会: a body or place that convenes it, named just before, also names one meeting.
+    const convener = orgs
+      .filter((o) => o.end <= start && start - o.end <= 10)
+      .find((o) => /^[\d月日上下午晚]*(?:召开|举行|举办|主办|组织召开)了?的?$/.test(text.slice(o.end, start)));
     const scoped =
+      convener !== undefined ||
+      convened?.at === first ||
       /^\d{4}/.test(core) ||
       SCOPED.test(core.replace(/^[\d年]+/, "")) ||
       /^(?:nt|nz)$/.test(words[h]!.tag) ||
       first > edge.first ||
       orgs.some((o) => o.start === start && o.end <= w.end);
     if (!GENERIC.test(core) && (quoted || proper || ordinal || [...core].length >= 4)) {
-      const m = meeting(text, start, w.end, quoted ? "quoted-name" : "meeting-head");
+      // 全国人大常委会举行第一百二十七次委员长会议: a numbered session with little name of its own is the convener's.
+      const owner =
+        convened?.at === first &&
+        convened.by.type === "Organization" &&
+        !proper &&
+        /^第[\d一二三四五六七八九十百千零两]+[次届期]/.test(bare) &&
+        [...bare.replace(/^第[\d一二三四五六七八九十百千零两]+[次届期]/, "")].length < 4
+          ? convened.by.canonical
+          : "";
+      const m = meeting(
+        text,
+        start,
+        w.end,
+        quoted ? "quoted-name" : "meeting-head",
+        owner ? owner + text.slice(start, w.end) : undefined,
+      );
       if (quoted || proper || ordinal || scoped) out.push(m);
       else unscoped.push(m);
       continue;
@@ -150,9 +208,6 @@ export function findMeetings(text: string, words: Word[], orgs: Mention[]): Ment
     if (!QUALIFIABLE.test(w.word) && !QUALIFIABLE.test(hm[1]!)) continue;
     // 市政府召开第十二次常务会议, 省政府新闻办3日举行的新闻发布会: the convening body names the meeting.
     const before = text.slice(Math.max(0, start - 20), start);
-    const convener = orgs
-      .filter((o) => o.end <= start && start - o.end <= 10)
-      .find((o) => /^[\d月日上下午晚]*(?:召开|举行|举办|主办|组织召开)了?的?$/.test(text.slice(o.end, start)));
     if (convener) {
       out.push(meeting(text, start, w.end, "convened", convener.canonical + text.slice(start, w.end)));
       continue;
@@ -167,6 +222,8 @@ export function findMeetings(text: string, words: Word[], orgs: Mention[]): Ment
   // A name of common words alone is the meeting the article names in full (全球首个人形机器人运动会 after
   // 2026世界人形机器人运动会), or a kind of meeting and dropped.
   for (const u of unscoped) {
+    // …第三十二次领导人非正式会议 beside …第三十三次领导人非正式会议: a session number before it makes it another.
+    if (/第[\d一二三四五六七八九十百零]+[次届]$/.test(text.slice(Math.max(0, u.start - 8), u.start))) continue;
     const full = out.find((k) => k.via !== "generic" && k.canonical.endsWith(u.canonical));
     if (full) out.push({ ...u, canonical: full.canonical, via: "same-as" });
   }

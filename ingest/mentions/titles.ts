@@ -2,7 +2,7 @@
 // (东信烟花集团有限公司总经理钟娟, 嘉鱼县委书记王永), with a sub-unit between (品宣部部长, 督查四处处长), several titles
 // for one person (市委副书记、市长张百顺), a body named earlier (公司总经理唐攀 → the company of the article), a
 // former post (时任…副局长的杨虹), or a name first (习近平总书记, 罗煜明是…书记).
-import { COUNTRY_SET as COUNTRY_NAMES, ORG_SUFFIXES, TITLES } from "../gazetteer/lexicon.js";
+import { COUNTRY_SET as COUNTRY_NAMES, FOREIGN_COUNTRIES, ORG_SUFFIXES, TITLES } from "../gazetteer/lexicon.js";
 import { DERIVED_TITLES } from "../gazetteer/titles.generated.js";
 import {
   nameAt,
@@ -170,6 +170,13 @@ export function findTitles(c: TitleContext): TitleMention[] {
       t.start = inside.end;
       t.title = text.slice(inside.end, t.end);
     }
+    // 服务中心派家庭医生: a verb before the title word is no part of the title.
+    const lead = c.words?.startingAt.get(t.start);
+    if (!trimmed && lead && lead.tag === "v" && lead.end < t.end) {
+      if (!ALL_TITLES.has(text.slice(lead.end, t.end))) continue;
+      t.start = lead.end;
+      t.title = text.slice(lead.end, t.end);
+    }
     const m: TitleMention = { start: t.start, end: t.end, title: t.title, org: null, person: null };
     if (trimmed) Object.assign(m, { org: trimmed, start: trimmed.start });
     if (!m.org) attachOrganization(m, c, orgEnding, placeEnding);
@@ -177,13 +184,27 @@ export function findTitles(c: TitleContext): TitleMention[] {
     // …集团有限责任公司原党委书记, 金凤区原区委副书记: 原 inside the body's name marks the post as former.
     // The organization stage takes 原 out of the unit's canonical name; the text still holds it.
     if (m.org && FORMER_UNIT.test(m.org.text)) {
-      m.org = { ...m.org, canonical: m.org.canonical.replace(FORMER_UNIT, "") };
+      Object.assign(m.org, { canonical: m.org.canonical.replace(FORMER_UNIT, "") });
+      m.former = true;
+    }
+    // 原应急管理部消防救援局党委委员: 原 before the body marks the post, not the body (原平市, 原阳县 are places).
+    if (m.org && /^原(?!平|阳|州区)[\u4e00-\u9fff]{3}/.test(m.org.canonical) && m.org.text.startsWith("原")) {
+      // The mention itself is the body's: its node is the name without 原.
+      Object.assign(m.org, {
+        start: m.org.start + 1,
+        text: m.org.text.slice(1),
+        canonical: m.org.canonical.slice(1),
+      });
       m.former = true;
     }
     titles.push(m);
   }
   attachPersons(titles, c);
   return titles;
+}
+
+function foreignBody(org: Mention | null): boolean {
+  return org !== null && FOREIGN_COUNTRIES.some((c) => org.canonical.startsWith(c));
 }
 
 function attachOrganization(
@@ -311,6 +332,9 @@ const BODY_OF_TITLE: Array<[RegExp, OrganizationKind]> = [
 function attachPersons(titles: TitleMention[], c: TitleContext): void {
   const { text } = c;
   const nameFrom = (i: number): string | null => {
+    // 原副总经理李东案，…张福生案: the case of a named official; the name stops before 案.
+    const caseOf = /^([\u4e00-\u9fff]{2,3})案(?=[，。、；）)\s等]|$)/.exec(text.slice(i, i + 5));
+    if (caseOf && surnameAt(caseOf[1]!, 0) > 0) return caseOf[1]!;
     const modelEnd = c.modelNames?.get(i);
     // The tagger's name right after a title, even with a surname the list lacks (寻国华) or a given name the
     // segmenter reads as other words (龙 + 国庆, 韩 + 立新): the title anchors it. Its end must be a word boundary,
@@ -367,6 +391,18 @@ function attachPersons(titles: TitleMention[], c: TitleContext): void {
     // that one, not this.
     if (titles.some((o) => o.start === at) || ROLE_AFTER_TITLE.test(text.slice(at, at + 3))) continue;
     const name = nameFrom(at);
+    // 派家庭医生上门: a word of the dictionary that is no name (上门/ns, 走访/v) where the tagger saw no name.
+    const word = c.words?.startingAt.get(at);
+    if (
+      name &&
+      word &&
+      word.word === name &&
+      !c.modelNames?.has(at) &&
+      !/^(?:nr|nrfg|nrt|x)$/.test(word.tag) &&
+      // 丹麦国王腓特烈十世, 美国总统拜登: a foreign name the dictionary files as a place after a state's title.
+      !(/^(?:ns|nz)$/.test(word.tag) && (HEAD_OF_STATE.test(t.title) || foreignBody(t.org)))
+    )
+      continue;
     // A reporting verb after the title (外长称美以…, 理事称美…) begins no name.
     if (!name || REPORTING_START.test(name)) continue;
     const p = person(at, name, "title");
@@ -377,6 +413,8 @@ function attachPersons(titles: TitleMention[], c: TitleContext): void {
       const next = titles[j + 1]!;
       if (!/^[、和及]$/.test(text.slice(prev.end, next.start)) || prev.person) break;
       prev.person = p;
+      // 原党组成员、副总经理李东: 原 before the chain makes every post of it without a body of its own former.
+      if (prev.former) for (let f = j + 1; f <= k && !titles[f]!.org; f++) titles[f]!.former = true;
     }
   }
   for (let k = 0; k < titles.length; k++) {

@@ -80,10 +80,13 @@ export function dateMeetings(s: RelateScope): void {
     );
     let last = earlier.at(-1);
     if (last && earlier.length > 1 && /[至到—-]$/.test(text.slice(sent.start, last.start))) last = earlier.at(-2);
-    const d = last?.iso ?? null;
     // 决定召开二十届五中全会, 明年主办…峰会: a meeting decided on or to come is not held in the story (its date, if
     // any, follows 于).
-    const decided = /(?:决定|建议|定于|拟于|明年|后年|将于)[^，。；]{0,20}$/.test(before);
+    const decidedAt = /(?:决定|建议|定于|拟于|明年|后年|将于)[^，。；]{0,20}$/.exec(before);
+    const decided = decidedAt !== null;
+    // 11月1日，…宣布将于明年…举办: a date before the announcement is the announcement's, not the meeting's.
+    if (decidedAt && last && last.start < sent.start + decidedAt.index) last = undefined;
+    const d = last?.iso ?? null;
     const held =
       m.via === "body-convened" ||
       (!decided &&
@@ -114,6 +117,12 @@ export function dateMeetings(s: RelateScope): void {
   if (undated.size) found.mentions = found.mentions.filter((m) => !undated.has(m));
 }
 
+/** 宣布中方将于明年在深圳举办…会议: a meeting the clause says will be held is not one anybody attended yet. */
+function hostedLater(before: string): boolean {
+  const clause = before.slice(Math.max(before.lastIndexOf("，"), before.lastIndexOf("；")) + 1);
+  return /(?:将|将于|将在|定于|拟于|明年|下一届|下届)[^，。；]*?(?:举办|举行|召开|主办|承办)[^，。；]*$/.test(clause);
+}
+
 export function relateParticipation(s: RelateScope): void {
   const { text, found, article } = s;
   const { mentions, titles } = found;
@@ -125,6 +134,7 @@ export function relateParticipation(s: RelateScope): void {
       (m) =>
         !/传达|学习|贯彻/.test(text.slice(Math.max(0, m.start - 6), m.start)) &&
         m.via !== "congress" &&
+        !hostedLater(text.slice(s.sentence(m.start).start, m.start)) &&
         Boolean(s.meetingDate.get(m.canonical)),
     ) ?? null;
   // Where a list of people that shares one verb ends: 王刚、张建军、郭守印参加 or 市长韩素梅，市委常委、常务副市长秦立国参加.
@@ -157,7 +167,8 @@ export function relateParticipation(s: RelateScope): void {
         m.start >= sent.start &&
         m.end <= sent.end &&
         !/传达|学习|决定|定于/.test(text.slice(Math.max(sent.start, m.start - 6), m.start)) &&
-        !REFERRED_AFTER.test(text.slice(m.end, m.end + 6)),
+        !REFERRED_AFTER.test(text.slice(m.end, m.end + 6)) &&
+        !hostedLater(text.slice(sent.start, m.start)),
     );
     // 习近平总书记在…集体学习时的讲话: a meeting inside the role phrase itself comes first.
     const rolePhrase = ROLE_AFTER_NAME.map(([re]) => re.exec(after)?.[0]).find(Boolean) ?? "";

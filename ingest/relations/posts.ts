@@ -78,7 +78,7 @@ export function relatePosts(s: RelateScope): void {
         chainOrg ??
         (besideCommittee?.kind === "government" ? besideCommittee : null) ??
         impliedOrganization(t, s) ??
-        (t.person.start === t.end ? (titleAt.get(t.title) ?? null) : null));
+        (t.person.start === t.end && bareTitle(text, t.start) ? (titleAt.get(t.title) ?? null) : null));
     chainOrg = org;
     if (!org) continue;
     s.entities.push(org);
@@ -89,6 +89,19 @@ export function relatePosts(s: RelateScope): void {
       });
   }
 }
+
+/**
+ * A title with nothing of a body before it: after a pause, at the start, or after a function word (与技术员, 任技术员).
+ * 外事委主任委员 is not bare: a body the reader did not know is written there, so the title is not another body's.
+ */
+function bareTitle(text: string, at: number): boolean {
+  const before = text[at - 1] ?? "";
+  return !/[\u4e00-\u9fff]/.test(before) || /[与和同及为任是由请向对给让被把在]/.test(before);
+}
+
+/** Heads of a body, which its party committee does not have (a village's 村委会主任 names its own body). */
+const HEAD_POST =
+  /^(?:常务)?副?(?:总经理|经理|行长|局长|厅长|部长|主任|院长|校长|所长|馆长|署长|司长|总裁|董事长|会长|社长|台长|总工程师|总会计师)$/;
 
 /** Titles of the state and its paper, never read from another use of the same word in the article. */
 const NATIONAL_TITLE = /^(?:总书记|主席|副主席|总理|副总理|委员长|记者|通讯员)$/;
@@ -235,5 +248,16 @@ function governmentEntity(division: string, aliases: string[] = []): EntityDoc {
 function carriedOver(chainOrg: EntityDoc | null, t: TitleMention): EntityDoc | null {
   if (t.standalone || !chainOrg) return null;
   if (chainOrg.kind === "party" && GOVERNMENT_POST.test(t.title)) return governmentOf(chainOrg);
+  // 古灶村党委书记、村委会主任: a title that names its own body of the same village is that body's.
+  const own = /^(村委会|居委会|村民委员会|居民委员会)/.exec(t.title);
+  const village = /^(.+?(?:村|社区))(?:党委|党支部|党总支|党总支部)$/.exec(chainOrg.name);
+  if (own && village) {
+    const name = village[1]! + own[1]!;
+    return { id: `org:${name}`, type: "Organization", name, aliases: [], kind: "other" };
+  }
+  // 人民银行党委委员、副行长: a post that is no party post belongs to the body whose committee the chain named.
+  const body = /^(.{3,})(?:党委|党组)$/.exec(chainOrg.name);
+  if (body && HEAD_POST.test(t.title) && !/(?:省|市|县|区|州|旗|镇|乡|村|社区|街道|嘎查)$/.test(body[1]!))
+    return { id: `org:${body[1]}`, type: "Organization", name: body[1]!, aliases: [] };
   return chainOrg;
 }

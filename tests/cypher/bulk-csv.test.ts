@@ -137,10 +137,12 @@ describe("writeImportFiles", () => {
     expect(() => writeImportFiles(planLoad(bad), join(dir, "bad"))).toThrow(/U\+001F/);
   });
 
-  it("puts the database name before the file options and parses multiline values", () => {
+  it("puts the database name before the file options and names only the files with multiline values", () => {
     const args = importArguments(files, "neo4j", (p) => p);
     expect(args[0]).toBe("neo4j");
-    expect(args).toContain("--multiline-fields=true");
+    expect(args).toContain("--multiline-fields-format=v2");
+    const article = files.nodes.find((f) => f.path.endsWith("nodes-Article.csv"))!;
+    expect(args).toContain(`--multiline-fields=${article.path}`);
     expect(args.filter((a) => a.startsWith("--nodes=")).length).toBe(3);
     expect(args.filter((a) => a.startsWith("--relationships=")).length).toBe(3);
   });

@@ -84,6 +84,13 @@ describe("javaArgs", () => {
     ]);
   });
 
+  it("asks the launcher to import and to create the schema only when ingest --bulk gives the files", () => {
+    const settings = resolveDbSettings({}, {});
+    expect(javaArgs("/p/neo4j", settings, "/d", {})).not.toContain("--import");
+    const args = javaArgs("/p/neo4j", settings, "/d", { importFile: "/w/import.args", schemaFile: "/w/schema.cypher" });
+    expect(args.slice(-4)).toEqual(["--import", "/w/import.args", "--schema", "/w/schema.cypher"]);
+  });
+
   it("builds the URI on loopback only", () => {
     expect(boltUri(7700)).toBe("bolt://127.0.0.1:7700");
   });

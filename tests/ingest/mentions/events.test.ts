@@ -253,3 +253,38 @@ describe("a people's congress by its term is the body, its sessions the meetings
     expect(found).not.toContain("第十四届全国人民代表大会");
   });
 });
+
+describe("a meeting named after the body or place that convenes it", () => {
+  // Place and organization mentions stand in for what the earlier finders give.
+  const at = (text: string, name: string, type: "Place" | "Organization") => {
+    const start = text.indexOf(name);
+    return { type, start, end: start + name.length, text: name, canonical: name, props: {}, via: "test" };
+  };
+  it("runs from the verb over a topic verb to its head (召开优化…推进会)", () => {
+    const text = "3月2日，临安区召开优化营商环境工作推进会，部署全年任务。";
+    expect(findMeetings(text, segmenter, [at(text, "临安区", "Place")]).map((m) => m.canonical)).toContain(
+      "优化营商环境工作推进会",
+    );
+    // Without a convener the same words are a kind of meeting, not one.
+    expect(meetings("要开好优化营商环境工作推进会。")).not.toContain("优化营商环境工作推进会");
+  });
+  it("skips 了 and 一场 after the verb", () => {
+    const text = "昆山召开了一场先进制造业集群发展大会。";
+    expect(findMeetings(text, segmenter, [at(text, "昆山", "Place")]).map((m) => m.canonical)).toEqual([
+      "先进制造业集群发展大会",
+    ]);
+  });
+  it("gives a numbered session without a name of its own its convener's name", () => {
+    const text = "省人大常委会举行第三十五次主任会议。";
+    expect(findMeetings(text, segmenter, [at(text, "省人大常委会", "Organization")]).map((m) => m.canonical)).toEqual([
+      "省人大常委会第三十五次主任会议",
+    ]);
+  });
+  it("takes no count and no bracket for a name (召开5次会议, 召开（扩大）会议)", () => {
+    for (const text of ["市委常委会先后召开5次会议研究部署。", "市政协党组召开（扩大）会议。"]) {
+      const body = text.startsWith("市委") ? "市委常委会" : "市政协党组";
+      const names = findMeetings(text, segmenter, [at(text, body, "Organization")]).map((m) => m.canonical);
+      expect(names.filter((n) => /^[\d（]|^5次/.test(n))).toEqual([]);
+    }
+  });
+});

@@ -162,3 +162,18 @@ it("leaves a summit another country hosts next year undated", () => {
   const doc = read("中方支持南非明年主办二十国集团领导人峰会，愿同南方加强协调。");
   expect(meetings(doc).find((m) => m.name === "二十国集团领导人峰会")?.date).toBeUndefined();
 });
+
+describe("a meeting the sentence says will be held later", () => {
+  it("gives no attendance at the next session announced after the one attended", () => {
+    const doc = read(
+      "9月11日，国家主席习近平出席东道主交接环节，宣布中方将于明年在南宁举办第二十一届中国—东盟博览会。",
+    );
+    expect(pairs(doc, "PARTICIPATED_IN").filter((p) => p.includes("第二十一届"))).toEqual([]);
+  });
+  it("leaves an announced meeting undated even when the sentence opens with a date", () => {
+    const doc = read("9月11日，国家主席习近平宣布，中方将于明年在南宁举办第二十一届中国—东盟博览会。", "2024-09-11");
+    const expo = meetings(doc).find((m) => m.name === "第二十一届中国—东盟博览会");
+    expect(expo).toBeDefined();
+    expect(expo!.id).not.toContain("2024-09-11");
+  });
+});

@@ -271,3 +271,47 @@ describe("what follows or precedes a title is no name when it is a verb or a kin
     expect(persons(read("国务院总理李强向尼泊尔总理普拉昌达致慰问电。"))).toContain("普拉昌达");
   });
 });
+
+describe("an article-wide organization of a title goes only to a bare title", () => {
+  it("does not give 主任委员 of one committee to the chair of a committee written short", () => {
+    const doc = read(
+      "会议听取了省人大常委会代表资格审查委员会主任委员林建华作的报告。会议还听取了省人大法制委主任委员周文斌、农委主任委员钱宇作的报告。",
+    );
+    const held = posts(doc);
+    const chair = held.find((p) => p.startsWith("林建华|"));
+    expect(chair).toMatch(/资格审查委员会\|主任委员$/);
+    const committee = chair!.split("|")[1];
+    expect(held.filter((p) => /^(周文斌|钱宇)\|/.test(p) && p.split("|")[1] === committee)).toEqual([]);
+  });
+});
+
+describe("posts in a list of cases of former officials", () => {
+  const doc = read(
+    "专题片讲述了省交通投资集团原党委委员、副总经理韩立军案，原省粮食和物资储备局党委委员、副局长冯国栋案，教育意义深刻。",
+  );
+  it("stops the name before 案", () => {
+    expect(persons(doc)).toEqual(expect.arrayContaining(["韩立军", "冯国栋"]));
+    expect(persons(doc).filter((p) => p.endsWith("案"))).toEqual([]);
+  });
+  it("reads 原 before a body as a former post, not as part of the body's name", () => {
+    const formerPosts = doc.relations.filter((r) => r.type === "HOLDS_POSITION" && r.properties.former === true);
+    expect(formerPosts.length).toBeGreaterThan(0);
+    expect(doc.entities.filter((e) => e.type === "Organization" && e.name.startsWith("原"))).toEqual([]);
+  });
+  it("gives a post that is no party post to the body, not to its party committee", () => {
+    const doc = read("会上，中国农业发展银行原党委委员、副行长周立新介绍了情况。");
+    expect(posts(doc).filter((p) => /\|副行长$/.test(p))).toEqual(["周立新|中国农业发展银行|副行长"]);
+    expect(doc.entities.filter((e) => e.name.includes("原"))).toEqual([]);
+  });
+});
+
+it("takes no verb into a title and no dictionary word after it for a name (派家庭医生上门)", () => {
+  const doc = read("城南社区卫生服务中心派家庭医生上门为老人体检。");
+  expect(persons(doc)).toEqual([]);
+  expect(posts(doc).filter((p) => p.includes("派"))).toEqual([]);
+});
+
+it("gives a village committee's post after its party committee to the village committee", () => {
+  const doc = read("记者见到了江苏江阴华西村党委书记、村委会主任汪建国。");
+  expect(posts(doc).filter((p) => p.endsWith("|村委会主任"))).toEqual(["汪建国|江苏江阴华西村村委会|村委会主任"]);
+});

@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import type { Driver } from "neo4j-driver";
 import { beforeAll, describe, expect, it } from "vitest";
 import { connectionSettingsFromEnv, openDriver } from "../../../cypher/driver.js";
+import { analyzeGraph } from "../../../graph/analyze.js";
 import { fictionalJsonl, resetGraph, runIngest, snapshot, useIngestSandbox, type Snapshot } from "./helpers.js";
 
 const NEWS = fileURLToPath(new URL("../../../../shared/data/news/xinwenlianbo.jsonl", import.meta.url));
@@ -45,6 +46,33 @@ async function nodeProperties(driver: Driver): Promise<string[]> {
     { routing: "READ" },
   );
   return records.map((r) => String(r.get("s")));
+}
+
+interface Metrics {
+  degree: number;
+  pagerank: number;
+  betweenness: number;
+  community: number;
+}
+
+/** The analysis properties of every entity, by id. */
+async function metrics(driver: Driver): Promise<Map<string, Metrics>> {
+  const { records } = await driver.executeQuery(
+    "MATCH (n) WHERE NOT n:Article RETURN n.id AS id, n.degree AS degree, n.pagerank AS pagerank, n.betweenness AS betweenness, n.community AS community",
+    {},
+    { routing: "READ" },
+  );
+  return new Map(
+    records.map((r) => [
+      String(r.get("id")),
+      {
+        degree: Number(r.get("degree")),
+        pagerank: Number(r.get("pagerank")),
+        betweenness: Number(r.get("betweenness")),
+        community: Number(r.get("community")),
+      },
+    ]),
+  );
 }
 
 describe("ingest --bulk", () => {
@@ -101,6 +129,41 @@ describe("ingest --bulk", () => {
     expect(report.bulk.relationships).toBe(normal.relationships.length);
     expect(report.bulk.importMs).toBeGreaterThan(0);
   });
+
+  it(
+    "imports the degree, PageRank and betweenness that jianwen analyze computes from the stored graph",
+    { timeout: BULK_TIMEOUT },
+    async () => {
+      await resetGraph(sb.driver);
+      const report = `${sb.dir.root}/bulk-metrics.json`;
+      const run = await runIngest(sb.uri, [
+        all,
+        "--bulk",
+        "--no-model",
+        "--workers",
+        "2",
+        "--quiet",
+        "--report",
+        report,
+      ]);
+      expect(run.stderr).toBe("");
+      expect(run.code).toBe(0);
+      expect(JSON.parse(readFileSync(report, "utf8")).bulk.metricsMs).toBeGreaterThan(0);
+      await freshDriver();
+      const imported = await metrics(sb.driver);
+      expect(imported.size).toBeGreaterThan(ITEMS);
+      await analyzeGraph(sb.driver);
+      const analyzed = await metrics(sb.driver);
+      expect([...imported.keys()].sort()).toEqual([...analyzed.keys()].sort());
+      for (const [id, m] of analyzed) {
+        const got = imported.get(id)!;
+        expect(got.degree, id).toBe(m.degree);
+        expect(got.pagerank, id).toBeCloseTo(m.pagerank, 12);
+        expect(got.betweenness, id).toBeCloseTo(m.betweenness, 12);
+        expect(Number.isInteger(got.community), id).toBe(true);
+      }
+    },
+  );
 
   it("refuses a database that is not empty, saying to use the normal path", async () => {
     const run = await runIngest(sb.uri, [rest, "--bulk", ...flags("refused")]);

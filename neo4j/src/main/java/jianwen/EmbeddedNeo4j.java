@@ -2,13 +2,25 @@
 // tests and benchmarks on machines without Docker. Auth is off because the socket is bound to loopback only.
 // Prints one "jianwen-neo4j: ready bolt://127.0.0.1:PORT" line once Bolt accepts connections and shuts the
 // DBMS down cleanly on SIGTERM/SIGINT (shutdown hook), so the store is never left needing recovery.
+// For `jianwen ingest --bulk` it can first run Neo4j's offline importer in this same JVM (--import FILE: the
+// importer's arguments, one a line) and apply a schema before "ready" (--schema FILE: one Cypher statement a
+// line), so the import costs no second JVM start and the indexes fill while the query engine warms up.
 package jianwen;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.neo4j.cli.AdminTool;
+import org.neo4j.cli.ExecutionContext;
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
@@ -19,6 +31,7 @@ import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.Transaction;
 import org.neo4j.io.ByteUnit;
 
 public final class EmbeddedNeo4j {
@@ -34,6 +47,11 @@ public final class EmbeddedNeo4j {
       fail("--port must be between 1 and 65535, got " + port);
     }
     Files.createDirectories(data);
+    String importFile = argument(args, "--import");
+    String schemaFile = argument(args, "--schema");
+    if (importFile != null) {
+      runImport(data, Path.of(importFile));
+    }
 
     DatabaseManagementService dbms;
     try {
@@ -78,7 +96,11 @@ public final class EmbeddedNeo4j {
     if (!db.isAvailable(120_000)) {
       fail("the default database did not become available within 120 s; see " + data.resolve("logs/debug.log"));
     }
+    boolean schema = schemaFile != null && applySchema(db, Path.of(schemaFile));
     warmUp(db);
+    if (schema) {
+      awaitIndexes(db);
+    }
     System.out.println("jianwen-neo4j: ready bolt://" + HOST + ":" + port + " data " + data);
     System.out.flush();
     stopped.await();
@@ -99,6 +121,128 @@ public final class EmbeddedNeo4j {
       // Not fatal: the server still works, only its first queries are slow. Said so in the log.
       System.out.println("jianwen-neo4j: warning: warm-up query failed: " + rootMessage(e));
     }
+  }
+
+  /**
+   * Runs `neo4j-admin database import full` with the arguments in `file` (one a line; the first is the database
+   * name) into the data folder, as the admin tool does with NEO4J_HOME set to it and an empty configuration.
+   * Prints "jianwen-neo4j: import done in N ms" or "jianwen-neo4j: import failed ..."; a failed import leaves store
+   * files Neo4j cannot start on, so that database's folders are removed and it starts empty again.
+   */
+  private static void runImport(Path data, Path file) throws IOException {
+    List<String> lines = new ArrayList<>();
+    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      if (!line.isEmpty()) {
+        lines.add(line);
+      }
+    }
+    if (lines.isEmpty()) {
+      fail("--import " + file + " holds no importer arguments");
+    }
+    String database = lines.get(0);
+    List<String> argv = new ArrayList<>(List.of("database", "import", "full"));
+    argv.addAll(lines);
+    Path conf = Files.createTempDirectory("jianwen-import-conf");
+    Files.writeString(conf.resolve("neo4j.conf"), "");
+    System.out.println("jianwen-neo4j: import starting");
+    System.out.flush();
+    long began = System.nanoTime();
+    int code;
+    String error = "";
+    try {
+      code = AdminTool.execute(new ExecutionContext(data, conf), argv.toArray(new String[0]));
+    } catch (RuntimeException e) {
+      code = -1;
+      error = ": " + rootMessage(e);
+    } finally {
+      deleteTree(conf);
+    }
+    long ms = (System.nanoTime() - began) / 1_000_000;
+    System.out.flush();
+    if (code == 0) {
+      System.out.println("jianwen-neo4j: import done in " + ms + " ms");
+    } else {
+      deleteTree(data.resolve("data").resolve("databases").resolve(database));
+      deleteTree(data.resolve("data").resolve("transactions").resolve(database));
+      System.out.println("jianwen-neo4j: import failed (exit " + code + ")" + error);
+    }
+    System.out.flush();
+  }
+
+  /**
+   * Runs the lines of `file` (one schema statement each) in one transaction, so the new indexes fill in one pass
+   * over the store, in the background while the query engine warms up; statement by statement if the single
+   * transaction is refused. Returns false, after saying why, when a statement fails: the caller applies the
+   * schema over Bolt then and reports the refusal.
+   */
+  private static boolean applySchema(GraphDatabaseService db, Path file) {
+    long began = System.nanoTime();
+    List<String> statements = new ArrayList<>();
+    try {
+      for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        if (!line.isBlank()) {
+          statements.add(line);
+        }
+      }
+    } catch (IOException e) {
+      System.out.println("jianwen-neo4j: schema failed: " + rootMessage(e));
+      return false;
+    }
+    try (Transaction tx = db.beginTx()) {
+      for (String statement : statements) {
+        tx.execute(statement).close();
+      }
+      tx.commit();
+    } catch (RuntimeException together) {
+      System.out.println(
+          "jianwen-neo4j: schema in one transaction refused (" + rootMessage(together) + "); one statement at a time");
+      try {
+        for (String statement : statements) {
+          db.executeTransactionally(statement);
+        }
+      } catch (RuntimeException e) {
+        System.out.println("jianwen-neo4j: schema failed: " + rootMessage(e));
+        return false;
+      }
+    }
+    System.out.println("jianwen-neo4j: schema created in " + (System.nanoTime() - began) / 1_000_000 + " ms");
+    return true;
+  }
+
+  /** Waits until the new indexes are filled, so searches right after "ready" see every node. */
+  private static void awaitIndexes(GraphDatabaseService db) {
+    long began = System.nanoTime();
+    try (Transaction tx = db.beginTx()) {
+      tx.schema().awaitIndexesOnline(10, TimeUnit.MINUTES);
+      tx.commit();
+      System.out.println("jianwen-neo4j: indexes online in " + (System.nanoTime() - began) / 1_000_000 + " ms");
+    } catch (RuntimeException e) {
+      System.out.println("jianwen-neo4j: schema failed: indexes did not come online: " + rootMessage(e));
+    }
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+
+  /** Value of `--name VALUE` or `--name=VALUE` on the command line only, else null. */
+  private static String argument(String[] args, String name) {
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals(name) && i + 1 < args.length) {
+        return args[i + 1];
+      }
+      if (args[i].startsWith(name + "=")) {
+        return args[i].substring(name.length() + 1);
+      }
+    }
+    return null;
   }
 
   /** Value of `--name VALUE` or `--name=VALUE`, else the environment variable, else the default. */
