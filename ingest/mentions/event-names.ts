@@ -65,12 +65,19 @@ const TAG_FIX: Record<string, string> = {
  */
 const INTRODUCING = new Set(
   (
-    "会见 参观 考察 视察 调研 祝贺 热烈祝贺 衷心祝愿 祝愿 召开 举行 举办 出席 参加 主持 列席 包括 是 为 参与 承办 主办 " +
+    "会见 参观 考察 视察 察看 查看 看望 慰问 调研 祝贺 热烈祝贺 衷心祝愿 祝愿 召开 举行 举办 出席 参加 主持 列席 包括 是 为 参与 承办 主办 " +
     "进行 开展 实施 完成 加快 入选 引入 引进 打造 发挥 落实 贯彻 贯彻落实 学习 传达 启动 迎接 喜迎 宣传 报道 关注 聚焦 " +
     "支持 推动 助力 围绕 推进 建成 开工 签约 签署 亮相 走进 来到 前往 部署 审议 通过 听取 深化 做好 抓好 按照 根据 " +
     "依托 联合 共同 成功 先后 已经 正在 均 都 也 还 将 已 再 又 采访 通报 公布 发布 暨 应邀 应邀出席 经 充分利用 认真落实 认真贯彻"
   ).split(" "),
 );
+/** An introducing verb, also with the adverb the segmenter joins to it (全面实施/n, 深入开展). */
+function introduces(word: string): boolean {
+  return (
+    INTRODUCING.has(word) ||
+    INTRODUCING.has(word.replace(/^(?:全面|深入|大力|加快|积极|持续|认真|扎实|切实)/, "") || word)
+  );
+}
 const SCOPE = /^全(?:省|市|县|区|国|州|盟)$/;
 /** Words that open a name of their own after 和 (…精神和中央经济工作会议). */
 const SCOPE_WORD = /^(?:全(?:省|市|县|区|国|州|盟)|中央|国家|国务院|省委|市委|县委)$/;
@@ -223,7 +230,7 @@ export function leftEdge(words: Word[], h: number, floor: number, meeting = fals
       continue;
     }
     const t = tagOf(w);
-    if (INTRODUCING.has(w.word) || (w.word.length > 1 && /[的了是]$/.test(w.word))) break;
+    if (introduces(w.word) || (w.word.length > 1 && /[的了是暨]$/.test(w.word))) break;
     // 国际货币基金组织和世界银行…会议, 工业化和农业现代化高级别会议: 和/与/及 inside a meeting's name joins two
     // organizers or two topics of one kind; a person (习近平和…) or anything else before it ends the name.
     if (meeting && /^(?:和|与|及)$/.test(w.word) && j > 0 && first === j + 1) {
@@ -259,6 +266,28 @@ export function leftEdge(words: Word[], h: number, floor: number, meeting = fals
     if (w.word === "摄" || w.word === "供图" || /^(?:p|c|d|ad|r|q|u[a-z]*|y|e|o|zg|vg|f|t|m|mq)$/.test(t)) {
       // A one-character place word (北总干渠) is part of the name; 北部, 以来 are not.
       if (t === "f" && w.word.length === 1 && !/^[上下中内外里前后]$/.test(w.word)) {
+        first = j;
+        continue;
+      }
+      // 前海深港: a place word that ends in no direction or position (前海/f) is a place's name; so is a one-character
+      // place word before a one-character noun, a name the segmenter split (前 海).
+      // 黄河上游拉西瓦水电站: a place word after a river's or a region's name is part of the name.
+      if (
+        t === "f" &&
+        w.word.length === 2 &&
+        (!/[上下前后内外中间边面方部里头来东西南北左右旁游线侧端]$/.test(w.word) || (j > 0 && isProper(words[j - 1]!)))
+      ) {
+        first = j;
+        kept++;
+        continue;
+      }
+      if (
+        t === "f" &&
+        w.word.length === 1 &&
+        first === j + 1 &&
+        words[j + 1]!.word.length === 1 &&
+        tagOf(words[j + 1]!) === "n"
+      ) {
         first = j;
         continue;
       }

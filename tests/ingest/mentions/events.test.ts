@@ -254,6 +254,65 @@ describe("a people's congress by its term is the body, its sessions the meetings
   });
 });
 
+describe("project names: routes, shared kinds, descriptors and verbs", () => {
+  it.each([
+    ["随着沅江至吉首铁路扩能改造工程静态验收完成，全线进入联调。", "沅江至吉首铁路扩能改造工程"],
+    ["当地加快推进前海深港国际金融城项目建设。", "前海深港国际金融城项目"],
+  ])("%s → %s", (text, name) => {
+    const found = projects(text);
+    expect(found).toContain(name);
+    expect(found.filter((p) => p !== name && p.endsWith(name.slice(-6)) && name.endsWith(p))).toEqual([]);
+  });
+
+  it("gives items written without a kind the kind of the last item of their list", () => {
+    const found = projects("沿江高铁武汉段、西宁至成都、宜昌至郑州高铁等项目加快建设。");
+    expect(found).toEqual(expect.arrayContaining(["西宁至成都高铁", "宜昌至郑州高铁"]));
+    expect(found).not.toContain("西宁至成都");
+  });
+
+  it.each([
+    "国家“十五五”规划重大项目——新型储能电站今年开工。",
+    "京港澳高速公路改扩建重点控制性工程——湘江特大桥昨日合龙。",
+    "他来到矿区察看项目进展情况。",
+    "运动员们在高山滑雪、自由式滑雪、单板滑雪等项目上展开角逐。",
+    "英国政府计划下月公布新的预算。",
+    "全省各城市开始试点垃圾分类。",
+    "北约大规模军力扩张计划遭到质疑。",
+    "无人机袭击了黑海的一座油气钻井平台。",
+    "会上发布“共建数字丝路”“设立青年创业基金”等重要项目。",
+    "西南地区规模最大跨江大桥工程今天开工。",
+    "全省开展中小企业数量和营收“双提升”行动。",
+    "在青岛，全国最大液化天然气运输船计划明年交付。",
+    "截至6月底，“数字乡村”项目已超2.3万个。",
+  ])("%s names no project", (text) => {
+    expect(projects(text)).toEqual([]);
+  });
+
+  it("drops a list item that joins two names with 和, and the clause before the first item", () => {
+    const found = projects("她还设计了湖南图书馆、岳麓书院和天心阁公园、长沙博物馆等改造项目。");
+    expect(found.filter((p) => /和|了/.test(p))).toEqual([]);
+  });
+
+  it.each([
+    ["辽宁水网骨干工程今天开工。", "辽宁水网骨干工程"],
+    ["各地深入开展稳岗攻坚行动和“春风送岗”就业促进行动。", "“春风送岗”就业促进行动"],
+    ["省政府印发《打造具有国际竞争力的先进制造业集群行动方案》。", "《打造具有国际竞争力的先进制造业集群行动方案》"],
+  ])("keeps %s → %s", (text, name) => {
+    expect(findProjects(text, segmenter).map((m) => m.text)).toContain(name);
+  });
+
+  it("reads no plan in a headline title or a quoted count", () => {
+    expect(projects("节目第二集《把发展蓝图变为群众看得见的实际行动》今晚播出。")).toEqual([]);
+    expect(projects("园区发布建设一流科学城“三大行动”。")).toEqual([]);
+  });
+
+  it("names a quoted list by the kind without its count", () => {
+    const found = projects("公安部门开展了“净网”“护苗”等一系列专项行动。");
+    expect(found).toEqual(expect.arrayContaining(["净网专项行动", "护苗专项行动"]));
+    expect(found.some((p) => p.includes("一系列"))).toBe(false);
+  });
+});
+
 describe("a meeting named after the body or place that convenes it", () => {
   // Place and organization mentions stand in for what the earlier finders give.
   const at = (text: string, name: string, type: "Place" | "Organization") => {
