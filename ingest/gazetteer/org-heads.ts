@@ -134,6 +134,13 @@ export function titleAt(text: string): boolean {
   return false;
 }
 
+/** Whether a whole word is a title of office or a deputy's seat (局长, 人大代表, 政协委员): no word of a body's name. */
+export function isTitleWord(word: string): boolean {
+  // 代表 and 委员 alone also name bodies (代表资格审查委员会, 委员会): only the deputy's seat is a title here.
+  if (/^(?:代表|委员)$/.test(word)) return false;
+  return word.length >= 2 && (TITLES.has(word) || /^(?:人大|政协)(?:代表|委员)$/.test(word));
+}
+
 /** What may follow a head inside one segmenter word: a title (局局长) or 等 (部等). */
 export const TITLE_AFTER = { test: (rest: string) => rest === "等" || (rest.length >= 2 && titleAt(rest)) };
 

@@ -213,7 +213,10 @@ function farShortCounty(surface: string, ctx: ArticleContext): boolean {
  * word glued from the verb and the name after it (称希法) counts as the verb.
  */
 function notABody(text: string, m: Mention, words: WordIndex | undefined, places: Mention[]): boolean {
-  if (CLASS_BEFORE.test(text.slice(Math.max(0, m.start - 2), m.start))) return true;
+  if (CLASS_BEFORE.test(text.slice(Math.max(0, m.start - 3), m.start))) return true;
+  // 50个国家临床医学研究中心 read from its second word: the count still stands before the same noun phrase.
+  const counted = COUNTED.exec(text.slice(Math.max(0, m.start - 10), m.start));
+  if (counted && !/^(?:月|年|天|小时|人|次|多)/.test(counted[1]!)) return true;
   if (!words) return false;
   const at = m.text.indexOf("一");
   const one = at > 0 ? words.startingAt.get(m.start + at) : undefined;
@@ -228,8 +231,10 @@ function notABody(text: string, m: Mention, words: WordIndex | undefined, places
   );
 }
 
-/** Words before a body's name that make it a class of bodies. */
-const CLASS_BEFORE = /(?:各|各级|各类|多家|一些|这些|部分|众多)$/;
+/** Words before a body's name that make it a class of bodies: 各, 这些, or a count (60所, 187家, 两个). */
+const CLASS_BEFORE = /(?:各|各级|各类|多家|一些|这些|部分|众多|[0-9０-９两几十百千万]余?[家所个座批])$/;
+/** A count and the words of a noun phrase before a name (3690个|婚姻家庭纠纷|人民调解委员会). */
+const COUNTED = /[0-9０-９两几十百千万]余?[家所个座批]([^\s，。、；：！？“”（）《》的和与及在是为对等]{1,6})$/;
 /** Verbs that begin or end a clause, never a word of a name. */
 const CLAUSE_VERB = /^(?:称|说|表示|指出|强调|宣布|举行|召开|据|报道|认为|透露|声称|击落|打击)$/;
 

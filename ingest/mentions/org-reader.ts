@@ -4,7 +4,17 @@
 // A place is where a name begins: only another place may stand before it (浙江 湖州 莫干山…). So 拿出公司,
 // 引入北京春山里置业发展集团 and 坚决防止各种利益集团 give no name or the name alone.
 import { wordIndexAt, type Word } from "../segmenter.js";
-import { HEAD_FIRST, headOf, MAX_HEAD, ORG_HEADS, SUB_UNIT, titleAt, TITLE_AFTER } from "../gazetteer/org-heads.js";
+import {
+  HEAD_FIRST,
+  headOf,
+  isTitleWord,
+  MAX_HEAD,
+  ORG_HEADS,
+  SUB_UNIT,
+  titleAt,
+  TITLE_AFTER,
+} from "../gazetteer/org-heads.js";
+import { givenNamePlausible, surnameAt } from "./person-names.js";
 import type { ArticleContext, FocusPlace, Mention } from "./types.js";
 
 /** Tags of words that may sit inside a name (jieba's ICTCLAS set). */
@@ -37,12 +47,41 @@ const GENERIC_MIN = 5;
 const GENERIC_MIN_CENTRE = 6;
 /** Numbered schools: 一中, 二小 (德令哈一中). */
 const NUMBERED_SCHOOL = /^[一二三四五六七八九十]{1,2}[中小]$/;
+/** Words that name the state or the party centre as a body's owner (中央|财经委员会, 国家|超级计算…中心). */
+const OWNER = /^(?:中央|国家|全国)$/;
+/** Common nouns jieba tags as places: they neither begin a name nor stop one at its left (…旅游|城市|联盟). */
+const COMMON_NS = /^(?:城市|都市|山区)$/;
+/** Marks of a former post (原|党组 成员): what follows is the unit of a title, not a body's name. */
+const FORMER = /^(?:原|时任|前任)$/;
+const UNITS = "党委|党组|党工委|区委|县委|市委|省委|纪委|常委会";
+/** A body's party unit, which a name may hold after 原 (…集团有限责任公司原党委). */
+const PARTY_UNIT = new RegExp(`^(?:${UNITS})$`);
+/** 原 before the party unit that ends a name: the post was held before; the unit's own name has no 原. */
+export const FORMER_UNIT = new RegExp(`原(?=(?:${UNITS})$)`);
+/** Heads of a state's own organs: two states before one (中国-澳大利亚海关) are two bodies, not one joint body. */
+const STATE_ORGAN = /(?:海关|部|局|厅|署|政府)$/;
+/** Heads of a department inside a body (工作部, 办公室): with a common name it names no one body. */
+const DEPARTMENT = /^(?:部|处|科|室|办公室)$/;
+/** Characters that end a quoted name's run: punctuation, particles, joiners (“没有围墙的…博物馆”, “从…到…”). */
+const QUOTE_STOP = /[“”，。、；：！？《》\s的了在和与及是为将对把从到由向如等其给]/;
+/** Dashes that join two partners in one body's name (北约-乌克兰理事会). */
+const DASH = /^[-－—–]$/;
+/** Tags of a proper word that can stand before a place inside a name (博鳌|亚洲论坛). */
+const PROPER_BEFORE_PLACE = /^(?:nr|nz|j|nt)$/;
+/** Heads of the national centres named by a field and a place (国家超级计算长沙中心). */
+const NATIONAL_HEAD = /(?:中心|实验室|研究院|研究所|基地)$/;
+/** Characters of adverbs, prepositions and copulas that the segmenter glues into unknown words (仅为, 将在). */
+const FUNCTION_CHAR = /[为是在将把被了对仅也都还又再就才已曾向从由让使称即并]/;
+/** Tags of the words between 国家 and the place of a national centre (国家|超级|计算|长沙|中心). */
+const NATIONAL_FIELD = /^(?:n|b|v|vn|l|nz)$/;
 
 export interface HeadedName {
   start: number;
   end: number;
   /** The place word the name starts with when the text leaves it to the context (县交通运输局, 市图书馆). */
   relative: string | null;
+  /** What the text shares with the names before it and leaves out here (中国驻 in 中国驻西班牙、土耳其大使馆). */
+  shared?: string;
 }
 
 /** The head a word ends with, or a head it starts with when a title or 等 follows inside the word (局局长, 部等). */
@@ -59,7 +98,12 @@ function headIn(w: Word): { head: string; end: number } | null {
 }
 
 /** Names ending in a head, with their left edge decided by word tags and the places found in the text. */
-export function readHeadedNames(text: string, words: Word[], places: Mention[]): HeadedName[] {
+export function readHeadedNames(
+  text: string,
+  words: Word[],
+  places: Mention[],
+  known: ReadonlyArray<{ start: number; end: number }> = [],
+): HeadedName[] {
   const placeEnding = new Map(places.map((p) => [p.end, p]));
   const wordEnding = new Map(words.map((w, i) => [w.end, i]));
   const wordStarting = new Map(words.map((w) => [w.start, w]));
@@ -130,13 +174,104 @@ export function readHeadedNames(text: string, words: Word[], places: Mention[]):
         /^(?:n|vn)$/.test(left.tag) &&
         left.word.length <= 4 &&
         !headOf(left.word) &&
-        /^(?:n|vn|nt)$/.test(right.tag);
+        /^(?:n|vn|nt)$/.test(right.tag) &&
+        !OWNER.test(right.word);
       const dot = x.word === "·" && HAN.test(words[j - 1]?.word ?? "") && !begun;
+      // 北约-乌克兰理事会: a dash between two proper words joins the partners of one body.
+      const partner = words[j - 1];
+      const dash =
+        DASH.test(x.word) &&
+        !STATE_ORGAN.test(head) &&
+        !!partner &&
+        !!right &&
+        HAN.test(partner.word) &&
+        partner.end === x.start &&
+        partner.word.length >= 2 &&
+        /^(?:ns|nr|nt|nz|j)$/.test(partner.tag) &&
+        /^(?:ns|nr|nt|nz|j)$/.test(right.tag);
+      // 原|党组|成员, 时任|…局|局长: the unit of a former post, read by the title rules; the body is before 原.
+      if (FORMER.test(x.word)) {
+        const prev = words[j - 1];
+        const inside = !!prev && prev.end === x.start && HAN.test(prev.word) && INSIDE.has(prev.tag);
+        // …公司|原|党委: the body's party unit, held before; the title rules keep it as a former post.
+        if (inside && x.word === "原" && PARTY_UNIT.test(text.slice(start, end))) {
+          start = x.start;
+          j--;
+          continue;
+        }
+        // 时任|南昌…中队: at the name's left edge it only marks the post as former.
+        if (inside) start = -1;
+        break;
+      }
+      // 全国|人大代表|航空工业|陕飞…厂: a title ends the name at its left when a proper word after it opens a name
+      // of its own; a body named after the title (人大代表|中心|联络站) keeps it.
+      if (isTitleWord(x.word) && words.slice(j + 1, i).some((w) => PROPER.has(w.tag))) break;
+      if (dash) {
+        start = partner!.start;
+        proper = true;
+        begun = BEGINS.has(partner!.tag);
+        j -= 2;
+        continue;
+      }
+      // 中国|驻|土耳其|大使馆: a mission is named by the state that sends it; without it the name is cut.
+      if (x.word === "驻" && begun) {
+        const sender =
+          !!partner &&
+          partner.end === x.start &&
+          /^(?:ns|nt|j)$/.test(partner.tag) &&
+          partner.word.length >= 2 &&
+          !GROUP.test(partner.word);
+        if (!sender) {
+          start = -1;
+          break;
+        }
+        start = partner.start;
+        j -= 2;
+        continue;
+      }
       const xHead = headOf(x.word);
-      if (whole && !joiner && x.tag !== "ns") break;
+      // 中央|财经委员会: the owner word before a whole name is part of it.
+      // 中国致公党|中央委员会: the party or league whose centre it is, too.
+      const centreOf = /^中央/.test(w.word) && /^(?:nt|j)$/.test(x.tag) && j === i - 1;
+      if (whole && !joiner && x.tag !== "ns" && !OWNER.test(x.word) && !centreOf) break;
       if (joiner) whole = false;
-      if (!joiner && !dot) {
-        if (!HAN.test(x.word) || !INSIDE.has(x.tag) || (x.tag === "x" && JOINED.test(x.word))) break;
+      // Before a place only another place may stand, or a proper name or national owner that opens the same name.
+      const lead =
+        begun && !xHead && !joiner && !dot && !dash && (x.word.length < 2 || !/^(?:ns|j|nz|nt)$/.test(x.tag))
+          ? (properBeforePlace(words, j, start) ??
+            unknownBeforePlace(words, j, start) ??
+            nationalField(words, j, start, head))
+          : null;
+      // 金砖国家|工业|能力|中国|中心: 国家 is "countries" of a longer name this reading cannot bound.
+      if (lead === -1) {
+        start = -1;
+        break;
+      }
+      if (lead !== null) {
+        generic += start - words[lead]!.start;
+        start = words[lead]!.start;
+        j = lead - 1;
+        continue;
+      }
+      // 旅游|城市|联盟: a common noun the segmenter tags as a place (城市) is no place; the noun before it goes on
+      // the name.
+      const commonPlace = words[j + 1];
+      if (
+        begun &&
+        commonPlace?.start === start &&
+        COMMON_NS.test(commonPlace.word) &&
+        /^(?:n|vn)$/.test(x.tag) &&
+        x.word.length >= 2
+      )
+        begun = false;
+      if (!joiner && !dot && !dash) {
+        // An unknown word glued from a joiner or a verb of saying and a name (等国, 称美) ends the name.
+        if (
+          !HAN.test(x.word) ||
+          !INSIDE.has(x.tag) ||
+          (x.tag === "x" && (JOINED.test(x.word) || /^[称据]/.test(x.word)))
+        )
+          break;
         if (head === "中心" && start === end - 2 && SPACE_BEFORE_CENTRE.test(x.word)) {
           start = -1;
           break;
@@ -170,15 +305,37 @@ export function readHeadedNames(text: string, words: Word[], places: Mention[]):
         }
       }
       start = x.start;
-      if (PROPER.has(x.tag)) proper = true;
+      if (PROPER.has(x.tag) && !COMMON_NS.test(x.word)) proper = true;
       begun = BEGINS.has(x.tag) || (begun && !xHead);
-      if (!joiner && !dot) generic += x.word.length;
+      if (!joiner && !dot && !dash) generic += x.word.length;
       if (xHead) innerHead = true;
       j--;
     }
     if (start < 0) continue;
-    // 沧州中心城区: the middle of a place, not a body.
-    if (head === "中心" && CENTRE_OF.test(text.slice(end, end + 2))) continue;
+    // 中国驻西班牙、土耳其大使馆: the second mission of a list shares the sender and 驻 of the first.
+    let shared: string | undefined;
+    if (begun && words[j]?.word === "、" && words[j]!.end === start) {
+      let k = j;
+      while (words[k]?.word === "、" && words[k - 1]?.tag === "ns" && words[k - 1]!.end === words[k]!.start) k -= 2;
+      const sender = words[k - 1];
+      if (k < j && words[k]?.word === "驻" && sender && /^(?:ns|nt|j)$/.test(sender.tag) && !GROUP.test(sender.word))
+        shared = `${sender.word}驻`;
+    }
+    // A name whose quotation opens before it: “…中国—阿拉伯中心” quoted whole runs from the opening quote; one
+    // the quotation opens with a verb (“促进…合作中国中心”) is a clause or a name too long to read, and is dropped.
+    if (!relative && text[end] === "”") {
+      const open = text.lastIndexOf("“", start - 1);
+      const quoted = open >= 0 ? text.slice(open + 1, start) : "";
+      if (open >= 0 && end - open - 1 <= MAX_NAME && quoted.length > 0 && !QUOTE_STOP.test(quoted)) {
+        if (wordStarting.get(open + 1)?.tag.startsWith("v")) continue;
+        start = open + 1;
+      }
+    }
+    // A body the lexicon names whole (工业和信息化部) that the words cut at 和: the name starts where it starts.
+    const cutKnown = known.find((k) => k.start < start && start < k.end && k.end <= end && wordStarting.has(k.start));
+    if (cutKnown) start = cutKnown.start;
+    // 沧州中心城区: the middle of a place, not a body; nor is a city's 副中心, a district it plans.
+    if (head === "中心" && (CENTRE_OF.test(text.slice(end, end + 2)) || text[end - 3] === "副")) continue;
     // Numbers open no name (十二局 stays inside 中铁十二局集团, 5 in 5部门 does not).
     while (!relative) {
       const lead = wordStarting.get(start);
@@ -203,9 +360,55 @@ export function readHeadedNames(text: string, words: Word[], places: Mention[]):
     // The same when the unit's name runs on from a body before it that the words did not join (…集团|向家坝灌区…项目部).
     const joined = innerHead || /[\u4e00-\u9fff]/.test(text[start - 1] ?? "");
     if (joined && SUB_UNIT.test(head) && titleAt(text.slice(end, end + 6))) continue;
-    out.push({ start, end, relative });
+    out.push(shared ? { start, end, relative, shared } : { start, end, relative });
   }
   return out;
+}
+
+/**
+ * Before a place that begins a name, a proper word the segmenter knows (博鳌|亚洲论坛…) is part of the name, unless
+ * it is a person's name (李强) or a glued function word: the index of that word, or null.
+ */
+function properBeforePlace(words: Word[], j: number, start: number): number | null {
+  const w = words[j]!;
+  if (w.end !== start || !HAN.test(w.word) || w.word.length < 2 || GROUP.test(w.word)) return null;
+  if (!PROPER_BEFORE_PLACE.test(w.tag) || JOINED.test(w.word) || FUNCTION_CHAR.test(w.word)) return null;
+  if (/^nr/.test(w.tag) && w.word.length <= 3 && surnameAt(w.word, 0) > 0 && givenNamePlausible(w.word)) return null;
+  return j;
+}
+
+/** 胶济|铁路|青岛|博物馆: an unknown word (a name the segmenter does not know) and a noun before the place. */
+function unknownBeforePlace(words: Word[], j: number, start: number): number | null {
+  const n = words[j]!;
+  const w = words[j - 1];
+  if (n.tag !== "n" || n.word.length !== 2 || n.end !== start || !w || w.end !== n.start || w.tag !== "x") return null;
+  if (!HAN.test(w.word) || w.word.length < 2 || w.word.length > 3 || GROUP.test(w.word) || JOINED.test(w.word))
+    return null;
+  // 纳方, 美方: a side in talks, no name.
+  return FUNCTION_CHAR.test(w.word) || w.word.endsWith("方") ? null : j - 1;
+}
+
+/**
+ * 国家|超级|计算|长沙|中心: a national centre or laboratory named by its field and its place; the index of 国家, or
+ * null. 国家 after a noun is "countries" (金砖国家), no owner: -1, as the name it ends cannot be bounded here.
+ */
+function nationalField(words: Word[], j: number, start: number, head: string): number | null {
+  if (!NATIONAL_HEAD.test(head)) return null;
+  let end = start;
+  for (let k = j; k >= Math.max(0, j - 3); k--) {
+    const w = words[k]!;
+    if (w.end !== end) return null;
+    if (w.word === "国家") {
+      const before = words[k - 1];
+      const owned =
+        before && before.end === w.start && HAN.test(before.word) && /^(?:n|ns|nr|nrt|nz|j|x|m)$/.test(before.tag);
+      if (k === j) return null;
+      return owned ? -1 : k;
+    }
+    if (!NATIONAL_FIELD.test(w.tag) || !HAN.test(w.word)) return null;
+    end = w.start;
+  }
+  return null;
 }
 
 /** The place a relative name (县交通运输局) stands for in this article: the paper's home, then the article's focus. */
@@ -235,7 +438,7 @@ export function headedMentions(
   for (const n of names) {
     const surface = text.slice(n.start, n.end);
     if (!n.relative) {
-      out.push(mention(n.start, surface, surface, "org-head"));
+      out.push(mention(n.start, surface, (n.shared ?? "") + surface, "org-head"));
       continue;
     }
     // 两县交通运输局, 全市图书馆: a group, not one body.
@@ -264,18 +467,44 @@ export function opensName(text: string, start: number, end: number, words: Word[
   const prev = first?.start === start ? words[at - 1] : undefined;
   if (prev && prev.end === start && GROUP.test(prev.word) && /^(?:x|m|r|n)$/.test(prev.tag)) return false;
   if (prev?.word === "和" && words[at - 2]?.tag.startsWith("v")) return false;
+  // 驻|土耳其大使馆: a mission cut from the state that sends it.
+  if (prev?.word === "驻") return false;
+  // “推动…合作|中国中心”: the tail of a quoted name.
+  if (text[end] === "”") {
+    const open = text.lastIndexOf("“", start - 1);
+    if (open >= 0 && open + 1 < start && !QUOTE_STOP.test(text.slice(open + 1, start))) return false;
+  }
   // …布局, …格局: a one-character head glued to one character ends a common word, not a name.
   const last = words[wordIndexAt(words, end - 1)];
   const h = last && last.end === end ? headOf(last.word) : null;
   if (h && h.length === 1 && last!.word.length === 2) return false;
-  // A common noun and a head (物业公司, 管理中心) names no one body: it needs a proper word or a longer modifier,
-  // as in readHeadedNames (a little shorter here, for the tagger's 国家统计局).
+  // A common noun and a head (物业公司, 管理中心) names no one body: it needs a proper word, an owner or a longer
+  // modifier, as in readHeadedNames (a little shorter here, for the tagger's 市场监管总局).
   const surface = text.slice(start, end);
   const headWord = headOf(surface);
   if (!headWord) return true;
   const inside = words.slice(wordIndexAt(words, start), wordIndexAt(words, end - 1) + 1);
-  const need = headWord === "中心" ? GENERIC_MIN_CENTRE : GENERIC_MIN - 1;
-  return inside.some((w) => PROPER.has(w.tag)) || surface.length - headWord.length >= need;
+  if (inside.some((w) => PROPER.has(w.tag))) return true;
+  // The state or the party centre as the owner (国家统计局, 中央社会工作部) makes a common name one body's.
+  const owner = inside.find((w) => OWNER.test(w.word));
+  if (owner && headWord !== "中心") return surface.length - headWord.length - owner.word.length >= 2;
+  // 议会|调查|委员会: an organ named by its task inside a kind of body, with no owner named, is no name on its own;
+  // nor is a department with a common name (社会工作部), which every committee and company may have.
+  const opening = inside[0];
+  const between = inside.slice(1, -1);
+  if (
+    opening?.start === start &&
+    opening.word.length >= 2 &&
+    headOf(opening.word) === opening.word &&
+    between.length > 0 &&
+    between.every((w) => /^(?:v|vn)$/.test(w.tag))
+  )
+    return false;
+  // A department a title follows (文化艺术部大臣) is the holder's body, named as the article names it.
+  const department =
+    DEPARTMENT.test(headWord) && !titleAt(text.slice(end, end + 6)) && text.slice(end, end + 2) !== "大臣";
+  const need = headWord === "中心" ? GENERIC_MIN_CENTRE : department ? GENERIC_MIN : GENERIC_MIN - 1;
+  return surface.length - headWord.length >= need;
 }
 
 /** Index of the word holding an offset (binary search over words in text order). */

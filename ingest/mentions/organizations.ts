@@ -4,7 +4,7 @@ import { kindOf } from "../gazetteer/org-kinds.js";
 import type { OrganizationKind } from "../../core/model.js";
 import { BUREAU_EXPANSIONS, LOCAL_ABBREVIATIONS } from "../gazetteer/lexicon.js";
 import type { Word } from "../segmenter.js";
-import { endsInHead, headedMentions, readHeadedNames } from "./org-reader.js";
+import { endsInHead, FORMER_UNIT, headedMentions, readHeadedNames } from "./org-reader.js";
 import { partyCommittees } from "./party-committees.js";
 import { firstOfOverlapping, longestFirst, type ArticleContext, type Mention } from "./types.js";
 
@@ -50,6 +50,13 @@ const NATIONAL: Record<string, { name: string; kind: OrganizationKind }> = {
     ].map((n) => [n, { name: n === "科技部" ? "科学技术部" : n, kind: "government" as const }]),
   ),
 };
+
+const NATIONAL_NAMES = new RegExp(
+  Object.keys(NATIONAL)
+    .sort((a, b) => b.length - a.length)
+    .join("|"),
+  "g",
+);
 
 const UNIT = "(办公室|办公厅|常委会|宣传部|组织部|统战部|政法委|纪委|编办|督查室|研究室)";
 
@@ -150,7 +157,11 @@ export function findOrganizations(text: string, ctx: ArticleContext, places: Men
   }
 
   out.push(...partyCommittees(text, ctx, places));
-  if (words) out.push(...headedMentions(text, readHeadedNames(text, words, places), ctx, mention));
+  // The national bodies the text names, read once: names in their own right below, and the lexicon's word on where
+  // a name read over the words begins (工业和信息化部|重点实验室).
+  const nationalMatches = [...text.matchAll(NATIONAL_NAMES)];
+  const national = nationalMatches.map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  if (words) out.push(...headedMentions(text, readHeadedNames(text, words, places, national), ctx, mention));
 
   // Companies and groups: extend left from the suffix to the nearest stop character.
   for (const m of words ? [] : text.matchAll(/(集团股份有限公司|股份有限公司|有限责任公司|有限公司|集团)/g)) {
@@ -167,14 +178,7 @@ export function findOrganizations(text: string, ctx: ArticleContext, places: Men
     out.push(mention(start, surface, surface, "company-suffix"));
   }
 
-  for (const m of text.matchAll(
-    new RegExp(
-      Object.keys(NATIONAL)
-        .sort((a, b) => b.length - a.length)
-        .join("|"),
-      "g",
-    ),
-  )) {
+  for (const m of nationalMatches) {
     const spec = NATIONAL[m[0]]!;
     // 财政部门, 教育部门 are departments in general, not the ministry; 省教育部 is no national body.
     if (/部$/.test(m[0]) && (text[m.index + m[0].length] === "门" || /[省市县区]/.test(text[m.index - 1] ?? "")))
@@ -199,11 +203,15 @@ export function findOrganizations(text: string, ctx: ArticleContext, places: Men
 
 /** Reporting words a transcript runs into the name after them (另据俄联邦紧急情况部, 通报应急管理部). */
 const LEAD_IN = /^(?:另据|据悉|据|根据|称|指导|通报|督促|要求|会同|联合)(?=[\u4e00-\u9fff]{3,})/;
-/** Descriptions, not names: a count before the head (一座购物中心), a city centre, a layout, a headquarters. */
-const NOT_A_NAME = /一座|一家|一所|一个|市中心$|布局$|总部$/;
+/**
+ * Descriptions, not names: a count before the head (一座购物中心), a city centre, a layout, a headquarters, a
+ * spacecraft numbered in its series (天宫二号空间实验室).
+ */
+const NOT_A_NAME = /一座|一家|一所|一个|市中心$|布局$|总部$|[一二三四五六七八九十]号(?:空间)?实验室$/;
 
 /** An organization mention with the words no name begins with cut off, or null when it names no organization. */
 function cleanEdges(m: Mention): Mention | null {
+  if (FORMER_UNIT.test(m.canonical)) m = { ...m, canonical: m.canonical.replace(FORMER_UNIT, "") };
   const lead = m.via === "national" ? null : LEAD_IN.exec(m.text);
   const text = lead ? m.text.slice(lead[0].length) : m.text;
   if (NOT_A_NAME.test(text)) return null;

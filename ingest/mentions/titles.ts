@@ -15,6 +15,7 @@ import {
 } from "./person-names.js";
 import type { OrganizationKind } from "../../core/model.js";
 import type { Mention, TitleMention } from "./types.js";
+import { FORMER_UNIT } from "./org-reader.js";
 
 /** Posts of Chinese administration and newsrooms that the derived list may lack; facts of the civil service. */
 const MORE_TITLES = [
@@ -181,10 +182,9 @@ export function findTitles(c: TitleContext): TitleMention[] {
     if (!m.org) attachOrganization(m, c, orgEnding, placeEnding);
     m.former = FORMER.test(text.slice(Math.max(0, m.start - 2), m.start)) || undefined;
     // …集团有限责任公司原党委书记, 金凤区原区委副书记: 原 inside the body's name marks the post as former.
-    const was = m.org && /原(?=(?:党委|党组|党工委|区委|县委|市委|省委|纪委|常委会)$)/.exec(m.org.canonical);
-    if (m.org && was) {
-      // The mention itself names the body without 原, so no node keeps it.
-      Object.assign(m.org, { canonical: m.org.canonical.slice(0, was.index) + m.org.canonical.slice(was.index + 1) });
+    // The organization stage takes 原 out of the unit's canonical name; the text still holds it.
+    if (m.org && FORMER_UNIT.test(m.org.text)) {
+      Object.assign(m.org, { canonical: m.org.canonical.replace(FORMER_UNIT, "") });
       m.former = true;
     }
     // 原应急管理部消防救援局党委委员: 原 before the body marks the post, not the body (原平市, 原阳县 are places).

@@ -98,3 +98,41 @@ describe("organization names never begin with a reporting word nor describe a pl
     expect(names.some((n) => n.startsWith("通报"))).toBe(false);
   });
 });
+
+describe("a name's left edge covers the words of the same noun phrase", () => {
+  it.each([
+    ["中国驻挪威大使馆日前举办新春招待会。", "中国驻挪威大使馆"],
+    ["东盟-韩国合作基金会今天宣布资助新项目。", "东盟-韩国合作基金会"],
+    ["欧盟-乌兹别克斯坦合作理事会在布鲁塞尔举行会议。", "欧盟-乌兹别克斯坦合作理事会"],
+    ["国家超级计算广州中心的算力支撑了这项研究。", "国家超级计算广州中心"],
+    ["博鳌亚洲论坛秘书处今天发布报告。", "博鳌亚洲论坛秘书处"],
+  ])("%s → %s", (text, name) => {
+    expect(names(read(text))).toEqual([name]);
+  });
+
+  it("gives the second mission of a list the sender the first one names (中国驻葡萄牙、希腊大使馆)", () => {
+    const e = orgs(read("中国驻葡萄牙、希腊大使馆也举办了招待会。")).find((o) => o.name === "中国驻希腊大使馆");
+    expect(e?.aliases).toContain("希腊大使馆");
+  });
+
+  it("ends the name at a deputy's seat or a former post before it", () => {
+    expect(names(read("全国人大代表华北制药集团技术员李明说，要加快研发。"))).toEqual(["华北制药集团"]);
+    const former = names(read("河北省保定市政府原党组成员、副市长张明接受审查。"));
+    expect(former.some((n) => n.includes("原"))).toBe(false);
+    expect(names(read("时任湖南省交通运输厅副厅长的李明主持会议。"))).toEqual(["湖南省交通运输厅"]);
+  });
+
+  it("reads a name quoted whole from its opening quote, and none from a quoted clause", () => {
+    expect(names(read("双方同意设立“数字丝路合作中国—东盟中心”，推动交流。"))).toEqual(["数字丝路合作中国—东盟中心"]);
+    expect(names(read("会议宣布将在杭州设立“推动数据要素流通合作中国中心”。"))).toEqual([]);
+  });
+
+  it("names a party unit held before without its 原 (…公司原党委书记)", () => {
+    const doc = read("江西省粮食集团有限责任公司原党委书记何永平严重违纪违法。");
+    expect(names(doc)).toEqual(["江西省粮食集团有限责任公司党委"]);
+  });
+
+  it("reads no body in a counted class of them (20所…学校)", () => {
+    expect(names(read("今年新遴选了20所高水平职业学校。"))).toEqual([]);
+  });
+});
