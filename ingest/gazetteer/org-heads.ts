@@ -65,6 +65,9 @@ const CORE = [
   // The organization suffixes of the shared lexicon, but for longer forms whose shorter tail is the head
   // (股份有限公司 → 公司, 人民检察院 → 检察院) and those left out above.
   ...ORG_SUFFIXES.filter((s) => !LONGER_FORMS.has(s) && !LEFT_OUT.has(s)),
+  // 农科院, 社科院, 林科所: academies and institutes written short.
+  "科院",
+  "科所",
   "党支部",
   "党总支",
   "村委会",

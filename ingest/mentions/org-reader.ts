@@ -133,14 +133,15 @@ export function readHeadedNames(
         // an idiom (统揽全局).
         if (
           GROUP.test(inWord) ||
-          inWord.length < 2 ||
+          (inWord.length < 2 && !/^科[院所]$/.test(head)) ||
           DIRECTION.test(inWord) ||
           !WORD_HOLDS_HEAD.has(w.tag) ||
           w.word.endsWith("干部")
         )
           continue;
         // A one-character head inside a tagged word (新格局/nt, 加工厂/nt) is no proof of a name.
-        proper = PROPER.has(w.tag) && head.length > 1;
+        // 农科院/nt: one character before a short academy's head names its field.
+        proper = PROPER.has(w.tag) && (head.length > 1 || /^科[院所]$/.test(head));
         begun = BEGINS.has(w.tag);
         whole = w.tag === "nt";
         generic += inWord.length;

@@ -136,3 +136,12 @@ describe("a name's left edge covers the words of the same noun phrase", () => {
     expect(names(read("今年新遴选了20所高水平职业学校。"))).toEqual([]);
   });
 });
+
+describe("academies and institutes written short (农科院, 社科院)", () => {
+  it.each([
+    ["河南省农科院研究员孙立新带领团队选育了新品种。", "河南省农科院"],
+    ["中国农科院专家在田间指导农户。", "中国农科院"],
+  ])("%s → %s", (text, name) => {
+    expect(orgs(read(text)).map((o) => o.name)).toContain(name);
+  });
+});
