@@ -167,9 +167,11 @@ function writeTable(
   try {
     writeSync(fd, stringify([header]));
     for (let i = 0; i < records.length; i += ROWS_PER_WRITE) {
-      const rows = records
-        .slice(i, i + ROWS_PER_WRITE)
-        .map((r) => [...r.fixed, ...names.map((n) => cell(r.props[n], n))]);
+      const rows = records.slice(i, i + ROWS_PER_WRITE).map((r) => {
+        // Ids and types are text too: a line break in any of them makes the file one the importer reads whole.
+        if (!multiline && r.fixed.some((f) => /[\r\n]/.test(f))) multiline = true;
+        return [...r.fixed, ...names.map((n) => cell(r.props[n], n))];
+      });
       // Empty strings are quoted ("") and absent values left empty: the importer stores the first as "" and
       // sets no property for the second, as the MERGE path does.
       writeSync(fd, stringify(rows, { quoted_match: /^$/ }));

@@ -69,6 +69,8 @@ const PROVINCE_LEAD =
   /^(?:河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆)(?=[\u4e00-\u9fff]{1,4}[市县区州盟旗])(?!省)/;
 
 function project(text: string, start: number, end: number, via: string): Mention {
+  // A line break or a space before the name (a station read from the line above) is no part of it.
+  while (start < end && /\s/.test(text[start]!)) start++;
   const lead = PROVINCE_LEAD.exec(text.slice(start, end))?.[0].length ?? 0;
   const surface = text.slice(start + lead, end);
   // Quotes around the whole name go; quotes inside it stay (“爱山东”政务服务平台).

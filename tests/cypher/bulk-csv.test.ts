@@ -128,6 +128,16 @@ describe("writeImportFiles", () => {
     expect(row!.split(",")[keyAt]).toBe('""');
   });
 
+  it("marks a file multiline when a line break is in an id, not only in a property", () => {
+    const odd: GraphDoc = {
+      articles: [],
+      entities: [{ id: "project:\n青河物流园", type: "Project", name: "青河物流园", aliases: [] }],
+      relations: [],
+    };
+    const out = writeImportFiles(planLoad(odd), join(dir, "odd-id"));
+    expect(out.nodes.find((f) => f.path.endsWith("nodes-Project.csv"))!.multiline).toBe(true);
+  });
+
   it("refuses text holding the list delimiter instead of splitting it", () => {
     const bad: GraphDoc = {
       ...DOC,

@@ -347,3 +347,8 @@ describe("a meeting named after the body or place that convenes it", () => {
     }
   });
 });
+
+it("starts no project name on the line above (a list item at the start of a line)", () => {
+  const text = "重点项目建设取得新进展。\n沪宁铁路南京至镇江段、宁杭高铁南京至溧阳段等提质改造项目投产运营。";
+  for (const p of findProjects(text, segmenter)) expect(p.canonical).not.toMatch(/\s/);
+});
