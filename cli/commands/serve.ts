@@ -1,5 +1,6 @@
 // `jianwen serve`: the explorer and its read-only API on http://127.0.0.1:7475 by default. A non-loopback
 // --host needs --token (or JIANWEN_TOKEN). The service and driver load inside the action.
+import { availableParallelism } from "node:os";
 import { Command, Option } from "commander";
 import { SettingsError } from "../../core/errors.js";
 import { portNumber, wholeNumber } from "../options.js";
@@ -43,8 +44,11 @@ export function define(): Command {
         .argParser(wholeNumber("serve", "--max-rows")),
     )
     .addOption(
-      new Option("--max-reads <n>", "graph reads of the explorer's routes run on Neo4j at once; the rest wait in line")
-        .default(4)
+      new Option(
+        "--max-reads <n>",
+        "graph reads of the explorer's routes run on Neo4j at once; the rest wait in line; one a CPU core by default",
+      )
+        .default(Math.max(2, availableParallelism()))
         .env("JIANWEN_MAX_READS")
         .argParser(wholeNumber("serve", "--max-reads")),
     )
