@@ -255,8 +255,9 @@ export function leftEdge(words: Word[], h: number, floor: number, meeting = fals
       kept++;
       continue;
     }
-    // 汉江特大桥: a one-character adverb or adjective between proper names is the segmenter's split.
-    if (w.word.length === 1 && /^(?:d|a)$/.test(t) && j > 0 && isProper(words[j - 1]!) && isProper(words[j + 1]!)) {
+    // 汉江特大桥, 中农储智慧农博城: a one-character adverb, adjective or morpheme between proper names is the
+    // segmenter's split of an unknown name.
+    if (w.word.length === 1 && /^(?:d|a|zg)$/.test(t) && j > 0 && isProper(words[j - 1]!) && isProper(words[j + 1]!)) {
       first = j;
       continue;
     }

@@ -352,3 +352,8 @@ it("starts no project name on the line above (a list item at the start of a line
   const text = "重点项目建设取得新进展。\n沪宁铁路南京至镇江段、宁杭高铁南京至溧阳段等提质改造项目投产运营。";
   for (const p of findProjects(text, segmenter)) expect(p.canonical).not.toMatch(/\s/);
 });
+
+it("reads a project's name over one-character morphemes the segmenter split from an unknown name", () => {
+  const text = "记者来到中农储智慧农博城项目现场。";
+  expect(findProjects(text, segmenter).map((p) => p.canonical)).toEqual(["中农储智慧农博城项目"]);
+});
