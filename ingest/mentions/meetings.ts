@@ -186,12 +186,13 @@ export function findMeetings(text: string, words: Word[], orgs: Mention[], place
       orgs.some((o) => o.start === start && o.end <= w.end);
     if (!GENERIC.test(core) && (quoted || proper || ordinal || [...core].length >= 4)) {
       // 全国人大常委会举行第一百二十七次委员长会议: a numbered session with little name of its own is the convener's.
+      const unnumbered = bare.replace(/^第[\d一二三四五六七八九十百千零两]+[次届期]/, "");
       const owner =
         convened?.at === first &&
         convened.by.type === "Organization" &&
         !proper &&
-        /^第[\d一二三四五六七八九十百千零两]+[次届期]/.test(bare) &&
-        [...bare.replace(/^第[\d一二三四五六七八九十百千零两]+[次届期]/, "")].length < 4
+        unnumbered !== bare &&
+        [...unnumbered].length < 4
           ? convened.by.canonical
           : "";
       const m = meeting(

@@ -1,6 +1,6 @@
 // Posts: who holds which title at which organization (HOLDS_POSITION), from bylines, credits and title chains.
 // A post the text marks as held before (时任, 原) carries `former: true`.
-import type { EntityDoc } from "../../core/model.js";
+import type { EntityDoc, OrganizationKind } from "../../core/model.js";
 import { bylineRole, credits } from "../bylines.js";
 import { FOREIGN_COUNTRIES } from "../gazetteer/lexicon.js";
 import type { Mention, TitleMention } from "../mentions/types.js";
@@ -238,7 +238,12 @@ function governmentOf(committee: EntityDoc): EntityDoc | null {
 /** The people's government of a division (河北省 → 河北省人民政府), with the short forms the text may use. */
 function governmentEntity(division: string, aliases: string[] = []): EntityDoc {
   const name = `${division}人民政府`;
-  return { id: `org:${name}`, type: "Organization", name, aliases, kind: "government" };
+  return organizationEntity(name, aliases, "government");
+}
+
+/** An organization node a post names by its full name, with the kind the post tells when it tells one. */
+function organizationEntity(name: string, aliases: string[] = [], kind?: OrganizationKind): EntityDoc {
+  return { id: `org:${name}`, type: "Organization", name, aliases, ...(kind ? { kind } : {}) };
 }
 
 /**
@@ -251,13 +256,10 @@ function carriedOver(chainOrg: EntityDoc | null, t: TitleMention): EntityDoc | n
   // 古灶村党委书记、村委会主任: a title that names its own body of the same village is that body's.
   const own = /^(村委会|居委会|村民委员会|居民委员会)/.exec(t.title);
   const village = /^(.+?(?:村|社区))(?:党委|党支部|党总支|党总支部)$/.exec(chainOrg.name);
-  if (own && village) {
-    const name = village[1]! + own[1]!;
-    return { id: `org:${name}`, type: "Organization", name, aliases: [], kind: "other" };
-  }
+  if (own && village) return organizationEntity(village[1]! + own[1]!, [], "other");
   // 人民银行党委委员、副行长: a post that is no party post belongs to the body whose committee the chain named.
   const body = /^(.{3,})(?:党委|党组)$/.exec(chainOrg.name);
   if (body && HEAD_POST.test(t.title) && !/(?:省|市|县|区|州|旗|镇|乡|村|社区|街道|嘎查)$/.test(body[1]!))
-    return { id: `org:${body[1]}`, type: "Organization", name: body[1]!, aliases: [] };
+    return organizationEntity(body[1]!);
   return chainOrg;
 }
