@@ -23,7 +23,9 @@ export {
   writeEntities,
   writeFacts,
   factBatches,
+  settleInOrder,
   DEFAULT_BATCH_SIZE,
+  FETCH_ALL,
   type LoadCounts,
   type LoadOptions,
 } from "./load.js";

@@ -3,7 +3,15 @@
 // nothing of it behind. The cost is one larger transaction a load (more memory on the server, longer locks).
 import type { Driver } from "neo4j-driver";
 import type { GraphDoc } from "../../core/model.js";
-import { factBatches, planLoad, writeArticlesAndLinks, writeEntities, writeFacts } from "../../cypher/index.js";
+import {
+  FETCH_ALL,
+  factBatches,
+  planLoad,
+  settleInOrder,
+  writeArticlesAndLinks,
+  writeEntities,
+  writeFacts,
+} from "../../cypher/index.js";
 
 export interface AtomicCounts {
   nodesCreated: number;
@@ -21,7 +29,7 @@ export async function loadAtomically(
   let rows = 0;
   for (const nodes of plan.nodes.values()) rows += nodes.length;
   for (const group of plan.relationships) rows += group.rows.length;
-  const session = driver.session({ database: options.database, defaultAccessMode: "WRITE" });
+  const session = driver.session({ database: options.database, defaultAccessMode: "WRITE", fetchSize: FETCH_ALL });
   try {
     // executeWrite runs the whole function again on a transient error (deadlock), from a clean transaction.
     return await session.executeWrite(async (tx) => {
@@ -29,7 +37,7 @@ export async function loadAtomically(
       const refs = new Map<string, string>();
       await writeEntities(tx, plan, options.batchSize, c, refs);
       await writeArticlesAndLinks(tx, plan, options.batchSize, c, refs);
-      for (const batch of factBatches(plan, refs, options.batchSize)) await writeFacts(tx, batch, c);
+      await settleInOrder(factBatches(plan, refs, options.batchSize).map((batch) => writeFacts(tx, batch, c)));
       await tx.run(options.markComplete, { rows: ids });
       return { nodesCreated: c.nodesCreated, relationshipsCreated: c.relationshipsCreated, rows };
     });

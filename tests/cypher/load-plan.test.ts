@@ -9,6 +9,7 @@ import {
   factBatches,
   factMergeByNodeQuery,
   factTransactions,
+  FACT_COLUMNS,
   linkCreateByNodeQuery,
   nodeMergeQuery,
   relationshipMergeQuery,
@@ -257,17 +258,41 @@ describe("statements by element id", () => {
 
   it("chunks the rows by the batch size and packs batches into transactions of at most that many rows", () => {
     expect(factBatches(plan, refs, 3).map((b) => b.rows.length)).toEqual([1, 3, 1]);
-    const sized = (n: number) => ({ query: "q", rows: Array.from({ length: n }), what: "" });
+    const sized = (n: number) => ({ query: "q", rows: Array.from({ length: n }), params: {}, what: "" });
     const packed = factTransactions([sized(2), sized(2), sized(1), sized(5), sized(1)], 5);
     expect(packed.map((tx) => tx.map((b) => b.rows.length))).toEqual([[2, 2, 1], [5], [1]]);
   });
 
   it("has a MERGE branch for every entity label and every fact type, and refuses types outside the model", () => {
     for (const label of ["Person", "Organization", "Place", "Project", "Meeting"])
-      expect(entityMergeQuery()).toContain(`MERGE (n:\`${label}\` {id: row.id})`);
-    expect(factMergeByNodeQuery()).toContain("MERGE (s)-[r:`PART_OF` {key: row.key}]->(t)");
+      expect(entityMergeQuery()).toContain(`MERGE (n:\`${label}\` {id: $id[idx]})`);
+    expect(factMergeByNodeQuery()).toContain("MERGE (s)-[r:`PART_OF` {key: $key[idx]}]->(t)");
     expect(factMergeByNodeQuery()).not.toContain("`MENTIONS`");
-    expect(linkCreateByNodeQuery("MENTIONS")).toContain("CREATE (s)-[r:`MENTIONS`]->(t)");
-    expect(() => linkCreateByNodeQuery("KNOWS" as never)).toThrow(Neo4jLoadError);
+    expect(linkCreateByNodeQuery("MENTIONS", "source")).toContain(
+      "CREATE (s)-[r:`MENTIONS` {count: $count[idx], sentence: $sentence[idx]}]->(t)",
+    );
+    expect(() => linkCreateByNodeQuery("KNOWS" as never, "source")).toThrow(Neo4jLoadError);
+  });
+
+  it("checks the id of a link's entity end, not of the article this transaction created", () => {
+    expect(linkCreateByNodeQuery("MENTIONS", "source")).toContain(
+      "MATCH (t) WHERE elementId(t) = $t[idx] AND t.id = $id[idx]",
+    );
+    expect(linkCreateByNodeQuery("MENTIONS", "source")).toContain("MATCH (s) WHERE elementId(s) = $s[idx]\n");
+    expect(linkCreateByNodeQuery("REPORTED", "target")).toContain(
+      "MATCH (s) WHERE elementId(s) = $s[idx] AND s.id = $id[idx]",
+    );
+  });
+
+  it("sends the facts by element id as columns, element i of each read off row i", () => {
+    const [batch] = factBatches(plan, refs, 100).filter((b) => b.query === factMergeByNodeQuery());
+    const rows = batch!.rows as { source: string; key: string; articles: string[] }[];
+    const params = batch!.params as Record<string, unknown[]>;
+    expect(Object.keys(params).sort()).toEqual(Object.keys(FACT_COLUMNS).sort());
+    for (const column of Object.values(params)) expect(column).toHaveLength(rows.length);
+    expect(params.source).toEqual(rows.map((r) => r.source));
+    expect(params.key).toEqual(rows.map((r) => r.key));
+    expect(params.articles).toEqual(rows.map((r) => r.articles));
+    expect(params.s![0]).toBe("4:db:1");
   });
 });

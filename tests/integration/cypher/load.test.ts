@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { connectionSettingsFromEnv, openDriver } from "../../../cypher/driver.js";
 import { loadGraphDoc } from "../../../cypher/load.js";
 import { applySchema } from "../../../cypher/schema.js";
-import { A1, A2, P1, O1, fixtureCounts, fixtureDoc, removeFixture } from "./fixture.js";
+import { A1, A2, P1, P2, O1, fixtureCounts, fixtureDoc, removeFixture } from "./fixture.js";
 
 describe("loadGraphDoc", () => {
   let driver: Driver;
@@ -137,6 +137,30 @@ describe("loadGraphDoc", () => {
     ]);
     expect(results[0]!.relationshipsCreated + results[1]!.relationshipsCreated).toBe(before.relationships);
     expect(await fixtureCounts(driver)).toEqual(before);
+  });
+
+  it("stores a new article's links with their count and sentence, and a property of another name as well", async () => {
+    await removeFixture(driver);
+    const doc = fixtureDoc();
+    const mention = doc.relations.find((r) => r.type === "MENTIONS" && r.source === A1 && r.target !== P2)!;
+    mention.evidence = [{ article: A1, sentence: "青州府市的会上有人发言。" }];
+    const extra = { ...mention, target: P2, properties: { count: 3, salience: "high" } };
+    doc.relations = [
+      ...doc.relations.filter((r) => !(r.type === "MENTIONS" && r.source === A1 && r.target === P2)),
+      extra,
+    ];
+    await loadGraphDoc(driver, doc, { schema: false });
+    const { records } = await driver.executeQuery(
+      `MATCH (:Article {id: $a})-[r:MENTIONS]->(e) WHERE e.id IN [$t, $p]
+       RETURN e.id AS id, r.count AS count, r.sentence AS sentence, r.salience AS salience`,
+      { a: A1, t: mention.target, p: P2 },
+    );
+    const byId = new Map(records.map((r) => [r.get("id") as string, r]));
+    const plain = byId.get(mention.target)!;
+    expect(Number(plain.get("count"))).toBe(Number(mention.properties.count));
+    expect(plain.get("sentence")).toBe("青州府市的会上有人发言。");
+    const other = byId.get(P2)!;
+    expect([Number(other.get("count")), other.get("salience")]).toEqual([3, "high"]);
   });
 
   it("runs `finish` once, in the last transaction, after the facts, and also when a load has none", async () => {
