@@ -31,6 +31,12 @@ export interface DbSettings {
    * JIANWEN_NEO4J_JIT=full for a long-lived server on more cores.
    */
   jit: "quick" | "full";
+  /**
+   * The JVM's garbage collector: "parallel" (default) or "g1" (the JVM's own default). On a quiet 2-core machine
+   * the whole-corpus load took 6-8% less of Neo4j's CPU with the parallel collector, whose write barriers are
+   * cheaper; its pauses are longer but stay short on a heap of a gigabyte. JIANWEN_NEO4J_GC=g1 for a large heap.
+   */
+  gc: "parallel" | "g1";
   startTimeoutMs: number;
   stopTimeoutMs: number;
 }
@@ -40,6 +46,7 @@ export const DEFAULT_DB_SETTINGS: DbSettings = {
   heap: DEFAULT_HEAP,
   pageCacheMb: DEFAULT_PAGE_CACHE_MB,
   jit: "quick",
+  gc: "parallel",
   startTimeoutMs: DEFAULT_START_TIMEOUT_MS,
   stopTimeoutMs: DEFAULT_STOP_TIMEOUT_MS,
 };
@@ -50,6 +57,7 @@ export function resolveDbSettings(partial: Partial<DbSettings> = {}, env: NodeJS
     ...DEFAULT_DB_SETTINGS,
     heap: env.JIANWEN_NEO4J_HEAP?.trim() || DEFAULT_HEAP,
     jit: (env.JIANWEN_NEO4J_JIT?.trim() || "quick") as DbSettings["jit"],
+    gc: (env.JIANWEN_NEO4J_GC?.trim() || "parallel") as DbSettings["gc"],
     ...Object.fromEntries(Object.entries(partial).filter(([, v]) => v !== undefined)),
   };
   if (!Number.isInteger(settings.port) || settings.port < 1 || settings.port > 65535) {
@@ -60,6 +68,9 @@ export function resolveDbSettings(partial: Partial<DbSettings> = {}, env: NodeJS
   }
   if (settings.jit !== "quick" && settings.jit !== "full") {
     throw new SettingsError(`db: JIANWEN_NEO4J_JIT must be quick or full, got "${String(settings.jit)}"`);
+  }
+  if (settings.gc !== "parallel" && settings.gc !== "g1") {
+    throw new SettingsError(`db: JIANWEN_NEO4J_GC must be parallel or g1, got "${String(settings.gc)}"`);
   }
   if (!Number.isInteger(settings.pageCacheMb) || settings.pageCacheMb < 8) {
     throw new SettingsError(`db: page cache must be at least 8 MB, got ${String(settings.pageCacheMb)}`);
@@ -122,6 +133,7 @@ export function javaArgs(
   return [
     `-Xmx${settings.heap}`,
     ...(settings.jit === "quick" ? ["-XX:TieredStopAtLevel=1"] : []),
+    settings.gc === "g1" ? "-XX:+UseG1GC" : "-XX:+UseParallelGC",
     "-XX:+ExitOnOutOfMemoryError",
     "-Dfile.encoding=UTF-8",
     "-cp",

@@ -11,7 +11,7 @@ import { expandPaths, isReadFailure, readPaths, type PartialReadSettings } from 
 import { createPool, type PoolOptions, type WorkerStats } from "./pool.js";
 import type { IngestSettings } from "./settings.js";
 import { inShard } from "./shard.js";
-import { newStats, type FailureRecord, type IngestStats } from "./stats.js";
+import { newStats, unionLength, type FailureRecord, type IngestStats } from "./stats.js";
 import { writeBatch, type BatchOutcome, type LoadEntry } from "./writer.js";
 
 export interface IngestRunOptions {
@@ -68,6 +68,8 @@ export async function runIngest(
   // Extraction of the next batch overlaps the write of the current one; a full batch waits for a free writer.
   // The first load is small: a fresh server plans its queries and warms up on it while extraction goes on.
   let loadsStarted = 0;
+  const writeSpans: [number, number][] = [];
+  let unspannedWriteMs = 0;
   const full = () =>
     gatheredArticles >= (loadsStarted === 0 ? Math.min(100, settings.batchArticles) : settings.batchArticles);
   const maybeWrite = () => {
@@ -94,7 +96,9 @@ export async function runIngest(
         stats.nodesCreated += outcome.nodesCreated;
         stats.relationshipsCreated += outcome.relationshipsCreated;
         stats.rowsWritten += outcome.rows;
-        stats.writeMs += outcome.writeMs;
+        if (outcome.writeSpan) writeSpans.push(outcome.writeSpan);
+        else unspannedWriteMs += outcome.writeMs;
+        stats.writeMs = unionLength(writeSpans) + unspannedWriteMs;
         stats.gatherMs += outcome.gatherMs;
         for (const { entry, error } of outcome.failures) {
           fail({ ...where(entry.file, entry.line), stage: "load", reason: "neo4j", message: error.message });

@@ -37,6 +37,7 @@ export interface IngestStats {
   readMs: number;
   /** Main thread: merging a load's documents and ordering its rows before the write. */
   gatherMs: number;
+  /** Time at least one load was writing (the union of their spans, so concurrent loads are not counted twice). */
   writeMs: number;
   analyzeMs: number;
   batches: number;
@@ -73,4 +74,19 @@ export function newStats(): IngestStats {
     warnings: [],
     startedAt: Date.now(),
   };
+}
+
+/** Total length of the union of [start, end] spans, in the spans' unit. */
+export function unionLength(spans: readonly (readonly [number, number])[]): number {
+  const sorted = [...spans].filter(([a, b]) => b > a).sort((x, y) => x[0] - y[0]);
+  let total = 0;
+  let [from, to] = [Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY];
+  for (const [a, b] of sorted) {
+    if (a > to) {
+      if (to > from) total += to - from;
+      [from, to] = [a, b];
+    } else to = Math.max(to, b);
+  }
+  if (to > from) total += to - from;
+  return total;
 }

@@ -31,6 +31,11 @@ export interface BatchOutcome {
   rows: number;
   /** Milliseconds spent in Neo4j writes. */
   writeMs: number;
+  /**
+   * When the writing began and ended (performance.now()), gathering excluded: a run with several loads in flight
+   * counts the time at least one of them was writing, not the sum of their times.
+   */
+  writeSpan?: [number, number];
   /** Milliseconds spent merging the batch's documents and ordering its rows (before writing). */
   gatherMs: number;
   failures: LoadFailure[];
@@ -65,11 +70,14 @@ export async function writeBatch(driver: Driver, entries: LoadEntry[], options: 
   const outcome = emptyOutcome();
   const all = entries.flatMap((e) => e.doc.articles.map((a) => a.id));
   const ids = [...new Set(all)];
+  const began = performance.now();
   const done = await completeArticles(driver, ids, options.database);
   const pending = entries.filter((e) => e.doc.articles.some((a) => !done.has(a.id)));
-  const began = performance.now();
   const failed = await loadWithRetries(driver, pending, options, outcome);
-  outcome.writeMs = performance.now() - began - outcome.gatherMs;
+  const ended = performance.now();
+  outcome.writeMs = ended - began - outcome.gatherMs;
+  // The load's own gathering comes first (loadOnce), so the span starts after it.
+  outcome.writeSpan = [Math.min(ended, began + outcome.gatherMs), ended];
   const failedIds = new Set(failed.flatMap((f) => f.entry.doc.articles.map((a) => a.id)));
   const written = ids.filter((id) => !done.has(id) && !failedIds.has(id));
   outcome.failures = failed;

@@ -91,6 +91,16 @@ describe("javaArgs", () => {
     expect(() => resolveDbSettings({}, { JIANWEN_NEO4J_JIT: "fast" })).toThrow(/quick or full/);
   });
 
+  it("runs the parallel collector unless JIANWEN_NEO4J_GC=g1, and refuses other values", () => {
+    const args = javaArgs("/p/neo4j", resolveDbSettings({}, {}), "/d");
+    expect(args).toContain("-XX:+UseParallelGC");
+    expect(args).not.toContain("-XX:+UseG1GC");
+    const g1 = javaArgs("/p/neo4j", resolveDbSettings({}, { JIANWEN_NEO4J_GC: "g1" }), "/d");
+    expect(g1).toContain("-XX:+UseG1GC");
+    expect(g1).not.toContain("-XX:+UseParallelGC");
+    expect(() => resolveDbSettings({}, { JIANWEN_NEO4J_GC: "zgc" })).toThrow(/parallel or g1/);
+  });
+
   it("asks the launcher to import and to create the schema only when ingest --bulk gives the files", () => {
     const settings = resolveDbSettings({}, {});
     expect(javaArgs("/p/neo4j", settings, "/d", {})).not.toContain("--import");
