@@ -3,6 +3,7 @@
 import { connect } from "node:net";
 import neo4j, { type AuthToken, type Config, type Driver } from "neo4j-driver";
 import { Neo4jLoadError } from "../core/errors.js";
+import "./bolt-buffer.js";
 
 export const DEFAULT_NEO4J_URI = "bolt://127.0.0.1:7687";
 

@@ -163,6 +163,17 @@ describe("loadGraphDoc", () => {
     expect([Number(other.get("count")), other.get("salience")]).toEqual([3, "high"]);
   });
 
+  it("stores an article text of several Bolt chunks byte for byte", async () => {
+    await removeFixture(driver);
+    const doc = fixtureDoc();
+    // Over 300 kB of UTF-8 with characters of one, two, three and four bytes, so chunk borders fall inside them.
+    const text = Array.from({ length: 30_000 }, (_, i) => `青州府${i % 10}é𠀋`).join("");
+    doc.articles = doc.articles.map((a) => (a.id === A1 ? { ...a, text } : a));
+    await loadGraphDoc(driver, doc, { schema: false });
+    const { records } = await driver.executeQuery("MATCH (a:Article {id: $id}) RETURN a.text AS text", { id: A1 });
+    expect(records[0]!.get("text")).toBe(text);
+  });
+
   it("runs `finish` once, in the last transaction, after the facts, and also when a load has none", async () => {
     await removeFixture(driver);
     const finish = {
