@@ -10,17 +10,22 @@ const { Chunker } = fromDriver("neo4j-driver-bolt-connection/lib/channel/chunkin
     putUInt8(position: number, value: number): void;
     messageBoundary(): void;
     flush(): void;
+    _bufferSize: number;
   };
 };
 
-/** Writes `bytes` bytes and a message end through a chunker; returns the sizes of the socket writes. */
-function writesFor(bytes: number): number[] {
-  const sizes: number[] = [];
-  const chunker = new Chunker({ write: (buffer) => sizes.push(buffer.length) });
-  for (let i = 0; i < bytes; i++) chunker.putUInt8(0, i % 251);
-  chunker.messageBoundary();
-  chunker.flush();
-  return sizes;
+/** Writes messages of the given sizes through one chunker; the sizes of its socket writes, for each message. */
+function writesFor(...messages: number[]): { sizes: number[][]; bufferAfter: number } {
+  let current: number[] = [];
+  const chunker = new Chunker({ write: (buffer) => current.push(buffer.length) });
+  const sizes = messages.map((bytes) => {
+    current = [];
+    for (let i = 0; i < bytes; i++) chunker.putUInt8(0, i % 251);
+    chunker.messageBoundary();
+    chunker.flush();
+    return current;
+  });
+  return { sizes, bufferAfter: chunker._bufferSize };
 }
 
 describe("enlargeBoltWriteBuffer", () => {
@@ -29,9 +34,17 @@ describe("enlargeBoltWriteBuffer", () => {
   });
 
   it("sends a 300 kB message in a handful of socket writes, none over a Bolt chunk", () => {
-    const sizes = writesFor(300_000);
-    expect(sizes.reduce((a, b) => a + b, 0)).toBeGreaterThan(300_000);
-    expect(sizes.length).toBeLessThanOrEqual(7);
-    expect(Math.max(...sizes)).toBeLessThanOrEqual(BOLT_WRITE_BUFFER_BYTES);
+    const [sizes] = writesFor(300_000).sizes;
+    expect(sizes!.reduce((a, b) => a + b, 0)).toBeGreaterThan(300_000);
+    expect(sizes!.length).toBeLessThanOrEqual(7);
+    expect(Math.max(...sizes!)).toBeLessThanOrEqual(BOLT_WRITE_BUFFER_BYTES);
+  });
+
+  it("keeps a short message in one small write, before and after a large one", () => {
+    const { sizes, bufferAfter } = writesFor(100, 200_000, 100);
+    expect(sizes[0]).toEqual([104]);
+    expect(sizes[2]).toEqual([104]);
+    expect(sizes[1]!.length).toBeLessThanOrEqual(5);
+    expect(bufferAfter).toBeLessThan(BOLT_WRITE_BUFFER_BYTES);
   });
 });
