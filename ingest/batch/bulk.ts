@@ -262,8 +262,6 @@ export async function bulkIngestPaths(paths: readonly string[], options: BulkOpt
         const importFile = writeImportFile(files, work, database ?? "neo4j");
         const schemaFile = join(work, "schema.cypher");
         await writeFile(schemaFile, `${schemaStatements().map(oneLine).join("\n")}\n`);
-        // This JVM spends its first seconds importing, where C2 would only compete with the importer's threads
-        // for the two cores; it stops at C1 unless JIANWEN_NEO4J_JIT says otherwise (the next `db start` has C2).
         const started = await startNeo4j({
           port: target.port,
           data: target.dataDir,
@@ -271,13 +269,7 @@ export async function bulkIngestPaths(paths: readonly string[], options: BulkOpt
           projectRoot: target.projectRoot,
           importFile,
           schemaFile,
-          ...(process.env.JIANWEN_NEO4J_JIT?.trim() ? {} : { jit: "quick" as const }),
         });
-        if (!process.env.JIANWEN_NEO4J_JIT?.trim()) {
-          log(
-            "ingest --bulk: Neo4j now runs with the C1 JIT only; `jianwen db stop` and `jianwen db start` give a long-lived server the full JIT",
-          );
-        }
         const imported = importOutcome(started.log, started.logStart);
         const schemaMs = schemaApplied(started.log, started.logStart);
         timing.importMs = imported.ms;
