@@ -25,11 +25,10 @@ export interface DbSettings {
   heap: string;
   pageCacheMb: number;
   /**
-   * How the JVM compiles Neo4j's hot code: "full" (default) is the JVM's own tiered C1 + C2, "quick" stops at
-   * C1. C2 costs CPU while it compiles (about 15 more CPU-seconds of Neo4j over a whole-corpus ingest on 2 cores)
-   * and pays it back on a server that keeps running: once compiled, a 500-item load ran 28k rows/s instead of
-   * 21k, and the API served 2.5k searches/s at 50 connections instead of 1.5k (p99 34 ms instead of 51).
-   * JIANWEN_NEO4J_JIT=quick for a server started for one short job.
+   * How the JVM compiles Neo4j's hot code: "quick" (default) stops at the C1 compiler, "full" adds C2. On the
+   * 2-core machines Jianwen runs on, an ingest shares the cores with the server, and C2's compiling competes with
+   * the writes: a whole-corpus ingest took 53 s and wrote 7.9k rows/s with it, 41 s and 10.9k rows/s without.
+   * Once compiled, C2 serves more: JIANWEN_NEO4J_JIT=full for a long-lived server that mostly answers queries.
    */
   jit: "quick" | "full";
   /**
@@ -46,7 +45,7 @@ export const DEFAULT_DB_SETTINGS: DbSettings = {
   port: DEFAULT_PORT,
   heap: DEFAULT_HEAP,
   pageCacheMb: DEFAULT_PAGE_CACHE_MB,
-  jit: "full",
+  jit: "quick",
   gc: "parallel",
   startTimeoutMs: DEFAULT_START_TIMEOUT_MS,
   stopTimeoutMs: DEFAULT_STOP_TIMEOUT_MS,
@@ -57,7 +56,7 @@ export function resolveDbSettings(partial: Partial<DbSettings> = {}, env: NodeJS
   const settings: DbSettings = {
     ...DEFAULT_DB_SETTINGS,
     heap: env.JIANWEN_NEO4J_HEAP?.trim() || DEFAULT_HEAP,
-    jit: (env.JIANWEN_NEO4J_JIT?.trim() || "full") as DbSettings["jit"],
+    jit: (env.JIANWEN_NEO4J_JIT?.trim() || "quick") as DbSettings["jit"],
     gc: (env.JIANWEN_NEO4J_GC?.trim() || "parallel") as DbSettings["gc"],
     ...Object.fromEntries(Object.entries(partial).filter(([, v]) => v !== undefined)),
   };

@@ -84,10 +84,9 @@ describe("javaArgs", () => {
     ]);
   });
 
-  it("keeps the JVM's full JIT unless JIANWEN_NEO4J_JIT=quick stops it at C1, and refuses other values", () => {
-    const quick = resolveDbSettings({}, { JIANWEN_NEO4J_JIT: "quick" });
-    expect(javaArgs("/p/neo4j", quick, "/d")).toContain("-XX:TieredStopAtLevel=1");
-    const full = resolveDbSettings({}, {});
+  it("stops the JIT at C1 unless JIANWEN_NEO4J_JIT=full, and refuses other values", () => {
+    expect(javaArgs("/p/neo4j", resolveDbSettings({}, {}), "/d")).toContain("-XX:TieredStopAtLevel=1");
+    const full = resolveDbSettings({}, { JIANWEN_NEO4J_JIT: "full" });
     expect(javaArgs("/p/neo4j", full, "/d").some((a) => a.startsWith("-XX:TieredStopAtLevel"))).toBe(false);
     expect(() => resolveDbSettings({}, { JIANWEN_NEO4J_JIT: "fast" })).toThrow(/quick or full/);
   });
