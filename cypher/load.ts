@@ -89,8 +89,9 @@ RETURN idx, elementId(n) AS node`;
 
 /**
  * Articles, with which of them this statement created: a node MERGE has just created holds its id and nothing
- * else. Rows as columns ($id, $props), as in entityMergeQuery. A created article has no relationship yet, so its links are CREATEd (linkCreateQuery) instead of MERGEd,
- * which would scan the article's growing list of mentions once per row. A concurrent load of the same article
+ * else. Rows as columns ($id, $props), as in entityMergeQuery. A created article has no relationship yet, so its
+ * links are CREATEd (linkCreateQuery) instead of MERGEd, which would scan the article's growing list of mentions
+ * once per row. A concurrent load of the same article
  * waits on the id's lock until this transaction commits, and then finds the article, not a fresh one.
  */
 export function articleMergeQuery(): string {
@@ -162,7 +163,8 @@ export const LINK_PROPERTIES = ["count", "sentence"] as const;
  */
 export function linkCreateByNodeQuery(type: RelationType, articleEnd: "source" | "target"): string {
   if (!isRelationType(type)) throw new Neo4jLoadError(`cypher/load: ${String(type)} is not in the model`, false);
-  const check = (end: "s" | "t") => ((end === "s") === (articleEnd === "target") ? ` AND ${end}.id = $id[idx]` : "");
+  // The entity end's id is checked; the article end is the other one.
+  const check = (end: "s" | "t") => (end === (articleEnd === "source" ? "t" : "s") ? ` AND ${end}.id = $id[idx]` : "");
   return `UNWIND range(0, size($s) - 1) AS idx
 MATCH (s) WHERE elementId(s) = $s[idx]${check("s")}
 MATCH (t) WHERE elementId(t) = $t[idx]${check("t")}
@@ -216,23 +218,26 @@ ${factUpdate("by type", col, "idx")
 RETURN count(*) AS linked`;
 }
 
+/** A fact row of factMergeByNodeQuery: the plan's row with its type and its ends' element ids. */
+type FactByNode = ByNode<FactRow & { type: RelationType }>;
+
 /** The columns of factMergeByNodeQuery, each read off a row of the load plan. */
-export const FACT_COLUMNS = {
-  s: (r: ByNode<FactRow & { type: RelationType }>) => r.s,
-  t: (r: ByNode<FactRow & { type: RelationType }>) => r.t,
-  source: (r: ByNode<FactRow & { type: RelationType }>) => r.source,
-  target: (r: ByNode<FactRow & { type: RelationType }>) => r.target,
-  type: (r: ByNode<FactRow & { type: RelationType }>) => r.type,
-  key: (r: ByNode<FactRow & { type: RelationType }>) => r.key,
-  props: (r: ByNode<FactRow & { type: RelationType }>) => r.props,
-  articles: (r: ByNode<FactRow & { type: RelationType }>) => r.articles,
-  sentenceCounts: (r: ByNode<FactRow & { type: RelationType }>) => r.sentenceCounts,
-  formerFlags: (r: ByNode<FactRow & { type: RelationType }>) => r.formerFlags,
-  evidenceArticles: (r: ByNode<FactRow & { type: RelationType }>) => r.evidenceArticles,
-  evidenceSentences: (r: ByNode<FactRow & { type: RelationType }>) => r.evidenceSentences,
-  evidenceDates: (r: ByNode<FactRow & { type: RelationType }>) => r.evidenceDates,
-  firstSeen: (r: ByNode<FactRow & { type: RelationType }>) => r.firstSeen,
-  lastSeen: (r: ByNode<FactRow & { type: RelationType }>) => r.lastSeen,
+export const FACT_COLUMNS: Record<keyof FactByNode, (r: FactByNode) => unknown> = {
+  s: (r) => r.s,
+  t: (r) => r.t,
+  source: (r) => r.source,
+  target: (r) => r.target,
+  type: (r) => r.type,
+  key: (r) => r.key,
+  props: (r) => r.props,
+  articles: (r) => r.articles,
+  sentenceCounts: (r) => r.sentenceCounts,
+  formerFlags: (r) => r.formerFlags,
+  evidenceArticles: (r) => r.evidenceArticles,
+  evidenceSentences: (r) => r.evidenceSentences,
+  evidenceDates: (r) => r.evidenceDates,
+  firstSeen: (r) => r.firstSeen,
+  lastSeen: (r) => r.lastSeen,
 };
 
 function factMerge(type: RelationType, match: string): string {
@@ -474,14 +479,15 @@ export async function writeArticlesAndLinks(
     const articleEnd = group.sourceLabel === "Article" ? "source" : group.targetLabel === "Article" ? "target" : null;
     const isFresh = (row: LinkRow) => articleEnd !== null && fresh.has(row[articleEnd]);
     const { byNode, byLabel } = splitByNode(group.rows.filter(isFresh), refs);
-    const columnar = byNode.filter((row) => Object.keys(row.props).every((k) => LINK_KEYS.has(k)));
+    const columnar: ByNode<LinkRow>[] = [];
+    const byMap: LinkRow[] = [...byLabel];
+    for (const row of byNode) (Object.keys(row.props).every((k) => LINK_KEYS.has(k)) ? columnar : byMap).push(row);
     if (articleEnd !== null && columnar.length > 0) {
       const key = `${group.type}|${articleEnd}`;
       const entry = created.get(key) ?? { type: group.type, articleEnd, rows: [] };
       entry.rows.push(...columnar);
       created.set(key, entry);
     }
-    const byMap = [...byLabel, ...(columnar.length < byNode.length ? byNode.filter((r) => !columnar.includes(r)) : [])];
     const merged = group.rows.filter((row) => !isFresh(row));
     const what = (n: number) => `${n} ${group.sourceLabel}-${group.type}->${group.targetLabel} relationships`;
     for (const batch of chunk(byMap, batchSize))
@@ -523,7 +529,7 @@ export interface FactBatch {
  * Rows keep one global order (type, target, source, key), so concurrent loads lock shared nodes alike.
  */
 export function factBatches(plan: LoadPlan, refs: NodeRefs, batchSize: number): FactBatch[] {
-  const byNode: ByNode<FactRow & { type: RelationType }>[] = [];
+  const byNode: FactByNode[] = [];
   const out: FactBatch[] = [];
   for (const group of plan.relationships) {
     if (group.kind !== "fact") continue;

@@ -76,7 +76,8 @@ export async function writeBatch(driver: Driver, entries: LoadEntry[], options: 
   const failed = await loadWithRetries(driver, pending, options, outcome);
   const ended = performance.now();
   outcome.writeMs = ended - began - outcome.gatherMs;
-  // The load's own gathering comes first (loadOnce), so the span starts after it.
+  // Gathering (loadOnce) runs between the first read and the load; the span has the writes' length, its start
+  // moved by the gathering time, which is close enough for telling concurrent loads apart.
   outcome.writeSpan = [Math.min(ended, began + outcome.gatherMs), ended];
   const failedIds = new Set(failed.flatMap((f) => f.entry.doc.articles.map((a) => a.id)));
   const written = ids.filter((id) => !done.has(id) && !failedIds.has(id));
