@@ -259,9 +259,10 @@ const BEFORE = (x: string, y: string) =>
  * Adds a row's evidence to the fact `r`. Only articles the fact does not list yet (`articleIds`) count, so loading
  * an article again adds nothing. The first SET takes the relationship's write lock before anything is read: a
  * concurrent load of the same fact waits for this one to commit and then reads its lists (no lost update).
- * Stored evidence is sorted newest first, and so is the row's; the two are merged in one pass and capped, in an
- * expression rather than a subquery, which keeps the statement cheap to plan and to run. `articles` and
- * `evidenceCount` are the full counts.
+ * Stored evidence is sorted newest first, and so is the row's; the two are merged and capped in an expression
+ * rather than a subquery, which keeps the statement cheap to plan and to run. When one list is wholly newer than
+ * the other (an archive loaded in date order, either way) they are concatenated; only interleaved dates take the
+ * element-by-element merge, whose list grows a copy a step. `articles` and `evidenceCount` are the full counts.
  */
 function factUpdate(former: boolean | "by type", v: (name: string) => string, carry: string): string {
   const formerSet =
@@ -292,7 +293,9 @@ WITH r, ${carry}, known, added, addedSentences, formerIn,
      [i IN range(0, size(${v("evidenceArticles")}) - 1) WHERE ${v("evidenceArticles")}[i] IN added |
        [${v("evidenceDates")}[i], ${v("evidenceArticles")}[i], ${v("evidenceSentences")}[i]]] AS b
 WITH r, ${carry}, known, added, addedSentences, formerIn,
-     CASE WHEN size(a) = 0 AND size(b) <= ${EVIDENCE_CAP} THEN b ELSE
+     CASE WHEN size(b) = 0 THEN a
+          WHEN size(a) = 0 OR ${BEFORE("b[size(b) - 1]", "a[0]")} THEN (b + a)[0..${EVIDENCE_CAP}]
+          WHEN ${BEFORE("a[size(a) - 1]", "b[0]")} THEN (a + b)[0..${EVIDENCE_CAP}] ELSE
      reduce(m = {i: 0, j: 0, out: []}, _ IN range(1, CASE WHEN size(a) + size(b) < ${EVIDENCE_CAP} THEN size(a) + size(b) ELSE ${EVIDENCE_CAP} END) |
        CASE WHEN m.j >= size(b) OR (m.i < size(a) AND ${BEFORE("a[m.i]", "b[m.j]")})
             THEN {i: m.i + 1, j: m.j, out: m.out + [a[m.i]]}

@@ -6,6 +6,7 @@ import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import type { ArticleDoc, GraphDoc, RelationDoc } from "../../../core/model.js";
 import { connectionSettingsFromEnv, openDriver } from "../../../cypher/driver.js";
+import { EVIDENCE_CAP } from "../../../cypher/facts.js";
 import { loadGraphDoc } from "../../../cypher/load.js";
 import { migrateGraph } from "../../../cypher/migrate.js";
 
@@ -142,8 +143,14 @@ describe("one relationship per fact", () => {
     ]);
   });
 
-  it("builds the same relationship when the articles come in separate loads, in any order", async () => {
-    for (const i of [2, 0, 1]) {
+  // Each order takes another way through the fold: newer evidence in front of the stored, older behind it, or
+  // the two interleaved.
+  it.each([
+    [2, 0, 1],
+    [0, 1, 2],
+    [1, 0, 2],
+  ])("builds the same relationship when the articles come in separate loads, in the order %i, %i, %i", async (...order) => {
+    for (const i of order) {
       const a = A[i]!;
       await loadGraphDoc(
         driver,
@@ -156,6 +163,28 @@ describe("one relationship per fact", () => {
     const [one] = await posts();
     expect(one).toMatchObject({ articles: 3, evidenceCount: 4, firstSeen: "1902-01-08", lastSeen: "1902-06-30" });
     expect(one!.evidenceArticles).toEqual([A[2]!.id, A[1]!.id, A[1]!.id, A[0]!.id]);
+  });
+
+  it("keeps the newest EVIDENCE_CAP pieces of evidence whichever way the loads run through the dates", async () => {
+    const many = Array.from({ length: EVIDENCE_CAP + 10 }, (_, i) =>
+      article(100 + i, new Date(Date.UTC(1905, 0, 1 + i)).toISOString().slice(0, 10)),
+    );
+    const newest = many
+      .slice(-EVIDENCE_CAP)
+      .reverse()
+      .map((a) => a.id);
+    const thirds = [many.slice(0, 20), many.slice(20, 40), many.slice(40)];
+    const odd = many.filter((_, i) => i % 2 === 1);
+    const even = many.filter((_, i) => i % 2 === 0);
+    for (const loads of [thirds, [...thirds].reverse(), [odd, even]]) {
+      await clear();
+      for (const articles of loads) {
+        await loadGraphDoc(driver, doc(articles, articles.map((a) => post(a, `岑望舒县长在第${a.title}条消息中讲话。`))));
+      }
+      const [one] = await posts();
+      expect(one).toMatchObject({ articles: many.length, evidenceCount: many.length });
+      expect(one!.evidenceArticles).toEqual(newest);
+    }
   });
 
   it("changes nothing when the same articles are loaded again, together or one by one", async () => {
