@@ -12,6 +12,7 @@ import type { Driver } from "neo4j-driver";
 import { startNeo4j, stopNeo4j } from "../db/index.js";
 import { openDriver } from "../cypher/index.js";
 import { graphTotals } from "../ingest/batch/index.js";
+import type { WorkerStats } from "../ingest/batch/pool.js";
 import { perRowBaseline } from "./ingest-baseline.js";
 
 const ROOT = resolve(fileURLToPath(new URL("..", import.meta.url)));
@@ -103,7 +104,7 @@ async function main(): Promise<void> {
     );
     console.log(`articles/s           ${(report.summary.articlesRead / wallS).toFixed(1)} (wall)`);
     console.log(
-      `extraction chars/s   ${Math.round(t.charsExtracted / wallS)} over the wall time; ${Math.round(t.charsExtracted / (t.extractMs / 1000))} per worker thread (${workers} workers, ${(t.extractMs / 1000).toFixed(1)} thread-seconds)`,
+      `extraction chars/s   ${Math.round(t.charsExtracted / wallS)} over the wall time; ${Math.round(t.charsExtracted / (t.extractMs / 1000))} per worker (${workers} workers, ${(t.extractMs / 1000).toFixed(1)} worker-seconds)`,
     );
     console.log(
       `Neo4j rows/s         ${Math.round(t.rowsWritten / (t.writeMs / 1000))} in the write phase alone (${t.rowsWritten} rows in ${(t.writeMs / 1000).toFixed(1)} s of writes, ${t.batches} loads; target >= 15000)`,
@@ -117,12 +118,14 @@ async function main(): Promise<void> {
     );
     console.log(`analyze              ${(t.analyzeMs / 1000).toFixed(1)} s`);
     console.log(
-      `peak RSS             ingest process (main + ${workers} worker threads) ${mb(report.memory.mainMaxRssBytes)}; Neo4j (java) ${mb(javaPeak)}; this bench ${mb(process.resourceUsage().maxRSS * 1024)}`,
+      `peak RSS             ingest main process ${mb(report.memory.mainMaxRssBytes)}; extraction workers ${report.memory.workers.map((w) => mb(w.peakRss)).join(", ") || "none (inline)"}; Neo4j (java) ${mb(javaPeak)}; this bench ${mb(process.resourceUsage().maxRSS * 1024)}`,
     );
     console.log(
-      `CPU seconds          ingest process ${report.cpuSeconds.toFixed(0)} (its workers spent ${(t.extractMs / 1000).toFixed(0)} s of wall time extracting), Neo4j ${javaCpu.toFixed(0)}; ${(wallS * availableParallelism()).toFixed(0)} core-seconds were available`,
+      `CPU seconds          ingest (main and worker processes) ${report.cpuSeconds.toFixed(0)} (its workers spent ${(t.extractMs / 1000).toFixed(0)} s of wall time extracting), Neo4j ${javaCpu.toFixed(0)}; ${(wallS * availableParallelism()).toFixed(0)} core-seconds were available`,
     );
     console.log(`worker heaps (peak)  ${report.memory.workers.map((w) => mb(w.peakHeap)).join(", ") || "inline"}`);
+    const niceness = report.memory.workers.map((w) => `${w.priority.nice ?? "unset"}/${w.priority.groupNice ?? "-"}`);
+    console.log(`worker priority      nice/autogroup nice ${niceness.join(", ") || "inline"} (extraction yields to the writer and Neo4j)`);
     console.log(
       `graph                ${totals.articles} articles, ${totals.entities} entities, ${totals.relationships} relationships`,
     );
@@ -168,7 +171,7 @@ interface BenchReport {
     rowsWritten: number;
     charsExtracted: number;
   };
-  memory: { mainMaxRssBytes: number; workers: { peakHeap: number }[] };
+  memory: { mainMaxRssBytes: number; workers: WorkerStats[] };
   cpuSeconds: number;
 }
 

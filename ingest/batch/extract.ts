@@ -1,5 +1,5 @@
-// One extraction task, the same whether it runs in a worker thread or inline: a RawDocument in, its GraphDoc
-// (or the error, as plain data that crosses a thread boundary) out, with the time and characters it took.
+// One extraction task, the same whether it runs in a worker process or inline: a RawDocument in, its GraphDoc
+// (or the error, as plain data that crosses a process boundary) out, with the time and characters it took.
 import type { GraphDoc } from "../../core/model.js";
 import type { RawDocument } from "../types.js";
 import { newStageTimes, type StageTimes } from "../pipeline.js";

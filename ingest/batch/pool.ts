@@ -1,16 +1,30 @@
-// The extraction pool: worker_threads running dist/ingest/batch/worker.js, each given at most `perWorker`
+// The extraction pool: child processes running dist/ingest/batch/worker.js, each given at most `perWorker`
 // documents at a time so memory stays bounded however large the archive. With zero workers it extracts inline.
+// Processes rather than threads, for the scheduler: a worker starts its own session and lowers its priority
+// (worker.ts), so extraction takes the CPU the writer and the database leave. On Linux a session is a scheduling
+// group (autogroup) that shares the cores equally with every other group, whatever its threads' nice values; with
+// threads the two busy workers and the main thread formed one group beside the server's and held the server to
+// half the cores while it committed the loads, which are the one serial part of a run.
 // A worker that dies (crash, out of memory, killed) fails its documents and tells the run, which stops: the
 // rest of the archive would otherwise pile onto the survivors or fail document by document.
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
+import { fork, type ChildProcess } from "node:child_process";
 import { ExtractionError } from "../../core/errors.js";
 import type { RawDocument } from "../types.js";
 import { createExtractor, type Extractor, type ExtractResult } from "./extract.js";
+import type { WorkerPriority } from "./priority.js";
 
 export interface WorkerStats {
+  /** The worker's process id. */
+  pid: number;
   peakHeap: number;
+  /** The worker process's peak resident set (bytes). */
+  peakRss: number;
+  /** User + system CPU seconds the worker process has used. */
+  cpuSeconds: number;
+  /** What yieldCpu could set (priority.ts). */
+  priority: WorkerPriority;
 }
 
 export interface ExtractPool {
@@ -56,7 +70,7 @@ function inlinePool(extract: Extractor): ExtractPool {
 }
 
 interface Slot {
-  worker: Worker;
+  worker: ChildProcess;
   /** Set when the worker crashed: it gets no more documents. */
   dead?: boolean;
   pending: Map<number, (result: ExtractResult) => void>;
@@ -119,7 +133,7 @@ async function threadPool(count: number, model: boolean, script: URL): Promise<E
       const slot = alive.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
       return new Promise<ExtractResult>((resolve) => {
         slot.pending.set(task.seq, resolve);
-        slot.worker.postMessage(task);
+        slot.worker.send(task);
       });
     },
     onFatal(listener) {
@@ -139,26 +153,44 @@ async function threadPool(count: number, model: boolean, script: URL): Promise<E
                   resolve(message.stats);
                 };
                 slot.worker.on("message", onMessage);
-                slot.worker.postMessage("stats");
+                slot.worker.send("stats");
               }),
           ),
       ),
     async close() {
       closing = true;
-      await Promise.all(slots.map((slot) => slot.worker.terminate()));
+      await Promise.all(slots.map((slot) => stop(slot.worker)));
     },
   };
 }
 
+/** Ends a worker process and resolves once it has exited. */
+function stop(worker: ChildProcess): Promise<void> {
+  if (worker.exitCode !== null || worker.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    worker.once("exit", () => resolve());
+    worker.kill();
+  });
+}
+
 function startWorker(script: URL, model: boolean): Promise<Slot> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(script, { workerData: { model } });
+    // detached: a session of its own (see the top of this file). The IPC channel closes when this process ends,
+    // however it ends, and the worker exits then (worker.ts), so a detached worker never outlives its run.
+    // "advanced" serialization is the structured clone worker threads use: documents cross as they are.
+    const worker = fork(fileURLToPath(script), [], {
+      detached: true,
+      serialization: "advanced",
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+      execArgv: [],
+      env: { ...process.env, JIANWEN_WORKER_MODEL: model ? "1" : "0" },
+    });
     const onMessage = (message: { ready?: boolean; error?: string }) => {
       if (message.ready === undefined) return;
       worker.off("message", onMessage);
       if (message.ready) resolve({ worker, pending: new Map() });
       else {
-        void worker.terminate();
+        void stop(worker);
         reject(
           new ExtractionError(
             `ingest/batch: an extraction worker could not load the pipeline: ${message.error ?? "unknown error"}`,
@@ -170,6 +202,14 @@ function startWorker(script: URL, model: boolean): Promise<Slot> {
     worker.once("error", (error: Error) =>
       reject(
         new ExtractionError(`ingest/batch: an extraction worker failed to start: ${error.message}`, { cause: error }),
+      ),
+    );
+    // Once ready, an exit is a crash and the pool's own listener reports it; before, it is a failed start.
+    worker.once("exit", (code, signal) =>
+      reject(
+        new ExtractionError(
+          `ingest/batch: an extraction worker exited before it was ready (${signal ?? `code ${code}`}); run with --workers 0 to see the error in this process`,
+        ),
       ),
     );
   });

@@ -143,8 +143,13 @@ export async function writeReport(
       documentsExtracted: stats.documentsExtracted,
     },
     memory: { mainMaxRssBytes: process.resourceUsage().maxRSS * 1024, workers: content.workers },
-    // User + system CPU of the whole ingest process (main thread and workers), to set against the wall time.
-    cpuSeconds: Math.round((process.cpuUsage().user + process.cpuUsage().system) / 1e5) / 10,
+    // User + system CPU of the ingest: its main process and every worker process, to set against the wall time.
+    cpuSeconds:
+      Math.round(
+        ((process.cpuUsage().user + process.cpuUsage().system) / 1e6 +
+          content.workers.reduce((sum, w) => sum + w.cpuSeconds, 0)) *
+          10,
+      ) / 10,
     ...(content.bulk === undefined ? {} : { bulk: content.bulk }),
   };
   await mkdir(dirname(file), { recursive: true });

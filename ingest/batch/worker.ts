@@ -1,26 +1,40 @@
-// Worker-thread entry of the extraction pool: loads the pipeline once, then answers one message a document.
-// It runs from dist/ (compiled JS), so a pool works the same under tsx, vitest and the installed command.
+// Entry of an extraction worker process (pool.ts): lowers its own priority, loads the pipeline once, then answers
+// one message a document. It runs from dist/ (compiled JS), so a pool works the same under tsx, vitest and the
+// installed command.
 import { getHeapStatistics } from "node:v8";
-import { parentPort, workerData } from "node:worker_threads";
 import { createExtractor, type ExtractTask } from "./extract.js";
+import { yieldCpu } from "./priority.js";
 
-const port = parentPort;
-if (!port) throw new Error("ingest/batch: worker.js must run as a worker thread");
+const send = process.send?.bind(process);
+if (!send) throw new Error("ingest/batch: worker.js must run as a child process with an IPC channel (pool.ts)");
+// The run that started this worker has ended, however it ended: nothing is left to do.
+process.on("disconnect", () => process.exit(0));
 
-const { model } = workerData as { model: boolean };
+const model = process.env.JIANWEN_WORKER_MODEL === "1";
+const priority = await yieldCpu();
 let peakHeap = 0;
 try {
   const extract = await createExtractor(model);
-  port.on("message", (task: ExtractTask | "stats") => {
+  process.on("message", (task: ExtractTask | "stats") => {
     if (task === "stats") {
-      port.postMessage({ stats: { peakHeap, heap: process.memoryUsage().heapUsed } });
+      const usage = process.resourceUsage();
+      send({
+        stats: {
+          pid: process.pid,
+          peakHeap,
+          heap: process.memoryUsage().heapUsed,
+          peakRss: usage.maxRSS * 1024,
+          cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6,
+          priority,
+        },
+      });
       return;
     }
     const result = extract(task);
     peakHeap = Math.max(peakHeap, getHeapStatistics().used_heap_size);
-    port.postMessage(result);
+    send(result);
   });
-  port.postMessage({ ready: true });
+  send({ ready: true });
 } catch (error) {
-  port.postMessage({ ready: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  send({ ready: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
 }

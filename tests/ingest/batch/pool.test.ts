@@ -1,11 +1,16 @@
-// The extraction pool: worker threads (running the compiled dist/ worker) give the same graph documents as
-// extraction on the main thread, a document that fails comes back as a failure, not a crash, and a worker that
+// The extraction pool: worker processes (running the compiled dist/ worker) give the same graph documents as
+// extraction on the main thread, run at the lowest priority in scheduling groups of their own, end when the
+// process that started them dies; a document that fails comes back as a failure, not a crash, and a worker that
 // dies fails its document and tells the run, which stops.
-import { existsSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { getPriority } from "node:os";
+import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { ExtractionError } from "../../../core/errors.js";
 import { createPool, workerScript, type ExtractPool } from "../../../ingest/batch/pool.js";
+import { readGroupNice, WORKER_NICE } from "../../../ingest/batch/priority.js";
 import type { RawDocument } from "../../../ingest/types.js";
 
 const built = existsSync(fileURLToPath(workerScript()));
@@ -28,7 +33,7 @@ describe.skipIf(!built)("the extraction pool", () => {
     await Promise.all(pools.map((p) => p.close()));
   });
 
-  it("gives the same documents from two worker threads as inline", async () => {
+  it("gives the same documents from two worker processes as inline", async () => {
     const threads = await createPool(2, false);
     const inline = await createPool(0, false);
     pools.push(threads, inline);
@@ -40,6 +45,56 @@ describe.skipIf(!built)("the extraction pool", () => {
     expect(fromThreads.map((r) => r.chars)).toEqual(STORIES.map((s) => s.length));
   });
 
+  it("runs each worker as a process of its own, at the lowest priority and in a scheduling group of its own", async () => {
+    const pool = await createPool(2, false);
+    pools.push(pool);
+    const stats = await pool.stats();
+    expect(stats).toHaveLength(2);
+    for (const worker of stats) {
+      expect(worker.pid).not.toBe(process.pid);
+      expect(getPriority(worker.pid)).toBe(WORKER_NICE);
+      expect(worker.priority.nice).toBe(WORKER_NICE);
+      expect(worker.peakRss).toBeGreaterThan(10 * 2 ** 20);
+    }
+    expect(new Set(stats.map((w) => w.pid)).size).toBe(2);
+    const autogroup = (pid: number | "self") => readFileSync(`/proc/${pid}/autogroup`, "utf8").trim();
+    if (existsSync("/proc/self/autogroup")) {
+      for (const worker of stats) {
+        expect(readGroupNice(autogroup(worker.pid))).toBe(WORKER_NICE);
+        expect(worker.priority.groupNice).toBe(WORKER_NICE);
+        // Its own group: the nice value is not this process's, whose group is unchanged.
+        expect(autogroup(worker.pid).split(" ")[0]).not.toBe(autogroup("self").split(" ")[0]);
+      }
+      expect(readGroupNice(autogroup("self"))).not.toBe(WORKER_NICE);
+    }
+  });
+
+  it("ends its workers when the process that started them is killed", async () => {
+    const pool = new URL("../../../dist/ingest/batch/pool.js", import.meta.url).href;
+    const script = `const { createPool } = await import(${JSON.stringify(pool)});
+const p = await createPool(1, false);
+const [w] = await p.stats();
+console.log(w.pid);
+setInterval(() => {}, 1000);`;
+    const parent = spawn(process.execPath, ["--input-type=module", "-e", script], { stdio: ["ignore", "pipe", "inherit"] });
+    const pid = await new Promise<number>((resolve, reject) => {
+      parent.stdout.once("data", (chunk: Buffer) => resolve(Number(chunk.toString().trim())));
+      parent.once("exit", (code) => reject(new Error(`the parent exited first (${code})`)));
+    });
+    const alive = () => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    expect(alive()).toBe(true);
+    parent.kill("SIGKILL");
+    for (let i = 0; i < 50 && alive(); i++) await sleep(100);
+    expect(alive()).toBe(false);
+  });
+
   it("returns a failure for a document the pipeline refuses, and keeps working", async () => {
     const pool = await createPool(1, false);
     pools.push(pool);
@@ -47,6 +102,14 @@ describe.skipIf(!built)("the extraction pool", () => {
     expect(bad.ok).toBe(false);
     const good = await pool.extract(raw(STORIES[0]!, 10));
     expect(good.ok).toBe(true);
+  });
+});
+
+describe("readGroupNice", () => {
+  it("reads the nice value of a /proc/PID/autogroup line", () => {
+    expect(readGroupNice("/autogroup-42 nice 19\n")).toBe(19);
+    expect(readGroupNice("/autogroup-7 nice -5")).toBe(-5);
+    expect(readGroupNice("no such line")).toBeNull();
   });
 });
 
