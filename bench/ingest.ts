@@ -125,7 +125,9 @@ async function main(): Promise<void> {
     );
     console.log(`worker heaps (peak)  ${report.memory.workers.map((w) => mb(w.peakHeap)).join(", ") || "inline"}`);
     const niceness = report.memory.workers.map((w) => `${w.priority.nice ?? "unset"}/${w.priority.groupNice ?? "-"}`);
-    console.log(`worker priority      nice/autogroup nice ${niceness.join(", ") || "inline"} (extraction yields to the writer and Neo4j)`);
+    console.log(
+      `worker priority      nice/autogroup nice ${niceness.join(", ") || "inline"} (extraction yields to the writer and Neo4j)`,
+    );
     console.log(
       `graph                ${totals.articles} articles, ${totals.entities} entities, ${totals.relationships} relationships`,
     );

@@ -76,7 +76,9 @@ const p = await createPool(1, false);
 const [w] = await p.stats();
 console.log(w.pid);
 setInterval(() => {}, 1000);`;
-    const parent = spawn(process.execPath, ["--input-type=module", "-e", script], { stdio: ["ignore", "pipe", "inherit"] });
+    const parent = spawn(process.execPath, ["--input-type=module", "-e", script], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     const pid = await new Promise<number>((resolve, reject) => {
       parent.stdout.once("data", (chunk: Buffer) => resolve(Number(chunk.toString().trim())));
       parent.once("exit", (code) => reject(new Error(`the parent exited first (${code})`)));

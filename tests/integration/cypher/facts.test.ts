@@ -149,21 +149,24 @@ describe("one relationship per fact", () => {
     [2, 0, 1],
     [0, 1, 2],
     [1, 0, 2],
-  ])("builds the same relationship when the articles come in separate loads, in the order %i, %i, %i", async (...order) => {
-    for (const i of order) {
-      const a = A[i]!;
-      await loadGraphDoc(
-        driver,
-        doc(
-          [a],
-          THREE.relations.filter((r) => r.evidence[0]!.article === a.id),
-        ),
-      );
-    }
-    const [one] = await posts();
-    expect(one).toMatchObject({ articles: 3, evidenceCount: 4, firstSeen: "1902-01-08", lastSeen: "1902-06-30" });
-    expect(one!.evidenceArticles).toEqual([A[2]!.id, A[1]!.id, A[1]!.id, A[0]!.id]);
-  });
+  ])(
+    "builds the same relationship when the articles come in separate loads, in the order %i, %i, %i",
+    async (...order) => {
+      for (const i of order) {
+        const a = A[i]!;
+        await loadGraphDoc(
+          driver,
+          doc(
+            [a],
+            THREE.relations.filter((r) => r.evidence[0]!.article === a.id),
+          ),
+        );
+      }
+      const [one] = await posts();
+      expect(one).toMatchObject({ articles: 3, evidenceCount: 4, firstSeen: "1902-01-08", lastSeen: "1902-06-30" });
+      expect(one!.evidenceArticles).toEqual([A[2]!.id, A[1]!.id, A[1]!.id, A[0]!.id]);
+    },
+  );
 
   it("keeps the newest EVIDENCE_CAP pieces of evidence whichever way the loads run through the dates", async () => {
     const many = Array.from({ length: EVIDENCE_CAP + 10 }, (_, i) =>
@@ -179,7 +182,13 @@ describe("one relationship per fact", () => {
     for (const loads of [thirds, [...thirds].reverse(), [odd, even]]) {
       await clear();
       for (const articles of loads) {
-        await loadGraphDoc(driver, doc(articles, articles.map((a) => post(a, `岑望舒县长在第${a.title}条消息中讲话。`))));
+        await loadGraphDoc(
+          driver,
+          doc(
+            articles,
+            articles.map((a) => post(a, `岑望舒县长在第${a.title}条消息中讲话。`)),
+          ),
+        );
       }
       const [one] = await posts();
       expect(one).toMatchObject({ articles: many.length, evidenceCount: many.length });
