@@ -13,7 +13,7 @@ export {
   type Neo4jConnectionSettings,
   type OpenDriverOptions,
 } from "./driver.js";
-export { applySchema, isSchemaRace, schemaStatements, type SchemaOptions } from "./schema.js";
+export { applySchema, awaitSearchIndexes, isSchemaRace, schemaStatements, type SchemaOptions } from "./schema.js";
 export { emptyGraph } from "./empty.js";
 export {
   loadGraphDoc,

@@ -6,7 +6,7 @@
 import type { Driver, ManagedTransaction } from "neo4j-driver";
 import { Neo4jLoadError } from "../core/errors.js";
 import { ENTITY_TYPES, type GraphDoc, type RelationType } from "../core/model.js";
-import { applySchema, errorMessage, isRetriable } from "./schema.js";
+import { applySchema, awaitSearchIndexes, errorMessage, isRetriable } from "./schema.js";
 import { EVIDENCE_CAP, FACT_TYPES } from "./facts.js";
 import {
   chunk,
@@ -32,6 +32,11 @@ export interface LoadOptions {
    * load's articles complete with it, so the mark commits exactly when the last of their data does.
    */
   finish?: { query: string; rows: unknown[] };
+  /**
+   * Wait for the full-text indexes to hold the load before returning (default true; awaitSearchIndexes). A batch
+   * ingest waits once at the end of its run instead of once a load.
+   */
+  awaitSearch?: boolean;
 }
 
 export interface LoadCounts {
@@ -646,6 +651,11 @@ export async function loadGraphDoc(driver: Driver, doc: GraphDoc, opts: LoadOpti
     }
   } finally {
     await session.close();
+  }
+  if (opts.awaitSearch !== false) {
+    await awaitSearchIndexes(driver, opts.database).catch((error: unknown) => {
+      throw loadError(error, "the wait for the search indexes");
+    });
   }
   return counts;
 }

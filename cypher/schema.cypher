@@ -11,13 +11,18 @@ CREATE CONSTRAINT meeting_id IF NOT EXISTS FOR (n:Meeting) REQUIRE n.id IS UNIQU
 
 // Name and alias search. Neo4j 5 full-text indexes take STRING and LIST<STRING> properties, so the
 // aliases list is indexed as stored. The cjk analyzer splits Han text into bigrams, so 长萍 finds 李长萍.
+// Both full-text indexes are eventually consistent: Lucene is updated by a thread of its own after the commit
+// instead of inside it, off the serial path of a load. Every writer waits for them before it returns
+// (db.index.fulltext.awaitEventuallyConsistentIndexRefresh after loadGraphDoc, at the end of an ingest run and
+// of curation), so a search after a load or a run sees all of it. A database created before keeps its indexes
+// as they were.
 CREATE FULLTEXT INDEX entity_names IF NOT EXISTS
 FOR (n:Person|Organization|Place|Project|Meeting) ON EACH [n.name, n.aliases]
-OPTIONS { indexConfig: { `fulltext.analyzer`: 'cjk' } };
+OPTIONS { indexConfig: { `fulltext.analyzer`: 'cjk', `fulltext.eventually_consistent`: true } };
 
 CREATE FULLTEXT INDEX article_titles IF NOT EXISTS
 FOR (n:Article) ON EACH [n.title]
-OPTIONS { indexConfig: { `fulltext.analyzer`: 'cjk' } };
+OPTIONS { indexConfig: { `fulltext.analyzer`: 'cjk', `fulltext.eventually_consistent`: true } };
 
 // Dates are ISO strings (YYYY-MM-DD), so range predicates and ORDER BY on them use these indexes.
 CREATE RANGE INDEX article_date IF NOT EXISTS FOR (n:Article) ON (n.date);

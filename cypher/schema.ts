@@ -45,6 +45,14 @@ export async function applySchema(driver: Driver, opts: SchemaOptions = {}): Pro
   return statements.length;
 }
 
+/**
+ * Waits until the eventually consistent full-text indexes (schema.cypher) hold every committed change, so that a
+ * search right after a write finds what it wrote. Quick when they have caught up, as they do within moments.
+ */
+export async function awaitSearchIndexes(driver: Driver, database?: string): Promise<void> {
+  await driver.executeQuery("CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()", {}, { database });
+}
+
 async function runSchemaStatement(session: Session, statement: string): Promise<void> {
   try {
     await withRetries(() => session.run(statement), { retryOn });

@@ -16,6 +16,7 @@ import neo4j, { type Driver, type Integer, type ManagedTransaction, type Node, t
 import { Neo4jLoadError } from "../../core/errors.js";
 import { ENTITY_TYPES } from "../../core/model.js";
 import { EVIDENCE_CAP, LINK_TYPES } from "../../cypher/facts.js";
+import { awaitSearchIndexes } from "../../cypher/schema.js";
 import { effectiveDecisions, type Decision } from "./file.js";
 
 export type Outcome = "applied" | "unchanged" | "absent" | "failed" | "reverted" | "nothing to undo";
@@ -68,6 +69,8 @@ export async function applyCuration(
   } finally {
     await session.close();
   }
+  // Renames and merges change what the name search finds; it is eventually consistent (cypher/schema.cypher).
+  await awaitSearchIndexes(driver, opts.database);
   return report;
 }
 

@@ -3,7 +3,7 @@
 import type { Driver } from "neo4j-driver";
 import { Neo4jLoadError } from "../../core/errors.js";
 import { ENTITY_TYPES } from "../../core/model.js";
-import { withRetries } from "../../cypher/index.js";
+import { awaitSearchIndexes, withRetries } from "../../cypher/index.js";
 import { type PartialReadSettings, resolveReadSettings } from "../read/index.js";
 import { startProgress, type ProgressMode } from "./progress.js";
 import { summarize, writeReport, type GraphTotals, type IngestSummary } from "./report.js";
@@ -79,6 +79,14 @@ export async function ingestPaths(paths: readonly string[], options: IngestOptio
   } finally {
     display.stop();
   }
+  // The loads did not wait for the full-text indexes (cypher/schema.cypher); a search after the run finds all of it.
+  await awaitSearchIndexes(options.driver, options.database).catch((error: unknown) => {
+    throw new Neo4jLoadError(
+      `ingest: waiting for the search indexes after the run failed: ${error instanceof Error ? error.message : String(error)}; everything is written, only searches may miss the newest names for a moment`,
+      true,
+      { cause: error },
+    );
+  });
   // Corrections stick: whatever this run brought back (a rejected node, a merged one) is corrected again.
   const curation = options.curation
     ? await applyCurationFile(options.driver, options.curation, options.database)

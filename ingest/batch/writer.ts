@@ -136,7 +136,14 @@ async function loadOnce(
       }
       // The mark commits with the load's last transaction (loadGraphDoc's `finish`), once all else has.
       const finish = { query: MARK_COMPLETE, rows: ids };
-      const counts = await loadGraphDoc(driver, doc, { batchSize, schema: false, database, finish });
+      // The run waits for the search indexes once, at its end (ingest/batch/index.ts).
+      const counts = await loadGraphDoc(driver, doc, {
+        batchSize,
+        schema: false,
+        database,
+        finish,
+        awaitSearch: false,
+      });
       outcome.nodesCreated += counts.nodesCreated;
       outcome.relationshipsCreated += counts.relationshipsCreated;
       outcome.rows +=

@@ -71,6 +71,28 @@ describe("loadGraphDoc", () => {
     );
   });
 
+  it("keeps the full-text indexes eventually consistent, and returns from a load once the search finds all of it", async () => {
+    const { records: indexes } = await driver.executeQuery(
+      "SHOW FULLTEXT INDEXES YIELD name, options RETURN name, options.indexConfig AS config ORDER BY name",
+    );
+    expect(indexes.map((r) => r.get("name") as string)).toEqual(["article_titles", "entity_names"]);
+    for (const r of indexes)
+      expect((r.get("config") as Record<string, unknown>)["fulltext.eventually_consistent"]).toBe(true);
+    // Enough new names that Lucene's thread is still busy when the last commit returns.
+    const names = Array.from({ length: 3000 }, (_, i) => `检索测试人${String(i).padStart(4, "0")}`);
+    const entities = names.map((name) => ({ id: `person:ftfix-${name}`, type: "Person" as const, name, aliases: [] }));
+    try {
+      await loadGraphDoc(driver, { articles: [], entities, relations: [] }, { schema: false });
+      const { records } = await driver.executeQuery(
+        "CALL db.index.fulltext.queryNodes('entity_names', $q) YIELD node RETURN node.name AS name",
+        { q: `"${names.at(-1)!}"` },
+      );
+      expect(records.map((r) => r.get("name") as string)).toContain(names.at(-1));
+    } finally {
+      await driver.executeQuery("MATCH (n:Person) WHERE n.id STARTS WITH 'person:ftfix-' DETACH DELETE n");
+    }
+  });
+
   it("unions aliases from a later document instead of replacing them", async () => {
     const doc = fixtureDoc();
     const p1 = doc.entities.find((e) => e.id === P1)!;
