@@ -50,7 +50,14 @@ export async function applySchema(driver: Driver, opts: SchemaOptions = {}): Pro
  * search right after a write finds what it wrote. Quick when they have caught up, as they do within moments.
  */
 export async function awaitSearchIndexes(driver: Driver, database?: string): Promise<void> {
-  await driver.executeQuery("CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()", {}, { database });
+  // No bookmarks: the call concerns every commit the server has made, and a driver that outlived a restart of its
+  // server on a new store (ingest --bulk) holds bookmarks of the old one, which the new store would wait for.
+  await driver.executeQuery(
+    "CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()",
+    {},
+    // A server-side limit, so that an index that never catches up (a failed one) ends in an error, not a hang.
+    { database, bookmarkManager: null, transactionConfig: { timeout: 120_000 } },
+  );
 }
 
 async function runSchemaStatement(session: Session, statement: string): Promise<void> {
