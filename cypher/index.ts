@@ -17,6 +17,7 @@ export { applySchema, awaitSearchIndexes, isSchemaRace, schemaStatements, type S
 export { emptyGraph } from "./empty.js";
 export {
   loadGraphDoc,
+  loadPlan,
   nodeMergeQuery,
   relationshipMergeQuery,
   writeArticlesAndLinks,

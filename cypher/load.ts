@@ -601,11 +601,18 @@ export function planSizes(plan: LoadPlan): Pick<LoadCounts, "nodes" | "relations
  * briefly. Fewer, larger transactions than one per statement: every commit is a flush of the transaction log.
  */
 export async function loadGraphDoc(driver: Driver, doc: GraphDoc, opts: LoadOptions = {}): Promise<LoadCounts> {
+  return loadPlan(driver, planLoad(doc), opts);
+}
+
+/**
+ * loadGraphDoc for a document already planned (planLoad): a batch ingest plans the next load while Neo4j writes
+ * the current one, so the server does not wait for the planning.
+ */
+export async function loadPlan(driver: Driver, plan: LoadPlan, opts: LoadOptions = {}): Promise<LoadCounts> {
   const batchSize = opts.batchSize ?? DEFAULT_BATCH_SIZE;
   if (!Number.isInteger(batchSize) || batchSize < 1) {
     throw new Neo4jLoadError(`cypher/load: batchSize must be a positive integer, got ${batchSize}`, false);
   }
-  const plan = planLoad(doc);
   if (opts.schema !== false) await applySchema(driver, { database: opts.database });
 
   const counts: LoadCounts = { ...planSizes(plan), ...newTxCounts() };

@@ -1,0 +1,54 @@
+// The run's writers: at most --concurrency loads write at once, one more batch waits prepared, every document
+// goes to exactly one load, and loads start in the order their batches were gathered.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import type { Driver } from "neo4j-driver";
+import { afterAll, describe, expect, it } from "vitest";
+import { runIngest } from "../../../ingest/batch/run.js";
+import { resolveIngestSettings } from "../../../ingest/batch/settings.js";
+import { emptyOutcome, type LoadEntry } from "../../../ingest/batch/writer.js";
+
+const dir = mkdtempSync(join(tmpdir(), "jianwen-run-writers-"));
+const file = join(dir, "items.jsonl");
+const COUNTIES = ["青河", "石门", "临川", "澄江", "白水", "南屏"];
+const lines = Array.from({ length: 36 }, (_, i) => {
+  const county = COUNTIES[i % COUNTIES.length]!;
+  const text = `本报讯 3月${(i % 28) + 1}日，${county}县召开第${i + 1}次项目推进会，县长出席会议并讲话。`;
+  return JSON.stringify({ title: `推进会${i + 1}`, date: "2023-03-01", text });
+});
+writeFileSync(file, `${lines.join("\n")}\n`);
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("the run's writers", () => {
+  it.each([1, 2])("never let more than %i loads write at once, and give every document to one load", async (n) => {
+    const settings = resolveIngestSettings({
+      workers: 0,
+      model: false,
+      analyze: false,
+      batchArticles: 5,
+      concurrency: n,
+    });
+    let active = 0;
+    let most = 0;
+    const loads: LoadEntry[][] = [];
+    const write = async (entries: LoadEntry[]) => {
+      active++;
+      most = Math.max(most, active);
+      loads.push(entries);
+      await sleep(30);
+      active--;
+      return { ...emptyOutcome(), articlesNew: entries.length, rows: entries.length };
+    };
+    const { stats } = await runIngest({} as Driver, [file], { settings, write });
+    expect(most).toBe(n);
+    const lineNumbers = loads.flat().map((e) => e.line);
+    expect(lineNumbers).toHaveLength(lines.length);
+    expect(new Set(lineNumbers).size).toBe(lines.length);
+    expect(stats.articlesNew).toBe(lines.length);
+    // Loads start in the order their batches were taken: with one writer, the documents come back in file order.
+    if (n === 1) expect(lineNumbers).toEqual([...lineNumbers].sort((a, b) => a! - b!));
+  });
+});
