@@ -29,8 +29,8 @@ export interface IngestSummary {
   rowsPerS: number;
   /**
    * Seconds by stage: read (main thread), the extraction stages summed over workers, gather (merging a load's
-   * documents) and write (Neo4j). Extraction runs in parallel with reading and writing, so they do not add up to
-   * the wall time; the largest is where to look first.
+   * documents and planning its rows) and write (Neo4j). Extraction runs in parallel with reading and writing, so
+   * they do not add up to the wall time; the largest is where to look first.
    */
   stagesS: Record<string, number>;
   slowestStage: string;

@@ -1,6 +1,5 @@
 // The batch ingest run: read → (shard) → extract in the worker pool → gather batches → write to Neo4j.
-// Every stage is bounded (documents in flight ≤ the pool's capacity, one batch gathering, ≤ concurrency writes
-// and one batch planned ahead of them),
+// Every stage is bounded (documents in flight ≤ the pool's capacity, one batch gathering, ≤ concurrency writes),
 // so memory stays flat on an archive of any size. Failures of one input are recorded and the run goes on; a
 // failure of the run itself (the schema refused, Neo4j gone, an extraction worker dead) stops it: nothing more
 // is read, the writes in flight settle, the workers are terminated and the error is thrown.
@@ -13,14 +12,7 @@ import { createPool, type PoolOptions, type WorkerStats } from "./pool.js";
 import type { IngestSettings } from "./settings.js";
 import { inShard } from "./shard.js";
 import { newStats, unionLength, type FailureRecord, type IngestStats } from "./stats.js";
-import {
-  emptyOutcome,
-  prepareBatch,
-  writeBatch,
-  type BatchOutcome,
-  type LoadEntry,
-  type PreparedBatch,
-} from "./writer.js";
+import { writeBatch, type BatchOutcome, type LoadEntry } from "./writer.js";
 
 export interface IngestRunOptions {
   settings: IngestSettings;
@@ -80,22 +72,8 @@ export async function runIngest(
   let unspannedWriteMs = 0;
   const full = () =>
     gatheredArticles >= (loadsStarted === 0 ? Math.min(100, settings.batchArticles) : settings.batchArticles);
-  // One batch more than --concurrency is taken and prepared (merged, ordered, planned) while the loads before it
-  // write; it waits here for a writer, so the server never waits for the main thread to plan a load.
-  let writing = 0;
-  const waiting: (() => void)[] = [];
-  const acquireWriter = async () => {
-    if (writing < settings.concurrency) writing++;
-    else await new Promise<void>((resolve) => waiting.push(resolve));
-  };
-  const releaseWriter = () => {
-    const next = waiting.shift();
-    if (next) next();
-    else writing--;
-  };
   const maybeWrite = () => {
-    while (!fatal && writes.size < settings.concurrency + 1 && gathering.length > 0 && (full() || draining))
-      startWrite();
+    while (!fatal && writes.size < settings.concurrency && gathering.length > 0 && (full() || draining)) startWrite();
   };
 
   // A load takes the documents gathered up to its size: those extracted while the writer was busy wait for the
@@ -110,22 +88,7 @@ export async function runIngest(
     gathering = gathering.slice(taken);
     gatheredArticles -= articles;
     if (entries.length === 0) return;
-    const write = async (): Promise<BatchOutcome> => {
-      // After the current turn of the event loop: a load that a finished one has just let through sends its
-      // first statement before this batch is planned.
-      const prepared = options.write
-        ? undefined
-        : await new Promise<PreparedBatch>((resolve) => setImmediate(() => resolve(prepareBatch(entries))));
-      await acquireWriter();
-      try {
-        // The run stopped while this batch waited: it is left for the next run, as the documents still gathering.
-        if (fatal) return emptyOutcome();
-        return await (options.write ? options.write(entries) : writeBatch(driver, entries, writer, prepared));
-      } finally {
-        releaseWriter();
-      }
-    };
-    const job = write().then(
+    const job = (options.write ? options.write(entries) : writeBatch(driver, entries, writer)).then(
       (outcome) => {
         stats.batches++;
         stats.articlesNew += outcome.articlesNew;

@@ -5,7 +5,7 @@
 import type { Driver } from "neo4j-driver";
 import { Neo4jLoadError } from "../../core/errors.js";
 import type { GraphDoc } from "../../core/model.js";
-import { loadPlan, isTransient, isUnavailable, planLoad, withRetries, type LoadPlan } from "../../cypher/index.js";
+import { loadPlan, isTransient, isUnavailable, planLoad, withRetries } from "../../cypher/index.js";
 import { mergeDocs } from "../pipeline.js";
 import { loadAtomically } from "./atomic.js";
 
@@ -36,7 +36,7 @@ export interface BatchOutcome {
    * counts the time at least one of them was writing, not the sum of their times.
    */
   writeSpan?: [number, number];
-  /** Milliseconds spent merging the batch's documents and ordering its rows (before writing). */
+  /** Milliseconds spent merging the batch's documents, ordering and planning its rows (before writing). */
   gatherMs: number;
   failures: LoadFailure[];
 }
@@ -66,53 +66,20 @@ export function emptyOutcome(): BatchOutcome {
   };
 }
 
-/**
- * A batch's documents merged, in lock order, and planned (planLoad): CPU work on the main thread that a run does
- * while Neo4j writes the batch before (ingest/batch/run.ts), so the server does not wait for it. A document that
- * cannot be planned is not an error here: the load meets it again and sets that document aside.
- */
-export interface PreparedBatch {
-  entries: LoadEntry[];
-  doc: GraphDoc;
-  plan: LoadPlan | undefined;
-  gatherMs: number;
-}
-
-export function prepareBatch(entries: LoadEntry[]): PreparedBatch {
-  const began = performance.now();
-  const doc = inLockOrder(mergeDocs(entries.map((e) => e.doc)));
-  let plan: LoadPlan | undefined;
-  try {
-    plan = planLoad(doc);
-  } catch {
-    plan = undefined;
-  }
-  return { entries, doc, plan, gatherMs: performance.now() - began };
-}
-
-export async function writeBatch(
-  driver: Driver,
-  entries: LoadEntry[],
-  options: WriterOptions,
-  prepared?: PreparedBatch,
-): Promise<BatchOutcome> {
+export async function writeBatch(driver: Driver, entries: LoadEntry[], options: WriterOptions): Promise<BatchOutcome> {
   const outcome = emptyOutcome();
-  if (prepared) outcome.gatherMs += prepared.gatherMs;
   const all = entries.flatMap((e) => e.doc.articles.map((a) => a.id));
   const ids = [...new Set(all)];
   const began = performance.now();
   const done = await completeArticles(driver, ids, options.database);
   const pending = entries.filter((e) => e.doc.articles.some((a) => !done.has(a.id)));
-  // The prepared plan holds every entry; it serves only when none was found complete in between.
-  const ready = prepared && pending.length === entries.length ? prepared : undefined;
-  const gatheredBefore = outcome.gatherMs;
-  const failed = await loadWithRetries(driver, pending, options, outcome, ready);
+  const failed = await loadWithRetries(driver, pending, options, outcome);
   const ended = performance.now();
-  // Gathering done here (loadOnce) runs between the first read and the load; the span has the writes' length,
-  // its start moved by that gathering time, which is close enough for telling concurrent loads apart.
-  const gatheredHere = outcome.gatherMs - gatheredBefore;
-  outcome.writeMs = ended - began - gatheredHere;
-  outcome.writeSpan = [Math.min(ended, began + gatheredHere), ended];
+  outcome.writeMs = ended - began - outcome.gatherMs;
+  // Gathering (loadOnce: merging, ordering and planning the rows) runs between the first read and the load; the
+  // span has the writes' length, its start moved by the gathering time, which is close enough for telling
+  // concurrent loads apart.
+  outcome.writeSpan = [Math.min(ended, began + outcome.gatherMs), ended];
   const failedIds = new Set(failed.flatMap((f) => f.entry.doc.articles.map((a) => a.id)));
   const written = ids.filter((id) => !done.has(id) && !failedIds.has(id));
   outcome.failures = failed;
@@ -133,11 +100,10 @@ async function loadWithRetries(
   entries: LoadEntry[],
   options: WriterOptions,
   outcome: BatchOutcome,
-  prepared?: PreparedBatch,
 ): Promise<LoadFailure[]> {
   if (entries.length === 0) return [];
   try {
-    await loadOnce(driver, entries, options, outcome, prepared);
+    await loadOnce(driver, entries, options, outcome);
     return [];
   } catch (error) {
     const loadError = asLoadError(error);
@@ -154,13 +120,14 @@ async function loadOnce(
   entries: LoadEntry[],
   options: WriterOptions,
   outcome: BatchOutcome,
-  prepared?: PreparedBatch,
 ): Promise<void> {
+  // Gathering: the documents merged, their rows in lock order and planned (planLoad), all on the main thread and
+  // before anything is sent, so not counted as writing. A document that cannot be planned throws here and is set
+  // aside by loadWithRetries.
   const gathering = performance.now();
-  const doc = prepared?.doc ?? inLockOrder(mergeDocs(entries.map((e) => e.doc)));
-  // A document that cannot be planned throws here and is set aside by loadWithRetries.
-  const plan = options.atomicLoads ? undefined : (prepared?.plan ?? planLoad(doc));
-  if (!prepared) outcome.gatherMs += performance.now() - gathering;
+  const doc = inLockOrder(mergeDocs(entries.map((e) => e.doc)));
+  const plan = options.atomicLoads ? undefined : planLoad(doc);
+  outcome.gatherMs += performance.now() - gathering;
   const ids = doc.articles.map((a) => a.id);
   const { batchSize, database } = options;
   const once = async () => {

@@ -1,5 +1,5 @@
-// The run's writers: at most --concurrency loads write at once, one more batch waits prepared, every document
-// goes to exactly one load, and loads start in the order their batches were gathered.
+// The run's writers: at most --concurrency loads write at once, every document goes to exactly one load, and
+// loads start in the order their batches were gathered.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
