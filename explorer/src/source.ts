@@ -64,6 +64,10 @@ async function readJson<T>(res: Response, where: string): Promise<T> {
   return body as T;
 }
 
+/** The pauses before a read is asked again (ApiSource.get); two retries in all. */
+export const GET_RETRY_MS = [400, 1200] as const;
+const TRANSIENT_STATUS = new Set([502, 503, 504]);
+
 export class ApiSource implements DataSource {
   readonly mode = "live" as const;
   readonly title = "Neo4j";
@@ -71,8 +75,26 @@ export class ApiSource implements DataSource {
 
   private async get<T>(route: string, params: Record<string, string | number>): Promise<T> {
     const qs = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]));
-    const res = await fetch(`${this.base}${route}${qs.size ? `?${qs}` : ""}`);
-    return readJson<T>(res, route);
+    const url = `${this.base}${route}${qs.size ? `?${qs}` : ""}`;
+    // Reads change nothing, so one that met a busy or restarting service (502, 503, 504) or a dropped connection
+    // is asked again, GET_RETRY_MS apart, before the page shows an error.
+    for (let attempt = 0; ; attempt++) {
+      const wait = GET_RETRY_MS[attempt];
+      let res: Response;
+      try {
+        res = await fetch(url);
+      } catch (error) {
+        if (wait === undefined) throw error;
+        await new Promise((resolve) => setTimeout(resolve, wait));
+        continue;
+      }
+      if (wait !== undefined && TRANSIENT_STATUS.has(res.status)) {
+        await res.body?.cancel();
+        await new Promise((resolve) => setTimeout(resolve, wait));
+        continue;
+      }
+      return readJson<T>(res, route);
+    }
   }
 
   overview(limit: number, months?: number): Promise<ApiGraph> {
