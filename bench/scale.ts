@@ -2,7 +2,7 @@
 // each copy of an item with its date shifted by four years a copy and 「（第N辑）」 after its title, so every article
 // is new to the graph, each ingested by `jianwen ingest` into a fresh embedded Neo4j of its own. Prints time,
 // time per article, write-phase rows/s and the peak RSS of the ingest (its main process and extraction workers
-// together) and of Neo4j at each size, with
+// added up, sampled) and of Neo4j at each size, with
 // the ratio to the smallest, so that growth is seen to be linear and memory flat.
 //
 //   npm run bench:scale                          1×, 3×, 10× of the whole corpus (long on a shared 2-core machine)
@@ -96,16 +96,33 @@ async function buildArchive(file: string, times: number, items: number): Promise
 }
 
 /** Peak resident set of a live process, from the kernel's high-water mark (0 once it has exited). */
-function vmHwm(pid: number | undefined): number {
+/** Resident set of a live process and all its descendants now (VmRSS), 0 for one that has gone. */
+function treeRss(pid: number | undefined): number {
   if (pid === undefined) return 0;
+  let total = statusField(pid, "VmRSS:");
+  let children: string[] = [];
+  try {
+    children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean);
+  } catch {
+    // The process has ended.
+  }
+  for (const c of children) total += treeRss(Number(c));
+  return total;
+}
+
+function statusField(pid: number, field: string): number {
   try {
     const line = readFileSync(`/proc/${pid}/status`, "utf8")
       .split("\n")
-      .find((l) => l.startsWith("VmHWM:"));
+      .find((l) => l.startsWith(field));
     return line ? Number.parseInt(line.replace(/\D+/g, " ").trim(), 10) * 1024 : 0;
   } catch {
     return 0;
   }
+}
+
+function vmHwm(pid: number | undefined): number {
+  return pid === undefined ? 0 : statusField(pid, "VmHWM:");
 }
 
 interface Run {
@@ -123,7 +140,6 @@ interface Run {
 interface ScaleReport {
   summary: { articlesRead: number; articlesNew: number; failures: number; rowsPerS: number };
   timing: { writeMs: number; rowsWritten: number };
-  memory: { mainMaxRssBytes: number; workers: { peakRss: number }[] };
 }
 
 async function runOnce(times: number, options: Options): Promise<Run> {
@@ -152,10 +168,12 @@ async function runOnce(times: number, options: Options): Promise<Run> {
     });
     let ingestPeak = 0;
     let javaPeak = 0;
+    // The ingest is its main process and its extraction workers (children): their resident sets added up at the
+    // same moment, sampled four times a second, give what it held at once.
     const poll = setInterval(() => {
-      ingestPeak = Math.max(ingestPeak, vmHwm(child.pid));
+      ingestPeak = Math.max(ingestPeak, treeRss(child.pid));
       javaPeak = Math.max(javaPeak, vmHwm(server.pid));
-    }, 500);
+    }, 250);
     let lastShown = performance.now();
     for await (const line of createInterface({ input: child.stdout })) {
       const event = JSON.parse(line) as Record<string, unknown>;
@@ -170,9 +188,6 @@ async function runOnce(times: number, options: Options): Promise<Run> {
     javaPeak = Math.max(javaPeak, vmHwm(server.pid));
     if (code !== 0 && code !== 2) throw new Error(`bench/scale: jianwen ingest exited with ${code} at ${times}x`);
     const report = JSON.parse(readFileSync(reportFile, "utf8")) as ScaleReport;
-    // The main process and each worker peak at different moments; their sum bounds what the ingest held at once.
-    const workersPeak = report.memory.workers.reduce((sum, w) => sum + w.peakRss, 0);
-    ingestPeak = Math.max(ingestPeak, report.memory.mainMaxRssBytes + workersPeak);
     return {
       times,
       items,
