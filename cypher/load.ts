@@ -605,8 +605,8 @@ export async function loadGraphDoc(driver: Driver, doc: GraphDoc, opts: LoadOpti
 }
 
 /**
- * loadGraphDoc for a document already planned (planLoad): a batch ingest plans the next load while Neo4j writes
- * the current one, so the server does not wait for the planning.
+ * loadGraphDoc for a document already planned (planLoad): the batch writer plans a load while gathering it, so
+ * that planning is timed with the gathering and not as writing (ingest/batch/writer.ts).
  */
 export async function loadPlan(driver: Driver, plan: LoadPlan, opts: LoadOptions = {}): Promise<LoadCounts> {
   const batchSize = opts.batchSize ?? DEFAULT_BATCH_SIZE;
@@ -659,11 +659,7 @@ export async function loadPlan(driver: Driver, plan: LoadPlan, opts: LoadOptions
   } finally {
     await session.close();
   }
-  if (opts.awaitSearch !== false) {
-    await awaitSearchIndexes(driver, opts.database).catch((error: unknown) => {
-      throw loadError(error, "the wait for the search indexes");
-    });
-  }
+  if (opts.awaitSearch !== false) await awaitSearchIndexes(driver, opts.database);
   return counts;
 }
 

@@ -52,12 +52,20 @@ export async function applySchema(driver: Driver, opts: SchemaOptions = {}): Pro
 export async function awaitSearchIndexes(driver: Driver, database?: string): Promise<void> {
   // No bookmarks: the call concerns every commit the server has made, and a driver that outlived a restart of its
   // server on a new store (ingest --bulk) holds bookmarks of the old one, which the new store would wait for.
-  await driver.executeQuery(
-    "CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()",
-    {},
-    // A server-side limit, so that an index that never catches up (a failed one) ends in an error, not a hang.
-    { database, bookmarkManager: null, transactionConfig: { timeout: 120_000 } },
-  );
+  await driver
+    .executeQuery(
+      "CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()",
+      {},
+      // A server-side limit, so that an index that never catches up (a failed one) ends in an error, not a hang.
+      { database, bookmarkManager: null, transactionConfig: { timeout: 120_000 } },
+    )
+    .catch((error: unknown) => {
+      throw new Neo4jLoadError(
+        `cypher/schema: waiting for the full-text indexes failed: ${errorMessage(error)} [${neo4jCode(error) || "no code"}]; what was written is stored, only searches may miss it for a moment`,
+        isRetriable(error),
+        { cause: error },
+      );
+    });
 }
 
 async function runSchemaStatement(session: Session, statement: string): Promise<void> {

@@ -80,20 +80,13 @@ export class ApiSource implements DataSource {
     // is asked again, GET_RETRY_MS apart, before the page shows an error.
     for (let attempt = 0; ; attempt++) {
       const wait = GET_RETRY_MS[attempt];
-      let res: Response;
-      try {
-        res = await fetch(url);
-      } catch (error) {
+      const res = await fetch(url).catch((error: unknown) => {
         if (wait === undefined) throw error;
-        await new Promise((resolve) => setTimeout(resolve, wait));
-        continue;
-      }
-      if (wait !== undefined && TRANSIENT_STATUS.has(res.status)) {
-        await res.body?.cancel();
-        await new Promise((resolve) => setTimeout(resolve, wait));
-        continue;
-      }
-      return readJson<T>(res, route);
+        return null;
+      });
+      if (res && (wait === undefined || !TRANSIENT_STATUS.has(res.status))) return readJson<T>(res, route);
+      await res?.body?.cancel();
+      await new Promise((resolve) => setTimeout(resolve, wait));
     }
   }
 

@@ -80,13 +80,7 @@ export async function ingestPaths(paths: readonly string[], options: IngestOptio
     display.stop();
   }
   // The loads did not wait for the full-text indexes (cypher/schema.cypher); a search after the run finds all of it.
-  await awaitSearchIndexes(options.driver, options.database).catch((error: unknown) => {
-    throw new Neo4jLoadError(
-      `ingest: waiting for the search indexes after the run failed: ${error instanceof Error ? error.message : String(error)}; everything is written, only searches may miss the newest names for a moment`,
-      true,
-      { cause: error },
-    );
-  });
+  await awaitSearchIndexes(options.driver, options.database);
   // Corrections stick: whatever this run brought back (a rejected node, a merged one) is corrected again.
   const curation = options.curation
     ? await applyCurationFile(options.driver, options.curation, options.database)

@@ -55,7 +55,7 @@ export interface PoolOptions {
 export async function createPool(workers: number, model: boolean, options: PoolOptions = {}): Promise<ExtractPool> {
   return workers === 0
     ? inlinePool(await createExtractor(model))
-    : threadPool(workers, model, options.script ?? workerScript());
+    : processPool(workers, model, options.script ?? workerScript());
 }
 
 function inlinePool(extract: Extractor): ExtractPool {
@@ -76,7 +76,7 @@ interface Slot {
   pending: Map<number, (result: ExtractResult) => void>;
 }
 
-async function threadPool(count: number, model: boolean, script: URL): Promise<ExtractPool> {
+async function processPool(count: number, model: boolean, script: URL): Promise<ExtractPool> {
   if (!existsSync(fileURLToPath(script))) {
     throw new ExtractionError(
       `ingest/batch: the compiled worker ${fileURLToPath(script)} is missing; run \`npm run build\` first, or pass --workers 0`,
