@@ -239,14 +239,14 @@ describe("statements by element id", () => {
     const batches = factBatches(plan, refs, 100);
     const byNode = batches.filter((b) => b.query === factMergeByNodeQuery());
     expect(byNode).toHaveLength(1);
-    const rows = byNode[0]!.rows as { type: string; source: string; target: string; s: string; t: string }[];
-    expect(rows.map((r) => `${r.type} ${r.source} ${r.target}`)).toEqual([
+    const { type, source, target, s, t } = byNode[0]!.params as Record<string, string[]>;
+    expect(type!.map((ty, i) => `${ty} ${source![i]} ${target![i]}`)).toEqual([
       "HOLDS_POSITION person:a org:x",
       "HOLDS_POSITION person:b org:x",
       "HOLDS_POSITION person:a place:p",
       "LOCATED_IN org:x place:p",
     ]);
-    expect(rows[0]).toMatchObject({ s: "4:db:1", t: "4:db:3" });
+    expect([s![0], t![0]]).toEqual(["4:db:1", "4:db:3"]);
   });
 
   it("leaves a fact with an end outside the load to the statement by labels", () => {
@@ -286,13 +286,18 @@ describe("statements by element id", () => {
 
   it("sends the facts by element id as columns, element i of each read off row i", () => {
     const [batch] = factBatches(plan, refs, 100).filter((b) => b.query === factMergeByNodeQuery());
-    const rows = batch!.rows as { source: string; key: string; articles: string[] }[];
     const params = batch!.params as Record<string, unknown[]>;
     expect(Object.keys(params).sort()).toEqual(Object.keys(FACT_COLUMNS).sort());
-    for (const column of Object.values(params)) expect(column).toHaveLength(rows.length);
-    expect(params.source).toEqual(rows.map((r) => r.source));
-    expect(params.key).toEqual(rows.map((r) => r.key));
-    expect(params.articles).toEqual(rows.map((r) => r.articles));
-    expect(params.s![0]).toBe("4:db:1");
+    for (const column of Object.values(params)) expect(column).toHaveLength(batch!.rows.length);
+    // The plan's rows in lock order, read back off the plan itself.
+    const planned = plan.relationships.flatMap((g) => (g.kind === "fact" ? g.rows : []));
+    const row = (i: number) => planned.find((r) => r.source === params.source![i] && r.target === params.target![i])!;
+    for (let i = 0; i < batch!.rows.length; i++) {
+      expect(params.key![i]).toBe(row(i).key);
+      expect(params.articles![i]).toEqual(row(i).articles);
+      expect(params.evidenceSentences![i]).toEqual(row(i).evidenceSentences);
+      expect(params.s![i]).toBe(refs.get(row(i).source));
+      expect(params.t![i]).toBe(refs.get(row(i).target));
+    }
   });
 });

@@ -8,6 +8,7 @@ import {
   DEFAULT_DB_SETTINGS,
   javaArgs,
   launcherNeedsBuild,
+  LEAN_JIT_FLAGS,
   parsePidRecord,
   parsePort,
   resolveDbSettings,
@@ -84,11 +85,18 @@ describe("javaArgs", () => {
     ]);
   });
 
-  it("stops the JIT at C1 unless JIANWEN_NEO4J_JIT=full, and refuses other values", () => {
-    expect(javaArgs("/p/neo4j", resolveDbSettings({}, {}), "/d")).toContain("-XX:TieredStopAtLevel=1");
-    const full = resolveDbSettings({}, { JIANWEN_NEO4J_JIT: "full" });
-    expect(javaArgs("/p/neo4j", full, "/d").some((a) => a.startsWith("-XX:TieredStopAtLevel"))).toBe(false);
-    expect(() => resolveDbSettings({}, { JIANWEN_NEO4J_JIT: "fast" })).toThrow(/quick or full/);
+  it("compiles with C2 on a shallow inlining budget unless JIANWEN_NEO4J_JIT says otherwise, and refuses other values", () => {
+    const lean = javaArgs("/p/neo4j", resolveDbSettings({}, {}), "/d");
+    for (const flag of LEAN_JIT_FLAGS) expect(lean).toContain(flag);
+    expect(lean.some((a) => a.startsWith("-XX:TieredStopAtLevel"))).toBe(false);
+    // The flags come before the launcher's class: after it they would be the program's arguments, not the JVM's.
+    expect(lean.indexOf(LEAN_JIT_FLAGS[0])).toBeLessThan(lean.indexOf("jianwen.EmbeddedNeo4j"));
+    const quick = javaArgs("/p/neo4j", resolveDbSettings({}, { JIANWEN_NEO4J_JIT: "quick" }), "/d");
+    expect(quick).toContain("-XX:TieredStopAtLevel=1");
+    expect(quick.some((a) => a.startsWith("-XX:MaxInline"))).toBe(false);
+    const full = javaArgs("/p/neo4j", resolveDbSettings({}, { JIANWEN_NEO4J_JIT: "full" }), "/d");
+    expect(full.some((a) => a.startsWith("-XX:TieredStopAtLevel") || a.startsWith("-XX:MaxInline"))).toBe(false);
+    expect(() => resolveDbSettings({}, { JIANWEN_NEO4J_JIT: "fast" })).toThrow(/lean, quick, full/);
   });
 
   it("runs the parallel collector unless JIANWEN_NEO4J_GC=g1, and refuses other values", () => {
