@@ -440,7 +440,7 @@ export async function writeEntities(
 
 /**
  * A relationship row with its ends' element ids (MATCH_BY_NODE). The row is referred to, not copied: spreading
- * it into a new object cost about 2 µs a row, a tenth of a 500-article load's time in the client.
+ * it into a new object cost about 2 µs a row, 10 ms of the client's time for the 5,450 rows of 500 articles.
  */
 type ByNode<R> = { row: R; s: string; t: string };
 
