@@ -10,9 +10,9 @@ import { toPlain } from "../cypher/index.js";
 import { nodeDetail } from "./graph-api.js";
 import {
   EVIDENCE_OF,
-  NODE_MAP,
+  NODE_ROW,
   REL_MAP,
-  apiNodeFromMap,
+  apiNodeFromRow,
   foldEdges,
   readTx,
   relRows,
@@ -39,11 +39,11 @@ export async function entityPage(driver: Driver, opts: ReadOpts, id: string): Pr
              WHERE m <> n
              WITH m, count(DISTINCT a) AS articles
              ORDER BY articles DESC, coalesce(m.pagerank, 0.0) DESC, m.id LIMIT $limit
-             RETURN ${NODE_MAP("m")} AS node, articles`,
+             RETURN ${NODE_ROW("m")} AS node, articles`,
             { id, limit: neo4j.int(CO_MENTIONED) },
           );
           return result.records.map((r) => ({
-            node: apiNodeFromMap(r.get("node")),
+            node: apiNodeFromRow(r.get("node")),
             articles: Number(toPlain(r.get("articles"))),
           }));
         })
@@ -63,13 +63,13 @@ async function addWithin(driver: Driver, opts: ReadOpts, id: string, page: ApiEn
       `MATCH (p:Place {id: $id})<-[:PART_OF*1..3]-(d:Place)<-[r:HELD_IN|LOCATED_IN]-(x:Meeting|Project)
        WITH d, r, x ORDER BY coalesce(r.lastSeen, x.date, '') DESC, x.id LIMIT $limit
        ${EVIDENCE_OF("r", "3")}
-       RETURN ${REL_MAP("r", "x", "d")} AS rel, ${NODE_MAP("x")} AS other, ${NODE_MAP("d")} AS division`,
+       RETURN ${REL_MAP("r", "x", "d")} AS rel, ${NODE_ROW("x")} AS other, ${NODE_ROW("d")} AS division`,
       { id, limit: neo4j.int(WITHIN_LIMIT) },
     );
     return result.records;
   });
-  const others = new Map(rows.map((r) => [apiNodeFromMap(r.get("other")).id, apiNodeFromMap(r.get("other"))]));
-  const divisions = new Map(rows.map((r) => [apiNodeFromMap(r.get("division")).id, apiNodeFromMap(r.get("division"))]));
+  const others = new Map(rows.map((r) => [apiNodeFromRow(r.get("other")).id, apiNodeFromRow(r.get("other"))]));
+  const divisions = new Map(rows.map((r) => [apiNodeFromRow(r.get("division")).id, apiNodeFromRow(r.get("division"))]));
   const have = new Set([...page.meetings, ...page.projects].map((f) => f.other.id));
   for (const edge of foldEdges(relRows(rows))) {
     const other = others.get(edge.source);

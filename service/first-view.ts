@@ -7,9 +7,9 @@ import type { ApiGraph } from "../core/api.js";
 import { ENTITY_LABEL_EXPR, FACT_TYPES, toPlain } from "../cypher/index.js";
 import {
   EVIDENCE_OF,
-  NODE_MAP,
+  NODE_ROW,
   REL_MAP,
-  apiNodeFromMap,
+  apiNodeFromRow,
   foldEdges,
   readTx,
   relRows,
@@ -83,7 +83,7 @@ export async function firstView(driver: Driver, opts: ReadOpts, limit: number, m
        }
        UNWIND core + ms + ps + pls + provs AS n
        WITH DISTINCT n
-       RETURN collect(${NODE_MAP("n")}) AS nodes`,
+       RETURN collect(${NODE_ROW("n")}) AS nodes`,
       {
         cutoff,
         core: neo4j.int(core),
@@ -92,7 +92,7 @@ export async function firstView(driver: Driver, opts: ReadOpts, limit: number, m
         places: neo4j.int(Math.max(0, limit - core - meetings - projects)),
       },
     );
-    const nodes = ((picked.records[0]?.get("nodes") as unknown[]) ?? []).map(apiNodeFromMap);
+    const nodes = ((picked.records[0]?.get("nodes") as unknown[]) ?? []).map(apiNodeFromRow);
     const ids = nodes.map((n) => n.id);
     const rels = await tx.run(
       `UNWIND $ids AS id

@@ -19,9 +19,9 @@ import {
   EVIDENCE_OF,
   EVIDENCE_REF_MAP,
   NODE_BY_ID,
-  NODE_MAP,
+  NODE_ROW,
   REL_MAP,
-  apiNodeFromMap,
+  apiNodeFromRow,
   foldEdges,
   joinEvidence,
   readTx,
@@ -49,10 +49,10 @@ export async function overview(driver: Driver, opts: ReadOpts, limit: number): P
     const top = await tx.run(
       `MATCH (n:${ENTITY})
        WITH n ORDER BY coalesce(n.pagerank, 0.0) DESC, coalesce(n.degree, 0) DESC, n.id LIMIT $limit
-       RETURN collect(${NODE_MAP("n")}) AS nodes`,
+       RETURN collect(${NODE_ROW("n")}) AS nodes`,
       { limit: neo4j.int(limit) },
     );
-    const nodes = ((top.records[0]?.get("nodes") as unknown[]) ?? []).map(apiNodeFromMap);
+    const nodes = ((top.records[0]?.get("nodes") as unknown[]) ?? []).map(apiNodeFromRow);
     const ids = nodes.map((n) => n.id);
     const rels = await tx.run(
       `UNWIND $ids AS id
@@ -87,12 +87,12 @@ export async function nodeDetail(
        UNWIND shown AS x
        WITH n, x.r AS r, x.m AS m, total
        ${EVIDENCE_OF("r", "$perFact")}
-       RETURN ${REL_MAP("r", "startNode(r)", "endNode(r)")} AS rel, ${NODE_MAP("m")} AS other, total`,
+       RETURN ${REL_MAP("r", "startNode(r)", "endNode(r)")} AS rel, ${NODE_ROW("m")} AS other, total`,
       { id, limit: neo4j.int(limit), perFact: neo4j.int(EVIDENCE_CAP) },
     );
     const others = new Map(
       rels.records.map((r) => {
-        const o = apiNodeFromMap(r.get("other"));
+        const o = apiNodeFromRow(r.get("other"));
         return [o.id, o] as const;
       }),
     );
@@ -150,7 +150,7 @@ const neighboursTail = (limit: string, keep = "") => `WITH ${keep}n, m, collect(
          RETURN collect(ref) AS refs
        }
        ${ARTICLES_OF("refs")}
-       RETURN ${keep}${NODE_MAP("n")} AS node, [x IN [y IN shown | y.m] | ${NODE_MAP("x")}] AS others, total, refs, articles`;
+       RETURN ${keep}${NODE_ROW("n")} AS node, [x IN [y IN shown | y.m] | ${NODE_ROW("x")}] AS others, total, refs, articles`;
 
 /**
  * The neighbours query for a node of `label` (undefined: label unknown, found through NODE_BY_ID). One query,
@@ -189,14 +189,14 @@ const NEIGHBOURS_BATCH = `CALL {
 
 /** The answer from a row of neighboursCypher or NEIGHBOURS_BATCH. */
 function neighboursAnswer(record: { get(key: string): unknown }): ApiGraph {
-  const others = (record.get("others") as unknown[]).map(apiNodeFromMap);
+  const others = (record.get("others") as unknown[]).map(apiNodeFromRow);
   const total = Number(record.get("total"));
   const rels = joinEvidence(
     toPlain(record.get("refs")) as RelRef[],
     toPlain(record.get("articles")) as Array<{ id: string; title?: string; date?: string; source?: string }>,
   );
   return {
-    nodes: [apiNodeFromMap(record.get("node")), ...others],
+    nodes: [apiNodeFromRow(record.get("node")), ...others],
     edges: foldEdges(rels),
     omitted: total - others.length,
   };
@@ -262,10 +262,10 @@ export async function neighboursMany(
 
 /** The node and its label, or NOT_FOUND; later queries then seek it through that label's unique index. */
 async function findNode(tx: Reader, id: string): Promise<{ label: NodeLabel; node: ApiNode }> {
-  const found = await tx.run(`${NODE_BY_ID} RETURN ${NODE_MAP("n")} AS node`, { id });
+  const found = await tx.run(`${NODE_BY_ID} RETURN ${NODE_ROW("n")} AS node`, { id });
   const record = found.records[0];
   if (!record) throw new QueryError(`service: no node has id "${id}"; search for it with /api/search?q=…`, "NOT_FOUND");
-  const node = apiNodeFromMap(record.get("node"));
+  const node = apiNodeFromRow(record.get("node"));
   const label = node.type;
   if (!isNodeLabel(label)) throw new QueryError(`service: node "${id}" has no label of the model`, "NOT_FOUND");
   return { label, node };
@@ -286,13 +286,13 @@ const searchRows = (
        WITH node, score + CASE WHEN node.name = ${q} THEN 100.0 WHEN ${q} IN coalesce(node.aliases, []) THEN 50.0 ELSE 0.0 END AS score
        ORDER BY score DESC, coalesce(node.pagerank, 0.0) DESC, node.id`;
 
-/** One search: the node maps only of the rows kept (Lucene hands over three times as many candidates). */
+/** One search: node rows (NODE_ROW) only for the hits kept (Lucene hands over three times as many candidates). */
 const SEARCH = `${searchRows("$query", "$q", "$fetch")} LIMIT $limit
-       RETURN ${NODE_MAP("node")} AS node, score`;
+       RETURN ${NODE_ROW("node")} AS node, score`;
 
 /**
  * Several searches in one query: `$reqs` is a list of {i, query, q, fetch, limit}; one row a search, `results`
- * holding its {node, score} maps in rank order (an empty list when nothing matched).
+ * holding its [node row, score] pairs in rank order (an empty list when nothing matched).
  */
 const SEARCH_BATCH = `UNWIND $reqs AS req
        CALL (req) {
@@ -300,11 +300,11 @@ const SEARCH_BATCH = `UNWIND $reqs AS req
          WITH req, collect({node: node, score: score}) AS ranked
          UNWIND ranked[0..req.limit] AS hit
          WITH hit.node AS node, hit.score AS score
-         RETURN collect({node: ${NODE_MAP("node")}, score: score}) AS results
+         RETURN collect([${NODE_ROW("node")}, score]) AS results
        }
        RETURN req.i AS i, results`;
 
-const searchResult = (node: unknown, score: unknown) => ({ ...apiNodeFromMap(node), score: Number(score) });
+const searchResult = (node: unknown, score: unknown) => ({ ...apiNodeFromRow(node), score: Number(score) });
 
 export interface SearchRequest {
   q: string;
@@ -341,8 +341,8 @@ export async function searchMany(
   return readTx(driver, opts, async (tx) => {
     const result = await tx.run(SEARCH_BATCH, { reqs });
     for (const record of result.records) {
-      const hits = record.get("results") as Array<{ node: unknown; score: unknown }>;
-      answers[Number(record.get("i"))] = { results: hits.map((h) => searchResult(h.node, h.score)) };
+      const hits = record.get("results") as Array<[unknown, unknown]>;
+      answers[Number(record.get("i"))] = { results: hits.map(([node, score]) => searchResult(node, score)) };
     }
     return answers;
   });
@@ -369,7 +369,7 @@ export async function shortestPath(
         `${NODE_BY_ID.replace(/\$id/g, "$from")} WITH n AS a
          ${NODE_BY_ID.replace(/\$id/g, "$to")} WITH a, n AS b
          MATCH p = shortestPath((a)-[:${types}*..${maxLength}]-(b))
-         WITH p, [x IN nodes(p) | ${NODE_MAP("x")}] AS ns, relationships(p) AS rs
+         WITH p, [x IN nodes(p) | ${NODE_ROW("x")}] AS ns, relationships(p) AS rs
          UNWIND range(0, size(rs) - 1) AS i
          WITH ns, rs[i] AS r
          ${EVIDENCE_OF("r", "$perLink")}
@@ -378,7 +378,7 @@ export async function shortestPath(
       );
       const record = result.records[0];
       if (record) {
-        const nodes = (record.get("ns") as unknown[]).map(apiNodeFromMap);
+        const nodes = (record.get("ns") as unknown[]).map(apiNodeFromRow);
         return {
           found: true,
           nodes: nodes.map((n) => n.id),
