@@ -95,7 +95,6 @@ async function buildArchive(file: string, times: number, items: number): Promise
   return written;
 }
 
-/** Peak resident set of a live process, from the kernel's high-water mark (0 once it has exited). */
 /** Resident set of a live process and all its descendants now (VmRSS), 0 for one that has gone. */
 function treeRss(pid: number | undefined): number {
   if (pid === undefined) return 0;
@@ -121,6 +120,7 @@ function statusField(pid: number, field: string): number {
   }
 }
 
+/** Peak resident set of a live process, from the kernel's high-water mark (0 once it has exited). */
 function vmHwm(pid: number | undefined): number {
   return pid === undefined ? 0 : statusField(pid, "VmHWM:");
 }

@@ -13,6 +13,7 @@ import {
   NODE_ROW,
   REL_MAP,
   apiNodeFromRow,
+  nodesById,
   foldEdges,
   readTx,
   relRows,
@@ -68,8 +69,8 @@ async function addWithin(driver: Driver, opts: ReadOpts, id: string, page: ApiEn
     );
     return result.records;
   });
-  const others = new Map(rows.map((r) => [apiNodeFromRow(r.get("other")).id, apiNodeFromRow(r.get("other"))]));
-  const divisions = new Map(rows.map((r) => [apiNodeFromRow(r.get("division")).id, apiNodeFromRow(r.get("division"))]));
+  const others = nodesById(rows.map((r) => r.get("other")));
+  const divisions = nodesById(rows.map((r) => r.get("division")));
   const have = new Set([...page.meetings, ...page.projects].map((f) => f.other.id));
   for (const edge of foldEdges(relRows(rows))) {
     const other = others.get(edge.source);

@@ -22,6 +22,7 @@ import {
   NODE_ROW,
   REL_MAP,
   apiNodeFromRow,
+  nodesById,
   foldEdges,
   joinEvidence,
   readTx,
@@ -90,12 +91,7 @@ export async function nodeDetail(
        RETURN ${REL_MAP("r", "startNode(r)", "endNode(r)")} AS rel, ${NODE_ROW("m")} AS other, total`,
       { id, limit: neo4j.int(limit), perFact: neo4j.int(EVIDENCE_CAP) },
     );
-    const others = new Map(
-      rels.records.map((r) => {
-        const o = apiNodeFromRow(r.get("other"));
-        return [o.id, o] as const;
-      }),
-    );
+    const others = nodesById(rels.records.map((r) => r.get("other")));
     const relations = foldEdges(relRows(rels.records)).map((edge) => {
       const direction = edge.source === id ? ("out" as const) : ("in" as const);
       const otherId = direction === "out" ? edge.target : edge.source;

@@ -143,6 +143,16 @@ export interface RelRow {
 
 const ENTITY_LABELS: readonly string[] = ENTITY_TYPES;
 
+/** The nodes of NODE_ROW lists by id, each read once (apiNodeFromRow); a node named twice is kept once. */
+export function nodesById(rows: readonly unknown[]): Map<string, ApiNode> {
+  return new Map(
+    rows.map((raw) => {
+      const node = apiNodeFromRow(raw);
+      return [node.id, node] as const;
+    }),
+  );
+}
+
 /** An ApiNode from a NODE_ROW list: Integers made numbers, absent properties left out. */
 export function apiNodeFromRow(raw: unknown): ApiNode {
   const row = toPlain(raw) as unknown[];

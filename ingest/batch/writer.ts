@@ -139,7 +139,7 @@ async function loadOnce(
         outcome.rows += counts.rows;
         return;
       }
-      // The mark commits with the load's last transaction (loadGraphDoc's `finish`), once all else has.
+      // The mark commits with the load's last transaction (loadPlan's `finish`), once all else has.
       const finish = { query: MARK_COMPLETE, rows: ids };
       // The run waits for the search indexes once, at its end (ingest/batch/index.ts).
       const counts = await loadPlan(driver, plan, {
