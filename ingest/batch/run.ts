@@ -1,5 +1,5 @@
 // The batch ingest run: read → (shard) → extract in the worker pool → gather batches → write to Neo4j.
-// Every stage is bounded (documents in flight ≤ the pool's capacity, one batch gathering, ≤ concurrency writes),
+// Every stage is bounded (documents in flight ≤ the pool's capacity, a few loads gathering, ≤ concurrency writes),
 // so memory stays flat on an archive of any size. Failures of one input are recorded and the run goes on; a
 // failure of the run itself (the schema refused, Neo4j gone, an extraction worker dead) stops it: nothing more
 // is read, the writes in flight settle, the workers are terminated and the error is thrown.
@@ -13,6 +13,9 @@ import type { IngestSettings } from "./settings.js";
 import { inShard } from "./shard.js";
 import { newStats, unionLength, type FailureRecord, type IngestStats } from "./stats.js";
 import { writeBatch, type BatchOutcome, type LoadEntry } from "./writer.js";
+
+/** Loads' worth of extracted documents that may wait for the writer before extraction pauses (memory stays bounded). */
+export const BACKLOG_LOADS = 3;
 
 export interface IngestRunOptions {
   settings: IngestSettings;
@@ -72,6 +75,10 @@ export async function runIngest(
   let unspannedWriteMs = 0;
   const full = () =>
     gatheredArticles >= (loadsStarted === 0 ? Math.min(100, settings.batchArticles) : settings.batchArticles);
+  // Documents extracted while the writer is busy wait here for the next load; extraction stalls only when this
+  // backlog holds BACKLOG_LOADS loads. A fresh server writes its first loads slowly (its JIT is still compiling the
+  // write path): with room for one load only, the workers idled through them.
+  const backlogged = () => gatheredArticles >= settings.batchArticles * BACKLOG_LOADS;
   const maybeWrite = () => {
     while (!fatal && writes.size < settings.concurrency && gathering.length > 0 && (full() || draining)) startWrite();
   };
@@ -141,7 +148,8 @@ export async function runIngest(
         stats.documentsOtherShard++;
         continue;
       }
-      while (!fatal && (extractions.size >= pool.capacity || full())) await Promise.race([...extractions, ...writes]);
+      while (!fatal && (extractions.size >= pool.capacity || backlogged()))
+        await Promise.race([...extractions, ...writes]);
       if (fatal) break;
       const origin = item.origin;
       const job = pool.extract(item).then((result) => {

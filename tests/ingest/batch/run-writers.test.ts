@@ -6,7 +6,8 @@ import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Driver } from "neo4j-driver";
 import { afterAll, describe, expect, it } from "vitest";
-import { runIngest } from "../../../ingest/batch/run.js";
+import { BACKLOG_LOADS, runIngest } from "../../../ingest/batch/run.js";
+import { newStats } from "../../../ingest/batch/stats.js";
 import { resolveIngestSettings } from "../../../ingest/batch/settings.js";
 import { emptyOutcome, type LoadEntry } from "../../../ingest/batch/writer.js";
 
@@ -50,5 +51,25 @@ describe("the run's writers", () => {
     expect(stats.articlesNew).toBe(lines.length);
     // Loads start in the order their batches were taken: with one writer, the documents come back in file order.
     if (n === 1) expect(lineNumbers).toEqual([...lineNumbers].sort((a, b) => a! - b!));
+  });
+});
+
+describe("the run's backlog", () => {
+  it("keeps extracting while a slow load writes, up to BACKLOG_LOADS loads' worth", async () => {
+    const settings = resolveIngestSettings({ workers: 0, model: false, analyze: false, batchArticles: 4 });
+    const stats = newStats();
+    const extractedDuringLoad: number[] = [];
+    const write = async (entries: LoadEntry[]) => {
+      const before = stats.documentsExtracted;
+      await sleep(150);
+      extractedDuringLoad.push(stats.documentsExtracted - before);
+      return { ...emptyOutcome(), articlesNew: entries.length, rows: entries.length };
+    };
+    await runIngest({} as Driver, [file], { settings, write, stats });
+    // While the first load (4 articles) writes, the backlog fills to BACKLOG_LOADS loads, and stops there.
+    const first = extractedDuringLoad[0]!;
+    expect(first).toBeGreaterThan(settings.batchArticles);
+    expect(first).toBeLessThanOrEqual(settings.batchArticles * BACKLOG_LOADS);
+    expect(stats.articlesNew).toBe(lines.length);
   });
 });
