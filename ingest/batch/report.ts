@@ -138,6 +138,7 @@ export async function writeReport(
       stageMs: Object.fromEntries(Object.entries(stats.stageMs).map(([k, v]) => [k, Math.round(v)])),
       analyzeMs: Math.round(stats.analyzeMs),
       batches: stats.batches,
+      loads: stats.loads,
       rowsWritten: stats.rowsWritten,
       charsExtracted: stats.charsExtracted,
       documentsExtracted: stats.documentsExtracted,

@@ -71,6 +71,7 @@ export async function runIngest(
   // Extraction of the next batch overlaps the write of the current one; a full batch waits for a free writer.
   // The first load is small: a fresh server plans its queries and warms up on it while extraction goes on.
   let loadsStarted = 0;
+  const runBegan = performance.now();
   const writeSpans: [number, number][] = [];
   let unspannedWriteMs = 0;
   const full = () =>
@@ -103,6 +104,12 @@ export async function runIngest(
         stats.nodesCreated += outcome.nodesCreated;
         stats.relationshipsCreated += outcome.relationshipsCreated;
         stats.rowsWritten += outcome.rows;
+        stats.loads.push({
+          atMs: Math.round((outcome.writeSpan?.[0] ?? performance.now() - outcome.writeMs) - runBegan),
+          articles: outcome.articlesNew,
+          rows: outcome.rows,
+          writeMs: Math.round(outcome.writeMs),
+        });
         if (outcome.writeSpan) writeSpans.push(outcome.writeSpan);
         else unspannedWriteMs += outcome.writeMs;
         stats.writeMs = unionLength(writeSpans) + unspannedWriteMs;

@@ -41,11 +41,22 @@ export interface IngestStats {
   writeMs: number;
   analyzeMs: number;
   batches: number;
+  /** Every load in the order it finished: when it began (ms after the run started), its rows and its write time. */
+  loads: LoadRecord[];
   failures: FailureRecord[];
   ignored: { file: string; reason: string }[];
   /** Metadata the read stage set aside (an author field that is no list of names …); the input was still read. */
   warnings: { file: string; line?: number; message: string }[];
   startedAt: number;
+}
+
+/** One load of a run: a fresh server's first loads are slower than the rest, and the report shows by how much. */
+export interface LoadRecord {
+  /** Milliseconds after the run started that the load began writing. */
+  atMs: number;
+  articles: number;
+  rows: number;
+  writeMs: number;
 }
 
 export function newStats(): IngestStats {
@@ -69,6 +80,7 @@ export function newStats(): IngestStats {
     writeMs: 0,
     analyzeMs: 0,
     batches: 0,
+    loads: [],
     failures: [],
     ignored: [],
     warnings: [],

@@ -49,6 +49,10 @@ describe("the run's writers", () => {
     expect(lineNumbers).toHaveLength(lines.length);
     expect(new Set(lineNumbers).size).toBe(lines.length);
     expect(stats.articlesNew).toBe(lines.length);
+    // The report lists every load once, with its rows.
+    expect(stats.loads).toHaveLength(loads.length);
+    expect(stats.loads.reduce((sum, l) => sum + l.rows, 0)).toBe(stats.rowsWritten);
+    expect(stats.loads.every((l) => l.atMs >= 0)).toBe(true);
     // Loads start in the order their batches were taken: with one writer, the documents come back in file order.
     if (n === 1) expect(lineNumbers).toEqual([...lineNumbers].sort((a, b) => a! - b!));
   });
