@@ -2,6 +2,7 @@
 // (中美关系 → 中, 美; 访华 → 华; 来京 → 京), plus place words that sit inside ordinary words (华侨, 京剧).
 // Used twice: to relabel the January-1998 training clauses, which leave them untagged, and after
 // tagging, where the contexts are unambiguous enough to add spans the model missed.
+import { bmpTable } from "./chars.js";
 import type { NerSpan } from "./decode.js";
 
 export interface Labeled {
@@ -32,7 +33,7 @@ const PLACE_WORDS =
 
 const has = (set: string, ch: string | undefined): boolean => ch !== undefined && set.includes(ch);
 // Characters that can start any of the patterns below: the scan skips every other position cheaply.
-const FIRST = new Set([...PAIR_CHARS, ...VISIT].map((c) => c.charCodeAt(0)));
+const FIRST = bmpTable(PAIR_CHARS + VISIT);
 
 export function relabelAbbreviations<S extends Labeled>(s: S): S {
   const text = s.text;
@@ -51,13 +52,12 @@ export function relabelAbbreviations<S extends Labeled>(s: S): S {
     }
   };
   for (let i = 0; i + 1 < text.length; i++) {
-    if (!FIRST.has(text.charCodeAt(i)) || covered[i] || covered[i + 1]) continue;
+    if (FIRST[text.charCodeAt(i)] !== 1 || covered[i] || covered[i + 1]) continue;
     const a = text[i]!,
       b = text[i + 1]!;
-    const after = text.slice(i + 2, i + 4);
     const prev = text[i - 1] ?? "";
     if (PAIR_CHARS.includes(a) && PAIR_CHARS.includes(b) && a !== b) {
-      if (RELATION.test(after) && a + b !== "美德") {
+      if (RELATION.test(text.slice(i + 2, i + 4)) && a + b !== "美德") {
         mark(i);
         mark(i + 1);
         continue;

@@ -31,8 +31,14 @@ const isLow = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
 const PIECE = 4000;
 const SENTENCE_END = /[。！？；!?;\n]/g;
 
+/** Model spans of one piece with the rules applied; the rules reuse the lexicon matches tagging found. */
+function tagPiece(tagger: Tagger, text: string): NerSpan[] {
+  const { spans, begin } = tagger.tagWithMatches(text);
+  return applyRules(text, spans, begin);
+}
+
 function tagLong(tagger: Tagger, text: string): NerSpan[] {
-  if (text.length <= PIECE) return applyRules(text, tagger.tag(text), tagger.lexicon);
+  if (text.length <= PIECE) return tagPiece(tagger, text);
   const out: NerSpan[] = [];
   for (let start = 0; start < text.length;) {
     let end = Math.min(text.length, start + PIECE);
@@ -44,8 +50,7 @@ function tagLong(tagger: Tagger, text: string): NerSpan[] {
       else if (isLow(text.charCodeAt(end))) end++; // never split a surrogate pair
     }
     const piece = text.slice(start, end);
-    for (const s of applyRules(piece, tagger.tag(piece), tagger.lexicon))
-      out.push({ start: s.start + start, end: s.end + start, type: s.type });
+    for (const s of tagPiece(tagger, piece)) out.push({ start: s.start + start, end: s.end + start, type: s.type });
     start = end;
   }
   return out;

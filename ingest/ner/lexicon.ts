@@ -31,18 +31,38 @@ function keyOf(h: number): number {
   return (fmix(h) | 1) >>> 0; // 0 marks an empty slot; unsigned, like the Uint32Array it is compared with
 }
 
+/** What Lexicon.scan finds; see there. */
+export interface LexiconMatches {
+  begin: Uint8Array;
+  end: Uint8Array;
+  inside: Uint8Array;
+  classes: Uint16Array;
+}
+
+const fresh = (n: number): LexiconMatches => ({
+  begin: new Uint8Array(n * NUM_CLASSES),
+  end: new Uint8Array(n * NUM_CLASSES),
+  inside: new Uint8Array(n * NUM_CLASSES),
+  classes: new Uint16Array(n),
+});
+
 // Scratch arrays reused across calls while tagging, so long inputs do not churn the garbage collector.
-let pool = { begin: new Uint8Array(0), end: new Uint8Array(0), inside: new Uint8Array(0) };
-function scratch(size: number): typeof pool {
-  if (pool.begin.length < size)
-    pool = { begin: new Uint8Array(size * 2), end: new Uint8Array(size * 2), inside: new Uint8Array(size * 2) };
+let pool = fresh(0);
+function scratch(n: number): LexiconMatches {
+  if (pool.classes.length < n) pool = fresh(n * 2);
+  const size = n * NUM_CLASSES;
   pool.begin.fill(0, 0, size);
   pool.end.fill(0, 0, size);
   pool.inside.fill(0, 0, size);
+  pool.classes.fill(0, 0, n);
   return pool;
 }
 
 export class Lexicon {
+  // first[c]: the entry of the one-character string c (-1: not looked up yet), filled in as characters are
+  // met, so the first probe of every scan position reads a small table instead of the large one.
+  private readonly first = new Int32Array(0x10000).fill(-1);
+
   constructor(
     readonly keys: Uint32Array,
     readonly vals: Uint16Array,
@@ -88,32 +108,46 @@ export class Lexicon {
   /**
    * For each position and class, the longest match beginning there (begin), ending there (end),
    * and whether a match covers it strictly inside (inside). Arrays are indexed [pos * NUM_CLASSES + class].
+   * classes[pos] has bit c set when any of the three is set for class c at pos, so readers skip the rest.
    */
-  scan(norm: Int32Array, reuse = false): { begin: Uint8Array; end: Uint8Array; inside: Uint8Array } {
+  scan(norm: Int32Array, reuse = false): LexiconMatches {
+    const matches = reuse ? scratch(norm.length) : fresh(norm.length);
+    this.match(norm, matches);
+    return matches;
+  }
+
+  /** The loops of scan, apart from its buffer handling so that they have no rarely taken branch (see viterbi). */
+  private match(norm: Int32Array, { begin, end, inside, classes }: LexiconMatches): void {
     const n = norm.length;
     const C = NUM_CLASSES;
-    const { begin, end, inside } = reuse
-      ? scratch(n * C)
-      : { begin: new Uint8Array(n * C), end: new Uint8Array(n * C), inside: new Uint8Array(n * C) };
+    const first = this.first;
     for (let i = 0; i < n; i++) {
-      let h = SEED;
       const lim = Math.min(n, i + LEX_MAX_LEN);
-      for (let j = i; j < lim; j++) {
-        h = stepHash(h, norm[j]!);
-        const found = this.get(keyOf(h));
-        if (found === 0) break;
+      const c0 = norm[i]!;
+      let h = stepHash(SEED, c0);
+      let found = c0 >>> 16 === 0 ? first[c0]! : -1;
+      if (found < 0) {
+        found = this.get(keyOf(h));
+        if (c0 >>> 16 === 0) first[c0] = found;
+      }
+      for (let j = i; found !== 0;) {
         const m = found & 0xfff;
-        if (m === 0) continue;
-        const len = j - i + 1;
-        for (let c = 0; c < C; c++) {
-          if ((m & (1 << c)) === 0) continue;
-          if (begin[i * C + c]! < len) begin[i * C + c] = len;
-          if (end[j * C + c]! < len) end[j * C + c] = len;
-          for (let k = i + 1; k < j; k++) inside[k * C + c] = 1;
+        if (m !== 0) {
+          const len = j - i + 1;
+          // Each class of the entry, lowest bit first.
+          for (let bits = m; bits !== 0; bits &= bits - 1) {
+            const c = 31 - Math.clz32(bits & -bits);
+            if (begin[i * C + c]! < len) begin[i * C + c] = len;
+            if (end[j * C + c]! < len) end[j * C + c] = len;
+            for (let k = i + 1; k < j; k++) inside[k * C + c] = 1;
+          }
+          for (let k = i; k <= j; k++) classes[k]! |= m;
+          if ((found & PREFIX) === 0) break;
         }
-        if ((found & PREFIX) === 0) break;
+        if (++j >= lim) break;
+        h = stepHash(h, norm[j]!);
+        found = this.get(keyOf(h));
       }
     }
-    return { begin, end, inside };
   }
 }

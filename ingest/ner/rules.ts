@@ -55,7 +55,9 @@ function mergeGovernments(text: string, spans: NerSpan[]): NerSpan[] {
 function organizations(text: string, spans: NerSpan[]): NerSpan[] {
   const out = [...spans];
   for (const m of text.matchAll(KNOWN_ORGS)) add(out, m.index, m.index + m[0].length, "ORG");
-  for (const m of text.matchAll(/([\u4e00-\u9fa5]{2,4}部)(?=长)/g)) {
+  // A ministry before 长 (外交部长): every match contains 部长, and most texts do not, so they skip the scan.
+  const ministers = text.includes("部长") ? text.matchAll(/([\u4e00-\u9fa5]{2,4}部)(?=长)/g) : [];
+  for (const m of ministers) {
     for (let k = 0; k < m[1]!.length - 2; k++) {
       if (!MINISTRY.test(m[1]!.slice(k))) continue;
       let start = m.index + k;
@@ -134,10 +136,14 @@ function splitLeadingPlaces(text: string, spans: NerSpan[], begin: Uint8Array): 
   return changed ? out : spans;
 }
 
-export function applyRules(text: string, spans: NerSpan[], lexicon?: Lexicon): NerSpan[] {
+/**
+ * `lexicon` finds the division and country names the place rules need; a caller that has scanned `text`
+ * already (the tagger does) passes the scan's `begin` matches instead.
+ */
+export function applyRules(text: string, spans: NerSpan[], lexicon?: Lexicon | Uint8Array): NerSpan[] {
   let withPlaces = spans;
   if (lexicon) {
-    const { begin } = lexicon.scan(normalizeText(text), true);
+    const begin = lexicon instanceof Uint8Array ? lexicon : lexicon.scan(normalizeText(text), true).begin;
     withPlaces = splitLeadingPlaces(text, divisions(text, spans, begin), begin);
   }
   return relabelAbbreviations({ text, spans: persons(text, organizations(text, weatherPlaces(text, withPlaces))) })
