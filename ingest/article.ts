@@ -1,5 +1,5 @@
 // Turns an article draft into the ArticleDoc of the graph model: text reassembled into paragraphs, content-hash id.
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import type { ArticleDoc, Origin } from "../core/model.js";
 import type { ArticleDraft } from "./split.js";
 
@@ -20,7 +20,7 @@ export function paragraphs(blocks: string[]): string[] {
 
 /** Whitespace-free text: the same article laid out differently hashes the same. */
 export function contentHash(title: string, body: string): string {
-  return createHash("sha256").update(`${title}\n${body}`.replace(/\s+/g, "")).digest("hex");
+  return hash("sha256", `${title}\n${body}`.replace(/\s+/g, ""), "hex");
 }
 
 export function articleId(sha256: string): string {
@@ -34,7 +34,8 @@ export function articleId(sha256: string): string {
 export function buildArticle(draft: ArticleDraft, origin: Origin, fragments = true): ArticleDoc {
   const body = (fragments ? paragraphs(draft.blocks) : draft.blocks).join("\n");
   const heads = draft.headlines.length ? draft.headlines : draft.title ? [draft.title] : [];
-  const text = heads.length ? `${heads.join("\n")}\n${body}` : body;
+  // Joined in one piece (not concatenated), so the text is one flat string for the finders that read it.
+  const text = heads.length ? [...heads, body].join("\n") : body;
   const sha256 = contentHash(draft.title, body);
   return {
     id: articleId(sha256),

@@ -2,7 +2,7 @@
 // punctuation, and reads the masthead of a page. One block is one printed line or paragraph of the input.
 import type { RawDocument } from "./types.js";
 import { readMasthead, type Masthead } from "./masthead.js";
-import { joinCjkSpaces, normalizePunctuation, toHalfWidth } from "./text.js";
+import { codePointLength, joinCjkSpaces, normalizePunctuation, toHalfWidth } from "./text.js";
 
 export interface Block {
   /** Text with layout spaces removed, for reading. */
@@ -77,7 +77,7 @@ export function repairLayout(raw: RawDocument): LaidOutPage {
  * characters. Text with no line followed by another has nothing to join either way.
  */
 export function hardWrapped(lines: string[]): boolean {
-  const lengths = lines.map((l) => [...l.trim()].length);
+  const lengths = lines.map((l) => codePointLength(l.trim()));
   const inner = lengths.filter((n, i) => n > 0 && (lengths[i + 1] ?? 0) > 0);
   if (!inner.length) return true;
   const width = Math.max(...lengths);

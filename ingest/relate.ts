@@ -50,8 +50,11 @@ function relateMentions(article: ArticleDoc, s: ReturnType<typeof relateScope>):
     s.entities.push(publisher);
     counts.set(publisher.id, counts.get(publisher.id) ?? 1);
   }
-  for (const [id, count] of counts) {
-    const first = [...mentions, ...nested].find((m) => s.entityOf(m).id === id);
-    s.rel("MENTIONS", article.id, id, first?.start ?? 0, { count });
+  // Where each entity is first named, mentions before nested ones.
+  const firstAt = new Map<string, number>();
+  for (const m of [...mentions, ...nested]) {
+    const id = s.entityOf(m).id;
+    if (counts.has(id) && !firstAt.has(id)) firstAt.set(id, m.start);
   }
+  for (const [id, count] of counts) s.rel("MENTIONS", article.id, id, firstAt.get(id) ?? 0, { count });
 }

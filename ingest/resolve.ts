@@ -78,7 +78,10 @@ export function mergeEntities(list: EntityDoc[]): EntityDoc[] {
   const byId = new Map<string, EntityDoc>();
   for (const e of list) {
     const prev = byId.get(e.id);
-    if (!prev) byId.set(e.id, { ...e, aliases: [...new Set(e.aliases.filter((a) => a !== e.name))] });
+    // Most entities come without aliases, and so add none to what is known.
+    if (!prev)
+      byId.set(e.id, { ...e, aliases: e.aliases.length ? [...new Set(e.aliases.filter((a) => a !== e.name))] : [] });
+    else if (!e.aliases.length) byId.set(e.id, { ...e, ...prev, aliases: [...prev.aliases] });
     else {
       const aliases = new Set([...prev.aliases, ...e.aliases]);
       aliases.delete(prev.name);

@@ -4,6 +4,7 @@
 import { ORG_SUFFIXES } from "./lexicon.js";
 import { DERIVED_ORG_HEADS } from "./org-heads.generated.js";
 import { DERIVED_TITLES } from "./titles.generated.js";
+import { CharTable } from "../text.js";
 
 /** Derived heads that end names of delegations, teams, groups or titles of papers rather than standing bodies. */
 const LEFT_OUT = new Set([
@@ -116,8 +117,8 @@ export const ORG_HEADS: ReadonlySet<string> = new Set([
 export const MAX_HEAD = Math.max(...[...ORG_HEADS].map((h) => h.length));
 
 /** First and last characters of the heads: a word that ends (or starts) with none of them holds no head there. */
-export const HEAD_FIRST: ReadonlySet<string> = new Set([...ORG_HEADS].map((h) => h[0]!));
-const HEAD_LAST: ReadonlySet<string> = new Set([...ORG_HEADS].map((h) => h.at(-1)!));
+export const HEAD_FIRST = new CharTable([...ORG_HEADS].map((h) => h[0]!));
+const HEAD_LAST = new CharTable([...ORG_HEADS].map((h) => h.at(-1)!));
 
 /**
  * Heads that name a unit inside a body (办公室, 品宣部, 工程管理部, 民一庭): followed by a title, the unit is where
@@ -149,7 +150,7 @@ export const TITLE_AFTER = { test: (rest: string) => rest === "等" || (rest.len
 
 /** The head a word ends with (longest), or null. */
 export function headOf(word: string): string | null {
-  if (!HEAD_LAST.has(word.at(-1) ?? "")) return null;
+  if (!HEAD_LAST.at(word, word.length - 1)) return null;
   for (let n = Math.min(MAX_HEAD, word.length); n >= 1; n--) {
     const tail = word.slice(word.length - n);
     if (ORG_HEADS.has(tail)) return tail;

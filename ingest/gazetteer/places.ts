@@ -224,13 +224,35 @@ export function namesIndex(): Map<string, Division[]> {
 export function lookupPlace(surface: string, ctx: PlaceContext, allowFarShort = false): Division | null {
   const candidates = namesIndex().get(surface);
   if (!candidates?.length) return null;
-  const inHome = (d: Division) => ctx.home.some((h) => d.code.startsWith(h));
-  const rank: Record<string, number> = { province: 0, city: 1, county: 2 };
-  const sorted = [...candidates].sort(
-    (a, b) => Number(inHome(b)) - Number(inHome(a)) || (rank[a.level] ?? 3) - (rank[b.level] ?? 3),
-  );
-  const best = sorted[0]!;
+  // The first candidate of the best rank: inside the home area, then the higher level.
+  let best = candidates[0]!;
+  let bestHome = inHome(best, ctx.home);
+  if (candidates.length > 1) {
+    let bestRank = rankOf(best, bestHome);
+    for (let i = 1; i < candidates.length; i++) {
+      const d = candidates[i]!;
+      const home = inHome(d, ctx.home);
+      const rank = rankOf(d, home);
+      if (rank < bestRank) {
+        best = d;
+        bestHome = home;
+        bestRank = rank;
+      }
+    }
+  }
   const isShort = best.name !== surface;
-  if (isShort && best.level === "county" && !inHome(best) && !allowFarShort) return null;
+  if (isShort && best.level === "county" && !bestHome && !allowFarShort) return null;
   return best;
+}
+
+function inHome(d: Division, home: string[]): boolean {
+  for (const h of home) if (d.code.startsWith(h)) return true;
+  return false;
+}
+
+const LEVEL_RANK: Partial<Record<PlaceLevel, number>> = { province: 0, city: 1, county: 2 };
+
+/** Order of preference among a surface form's divisions: home first, then province, city, county. */
+function rankOf(d: Division, home: boolean): number {
+  return (home ? 0 : 4) + (LEVEL_RANK[d.level] ?? 3);
 }

@@ -102,8 +102,13 @@ export function governs(words: Word[], j: number): boolean {
 /** Unknown two-character words the article uses twice or beside another unknown word (set by readArticleWords). */
 let repeated = new Set<string>();
 
+/** The words `repeated` was last read from: meetings and projects read the same article's words in turn. */
+let readFrom: Word[] | null = null;
+
 /** Notes which unknown words the article repeats; the finders call it once an article before reading names. */
 export function readArticleWords(words: Word[]): void {
+  if (words === readFrom) return;
+  readFrom = words;
   const seen = new Set<string>();
   repeated = new Set();
   const unknown = (w: Word | undefined) => w?.tag === "x" && /^[\u4e00-\u9fff]{2,}$/.test(w.word);

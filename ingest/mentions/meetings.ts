@@ -3,11 +3,35 @@
 // the body that convenes them (市委常委会召开会议). A generic head (座谈会, 新闻发布会, 第一次全体会议) is qualified by
 // its organizer or by the full name the article gives it, or marked generic for the relate stage to date or drop.
 import type { Word } from "../segmenter.js";
+import { CharTable } from "../text.js";
 import { isOrdinal, isProper, leftEdge } from "./event-names.js";
 import { firstOfOverlapping, longestFirst, type Mention } from "./types.js";
 
-const HEAD =
-  /(常委会会议|常务会议|联席会议|视频会议|电视电话会议|工作会议|全体会议|会议|代表大会|大会|全会|座谈会|发布会|推进会|调度会|现场会|观摩会|动员会|部署会|报告会|恳谈会|洽谈会|研讨会|交流会|推介会|见面会|论坛|峰会|博览会|交易会|展览会|年会|对话会|运动会|艺术节|文化节|大赛|竞赛|评选|集体学习|活动)$/;
+/** Words that end a meeting's name. */
+// prettier-ignore
+const HEADS = [
+  "常委会会议", "常务会议", "联席会议", "视频会议", "电视电话会议", "工作会议", "全体会议", "会议", "代表大会", "大会", "全会",
+  "座谈会", "发布会", "推进会", "调度会", "现场会", "观摩会", "动员会", "部署会", "报告会", "恳谈会", "洽谈会", "研讨会", "交流会",
+  "推介会", "见面会", "论坛", "峰会", "博览会", "交易会", "展览会", "年会", "对话会", "运动会", "艺术节", "文化节", "大赛", "竞赛",
+  "评选", "集体学习", "活动",
+];
+const HEAD = new RegExp(`(${HEADS.join("|")})$`);
+/** The heads of up to five characters by their last character, longest first. */
+const HEADS_BY_LAST = new Map<number, string[]>();
+for (const h of HEADS.filter((h) => h.length <= 5).sort((a, b) => b.length - a.length))
+  HEADS_BY_LAST.set(h.charCodeAt(h.length - 1), [...(HEADS_BY_LAST.get(h.charCodeAt(h.length - 1)) ?? []), h]);
+const HEAD_LAST = new CharTable(HEADS.map((h) => h.at(-1)!));
+
+/**
+ * The head the text ends with at `end`, as HEAD reads the five characters before it: the longest head that fits in
+ * them (电话会议 is no head of its own, so …电视电话会议 ends in 会议 there).
+ */
+function headEndingAt(text: string, end: number): string | null {
+  if (!HEAD_LAST.at(text, end - 1)) return null;
+  for (const h of HEADS_BY_LAST.get(text.charCodeAt(end - 1)) ?? [])
+    if (h.length <= end && text.startsWith(h, end - h.length)) return h;
+  return null;
+}
 /** Heads that name a kind of meeting and can stand for one meeting of that kind once qualified. */
 const QUALIFIABLE =
   /(座谈会|发布会|推进会|调度会|现场会|观摩会|动员会|部署会|报告会|恳谈会|洽谈会|研讨会|交流会|推介会|见面会|论坛|峰会|博览会|常务会议|全体会议|集体学习)$/;
@@ -38,6 +62,11 @@ function congressName(name: string): string {
   const m = /^(?:中国共产党)?第([一二三四五六七八九十]{1,3})次全国代表大会$/.exec(name);
   return m ? `中国共产党第${m[1]}次全国代表大会` : name;
 }
+
+/** A body that convenes a meeting, its date and the verb (市委常委会召开会议), and the end any such text has. */
+const BODY_CONVENED =
+  /((?:中共中央)?政治局(?:常委会)?|[\u4e00-\u9fff]{0,6}(?:常委会|常务会议|党组))[\d月日上下午晚]{0,8}(?:召开|举行)(?:扩大)?会议/g;
+const CONVENED_TAIL = /(?:召开|举行)(?:扩大)?会议/;
 
 const CONVENE = /^(?:召开|举行|举办|组织召开)$/;
 /** Words between the verb and the name: 召开了一场…大会. */
@@ -83,9 +112,9 @@ export function findMeetings(text: string, words: Word[], orgs: Mention[], place
   }
   // 市委常委会召开会议 → the meeting is 市委常委会会议, written where the body is named.
   // 中共中央政治局召开会议 … 决定召开二十届二中全会: the politburo's own meeting, not the plenum it convenes.
-  for (const m of text.matchAll(
-    /((?:中共中央)?政治局(?:常委会)?|[\u4e00-\u9fff]{0,6}(?:常委会|常务会议|党组))[\d月日上下午晚]{0,8}(?:召开|举行)(?:扩大)?会议/g,
-  )) {
+  // The pattern tries up to six characters before its body word at every position: a text with no 召开会议 or
+  // 举行会议 anywhere is not read with it.
+  for (const m of CONVENED_TAIL.test(text) ? text.matchAll(BODY_CONVENED) : []) {
     // The body's name starts where a word starts (全国人大常委会党组, not 国人大常委会党组).
     const st = words.find((x) => x.start < m.index && x.end > m.index)?.start ?? m.index;
     const body = text.slice(st, m.index) + m[1]!;
@@ -95,11 +124,11 @@ export function findMeetings(text: string, words: Word[], orgs: Mention[], place
   for (let i = 0; i < words.length; i++) {
     const last = words[i]!;
     // The head may span words (集体 学习): it ends with this word and starts where a word starts.
-    const hm = HEAD.exec(text.slice(Math.max(0, last.end - 5), last.end));
-    if (!hm) continue;
+    const head = headEndingAt(text, last.end);
+    if (!head) continue;
     let h = i;
-    while (h > 0 && words[h]!.start > last.end - hm[1]!.length) h--;
-    if (words[h]!.start > last.end - hm[1]!.length) continue;
+    while (h > 0 && words[h]!.start > last.end - head.length) h--;
+    if (words[h]!.start > last.end - head.length) continue;
     const w: Word = {
       word: text.slice(words[h]!.start, last.end),
       tag: words[h]!.tag,
@@ -107,14 +136,14 @@ export function findMeetings(text: string, words: Word[], orgs: Mention[], place
       end: last.end,
     };
     // 主持会议, 出席会议: a verb and its object the segmenter made one word.
-    const inWord = w.word.slice(0, -hm[1]!.length);
+    const inWord = w.word.slice(0, -head.length);
     if (inWord && /^[v]/.test(words[h]!.tag) && h === i) continue;
     if (/^(?:主持|出席|参加|召开|举行|列席|参会|组织)/.test(inWord)) continue;
     if (NOT_END.test(text.slice(w.end, w.end + 4))) continue;
     const inQuote = text[w.end] === "”" && text.lastIndexOf("“", w.end) > text.lastIndexOf("”", w.end - 1);
     if (inQuote) {
       const open = text.lastIndexOf("“", w.end);
-      if (w.end - open <= 30 && hm[1] !== "活动" && !/[，。、；！？]/.test(text.slice(open, w.end)))
+      if (w.end - open <= 30 && head !== "活动" && !/[，。、；！？]/.test(text.slice(open, w.end)))
         out.push(meeting(text, open + 1, w.end, "quoted-meeting"));
       continue;
     }
@@ -136,7 +165,7 @@ export function findMeetings(text: string, words: Word[], orgs: Mention[], place
     };
     for (let k = h - 1; k >= first; k--)
       // 中关村论坛年会: the annual meeting of the forum just named.
-      if (HEAD.test(words[k]!.word) && words[k]!.word !== "活动" && !session(k) && !(hm[1] === "年会" && k === h - 1)) {
+      if (HEAD.test(words[k]!.word) && words[k]!.word !== "活动" && !session(k) && !(head === "年会" && k === h - 1)) {
         first = k + 1;
         if (first >= h) first = -1;
         break;
@@ -145,23 +174,23 @@ export function findMeetings(text: string, words: Word[], orgs: Mention[], place
     // 壮族三月三·嘉年华活动广西2026年壮族三月三·嘉年华活动: a headline run into the lead that repeats it.
     for (let k = first + 1; k < h; k++) {
       const again = text.slice(words[k]!.start, w.end);
-      const head = text.slice(words[first]!.start, words[first]!.start + again.length);
-      if (again.length >= 4 && head === again) {
+      const opening = text.slice(words[first]!.start, words[first]!.start + again.length);
+      if (again.length >= 4 && opening === again) {
         first = k;
         break;
       }
     }
     const mod = words.slice(first, h);
     const start = words[first]!.start;
-    const modText = text.slice(start, w.start) + w.word.slice(0, -hm[1]!.length);
+    const modText = text.slice(start, w.start) + w.word.slice(0, -head.length);
     // 召开（扩大）会议: a bracketed word is no name's start.
     if (/^[（(]/.test(modText)) continue;
     const quoted = edge.quoted || /[“”‘’]/.test(modText);
     // “代表·局长面对面”活动: an activity is a meeting only when quoted.
-    if (hm[1] === "活动" && text[w.start - 1] !== "”") continue;
+    if (head === "活动" && text[w.start - 1] !== "”") continue;
     const ordinal = mod.some((x, i) => isOrdinal(x, mod[i + 1] ?? w));
     // 全国人民代表大会, 职工代表大会: without a session number a congress is the body, not a meeting.
-    if (hm[1] === "代表大会" && !ordinal) continue;
+    if (head === "代表大会" && !ordinal) continue;
     // 俄联邦会议, 联邦会议上院: a federal assembly is a parliament, not a meeting.
     if (/联邦会议$/.test(w.word) || (w.word === "会议" && mod.at(-1)?.word.endsWith("联邦"))) continue;
     const bare = modText.replace(/[“”‘’]/g, "");
@@ -206,7 +235,7 @@ export function findMeetings(text: string, words: Word[], orgs: Mention[], place
       else unscoped.push(m);
       continue;
     }
-    if (!QUALIFIABLE.test(w.word) && !QUALIFIABLE.test(hm[1]!)) continue;
+    if (!QUALIFIABLE.test(w.word) && !QUALIFIABLE.test(head)) continue;
     // 市政府召开第十二次常务会议, 省政府新闻办3日举行的新闻发布会: the convening body names the meeting.
     const before = text.slice(Math.max(0, start - 20), start);
     if (convener) {

@@ -16,6 +16,8 @@ import {
 } from "../gazetteer/org-heads.js";
 import { givenNamePlausible, surnameAt } from "./person-names.js";
 import type { ArticleContext, FocusPlace, Mention } from "./types.js";
+import { wordOffsets } from "./word-offsets.js";
+import { CharTable } from "../text.js";
 
 /** Tags of words that may sit inside a name (jieba's ICTCLAS set). */
 const INSIDE = new Set(["n", "nr", "nrfg", "nrt", "ns", "nt", "nz", "nw", "x", "j", "vn", "b", "a", "an", "l", "s"]);
@@ -47,6 +49,7 @@ const GENERIC_MIN = 5;
 const GENERIC_MIN_CENTRE = 6;
 /** Numbered schools: 一中, 二小 (德令哈一中). */
 const NUMBERED_SCHOOL = /^[一二三四五六七八九十]{1,2}[中小]$/;
+const NUMERAL = new CharTable("一二三四五六七八九十");
 /** Words that name the state or the party centre as a body's owner (中央|财经委员会, 国家|超级计算…中心). */
 const OWNER = /^(?:中央|国家|全国)$/;
 /** Common nouns jieba tags as places: they neither begin a name nor stop one at its left (…旅游|城市|联盟). */
@@ -86,10 +89,10 @@ export interface HeadedName {
 
 /** The head a word ends with, or a head it starts with when a title or 等 follows inside the word (局局长, 部等). */
 function headIn(w: Word): { head: string; end: number } | null {
-  if (NUMBERED_SCHOOL.test(w.word)) return { head: w.word, end: w.end };
+  if (NUMERAL.at(w.word, 0) && NUMBERED_SCHOOL.test(w.word)) return { head: w.word, end: w.end };
   const h = headOf(w.word);
   if (h) return { head: h, end: w.end };
-  if (!HEAD_FIRST.has(w.word[0] ?? "")) return null;
+  if (!HEAD_FIRST.at(w.word, 0)) return null;
   for (let n = Math.min(MAX_HEAD, w.word.length - 1); n >= 1; n--) {
     const pre = w.word.slice(0, n);
     if (ORG_HEADS.has(pre) && TITLE_AFTER.test(w.word.slice(n))) return { head: pre, end: w.start + n };
@@ -105,8 +108,7 @@ export function readHeadedNames(
   known: ReadonlyArray<{ start: number; end: number }> = [],
 ): HeadedName[] {
   const placeEnding = new Map(places.map((p) => [p.end, p]));
-  const wordEnding = new Map(words.map((w, i) => [w.end, i]));
-  const wordStarting = new Map(words.map((w) => [w.start, w]));
+  const offsets = wordOffsets(words);
   const out: HeadedName[] = [];
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
@@ -154,7 +156,7 @@ export function readHeadedNames(
         start = p.start;
         proper = begun = true;
         // A place that begins inside a word (a village the segmenter ran into the word before) ends the name.
-        j = wordEnding.get(start) ?? -1;
+        j = offsets.indexEndingAt(start);
         if (j < 0) break;
         continue;
       }
@@ -328,25 +330,27 @@ export function readHeadedNames(
       const open = text.lastIndexOf("“", start - 1);
       const quoted = open >= 0 ? text.slice(open + 1, start) : "";
       if (open >= 0 && end - open - 1 <= MAX_NAME && quoted.length > 0 && !QUOTE_STOP.test(quoted)) {
-        if (wordStarting.get(open + 1)?.tag.startsWith("v")) continue;
+        if (offsets.startingAt(open + 1)?.tag.startsWith("v")) continue;
         start = open + 1;
       }
     }
     // A body the lexicon names whole (工业和信息化部) that the words cut at 和: the name starts where it starts.
-    const cutKnown = known.find((k) => k.start < start && start < k.end && k.end <= end && wordStarting.has(k.start));
+    const cutKnown = known.find(
+      (k) => k.start < start && start < k.end && k.end <= end && offsets.startingAt(k.start) !== undefined,
+    );
     if (cutKnown) start = cutKnown.start;
     // 沧州中心城区: the middle of a place, not a body; nor is a city's 副中心, a district it plans.
     if (head === "中心" && (CENTRE_OF.test(text.slice(end, end + 2)) || text[end - 3] === "副")) continue;
     // Numbers open no name (十二局 stays inside 中铁十二局集团, 5 in 5部门 does not).
     while (!relative) {
-      const lead = wordStarting.get(start);
+      const lead = offsets.startingAt(start);
       if (!lead || lead.tag !== "m" || lead.end >= end - head.length) break;
       generic -= lead.word.length;
       start = lead.end;
     }
     // A noun of action right after a verb is that verb's object (加快|建设…中心): it does not open the name.
-    const first = wordStarting.get(start);
-    const before = words[wordEnding.get(start) ?? -1];
+    const first = offsets.startingAt(start);
+    const before = words[offsets.indexEndingAt(start)];
     // An adjective does not open one either (配套|国际会议中心).
     const opensBadly = first?.tag === "a" || (first?.tag === "vn" && before?.tag.startsWith("v"));
     if (first && opensBadly && first.end < end - head.length) {

@@ -1,6 +1,7 @@
 // Organization mentions: the paper's own shorthand (市委, 市政府, 市工信局) resolved against its city and province,
 // full names built from a place and a suffix (山东省大数据局), and company names ending in 有限公司 or 集团.
 import { kindOf } from "../gazetteer/org-kinds.js";
+import { DictMatcher } from "../gazetteer/matcher.js";
 import type { OrganizationKind } from "../../core/model.js";
 import { BUREAU_EXPANSIONS, LOCAL_ABBREVIATIONS } from "../gazetteer/lexicon.js";
 import type { Word } from "../segmenter.js";
@@ -51,14 +52,12 @@ const NATIONAL: Record<string, { name: string; kind: OrganizationKind }> = {
   ),
 };
 
-const NATIONAL_NAMES = new RegExp(
-  Object.keys(NATIONAL)
-    .sort((a, b) => b.length - a.length)
-    .join("|"),
-  "g",
-);
+/** The national bodies' names, matched longest first. */
+const NATIONAL_NAMES = new DictMatcher(Object.keys(NATIONAL).map((n) => [n, n]));
 
 const UNIT = "(办公室|办公厅|常委会|宣传部|组织部|统战部|政法委|纪委|编办|督查室|研究室)";
+/** The paper's shorthand for its own bodies, with the unit of one after it (市委办公室). */
+const ABBREVIATION = new RegExp(`(${Object.keys(LOCAL_ABBREVIATIONS).join("|")})${UNIT}?`, "g");
 
 export { kindOf };
 
@@ -98,8 +97,7 @@ export function findOrganizations(text: string, ctx: ArticleContext, places: Men
   const scoped = (scope: "city" | "province") => (scope === "city" ? city : province);
 
   // 市委办公室, 市委常委会, 省委, 市政府 … in the paper's own voice. A preceding place name makes it a full name instead.
-  const abbrev = new RegExp(`(${Object.keys(LOCAL_ABBREVIATIONS).join("|")})${UNIT}?`, "g");
-  for (const m of text.matchAll(abbrev)) {
+  for (const m of text.matchAll(ABBREVIATION)) {
     const start = m.index;
     const before = text[start - 1] ?? "";
     if (/[\u4e00-\u9fff]/.test(before) && places.some((p) => p.end === start)) continue;
@@ -159,8 +157,8 @@ export function findOrganizations(text: string, ctx: ArticleContext, places: Men
   out.push(...partyCommittees(text, ctx, places));
   // The national bodies the text names, read once: names in their own right below, and the lexicon's word on where
   // a name read over the words begins (工业和信息化部|重点实验室).
-  const nationalMatches = [...text.matchAll(NATIONAL_NAMES)];
-  const national = nationalMatches.map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  const nationalMatches = NATIONAL_NAMES.scan(text);
+  const national = nationalMatches.map((m) => ({ start: m.start, end: m.end }));
   if (words) out.push(...headedMentions(text, readHeadedNames(text, words, places, national), ctx, mention));
 
   // Companies and groups: extend left from the suffix to the nearest stop character.
@@ -179,18 +177,17 @@ export function findOrganizations(text: string, ctx: ArticleContext, places: Men
   }
 
   for (const m of nationalMatches) {
-    const spec = NATIONAL[m[0]]!;
+    const spec = NATIONAL[m.text]!;
     // 财政部门, 教育部门 are departments in general, not the ministry; 省教育部 is no national body.
-    if (/部$/.test(m[0]) && (text[m.index + m[0].length] === "门" || /[省市县区]/.test(text[m.index - 1] ?? "")))
-      continue;
+    if (/部$/.test(m.text) && (text[m.end] === "门" || /[省市县区]/.test(text[m.start - 1] ?? ""))) continue;
     // 农工党中央, 人民党中央, 民进中央: another party's central committee, not 中共中央.
     if (
-      m[0] === "党中央" &&
-      /[\u4e00-\u9fff]/.test(text[m.index - 1] ?? "") &&
-      !/[的和与及同向对是]/.test(text[m.index - 1]!)
+      m.text === "党中央" &&
+      /[\u4e00-\u9fff]/.test(text[m.start - 1] ?? "") &&
+      !/[的和与及同向对是]/.test(text[m.start - 1]!)
     )
       continue;
-    out.push({ ...mention(m.index, m[0], spec.name, "national"), props: { kind: spec.kind } });
+    out.push({ ...mention(m.start, m.text, spec.name, "national"), props: { kind: spec.kind } });
   }
 
   return firstOfOverlapping(

@@ -10,26 +10,25 @@ import {
 } from "../gazetteer/name-chars.generated.js";
 import { wordIndexAt, type Word } from "../segmenter.js";
 import type { Mention } from "./types.js";
+import { wordOffsets } from "./word-offsets.js";
 
 /** The article's words, indexed for the questions name reading asks. */
 export interface WordIndex {
   /** Offsets where a word starts or ends. */
-  bounds: Set<number>;
+  bounds: { has(offset: number): boolean };
   /** The word starting at an offset. */
-  startingAt: Map<number, Word>;
+  startingAt: { get(offset: number): Word | undefined };
   /** All words in text order. */
   list: Word[];
 }
 
 export function indexWords(words: Word[]): WordIndex {
-  const bounds = new Set<number>();
-  const startingAt = new Map<number, Word>();
-  for (const w of words) {
-    bounds.add(w.start);
-    bounds.add(w.end);
-    startingAt.set(w.start, w);
-  }
-  return { bounds, startingAt, list: words };
+  const offsets = wordOffsets(words);
+  return {
+    bounds: { has: (offset) => offsets.isBound(offset) },
+    startingAt: { get: (offset) => offsets.startingAt(offset) },
+    list: words,
+  };
 }
 
 /** The word that holds the character at `offset`, if one does. */

@@ -3,14 +3,32 @@
 // found name in the article is marked too.
 import { givenNamePlausible, nameAt, personMention as person, type WordIndex } from "./person-names.js";
 import type { Mention, TitleMention } from "./types.js";
+import { CharTable } from "../text.js";
+import { DictMatcher } from "../gazetteer/matcher.js";
 
-/** What may precede a name that no title introduces. */
-const BEFORE_NAME = /[，。、；：！？（“\s]$|^$/;
+/** What may precede a name that no title introduces (or the start of the text). */
+const BEFORE_NAME = new CharTable("，。、；：！？（“", true);
 const SPEECH =
   /^(?:指出|强调|表示|介绍|主持|出席|参加|讲话|要求|说|问|听取|走进|看望|会见|调研|来到|察看|宣布|致辞|发言|告诉|坦言|感慨|笑着说)/;
 
-const ROLE_BEFORE =
-  /(?:村民|居民|市民|游客|群众|农民|牧民|渔民|菜农|果农|老人|社员|党员|志愿者|大学生|学生|老师|教师|医生|护士|工人|职工|员工|青年|技术员|博士|教授|专家|院士|律师|法官|民警|战士|队员|选手|运动员|工作人员|家长|母亲|父亲|妻子|丈夫|网友|读者|观众|听众|创业者|企业家)/g;
+/** Role words that stand before a name (村民温伙林); none opens another, so the longest match is the only one. */
+// prettier-ignore
+const ROLE_BEFORE = new DictMatcher(
+  [
+    "村民", "居民", "市民", "游客", "群众", "农民", "牧民", "渔民", "菜农", "果农", "老人", "社员", "党员", "志愿者", "大学生", "学生",
+    "老师", "教师", "医生", "护士", "工人", "职工", "员工", "青年", "技术员", "博士", "教授", "专家", "院士", "律师", "法官", "民警",
+    "战士", "队员", "选手", "运动员", "工作人员", "家长", "母亲", "父亲", "妻子", "丈夫", "网友", "读者", "观众", "听众", "创业者",
+    "企业家",
+  ].map((w) => [w, w]),
+);
+
+/** A list of names before a verb of attending (王刚、张建军、郭守印参加). */
+const LIST = /((?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,4})(?:等)?(?:参加|出席|陪同|参会|列席)/g;
+/**
+ * The end every such list has. LIST tries names of two to six characters at every position of a text; one without
+ * this end anywhere is not read with it.
+ */
+const LIST_TAIL = /、[\u4e00-\u9fff]{2,4}(?:等)?(?:参加|出席|陪同|参会|列席)/;
 
 export function findPersons(text: string, titles: TitleMention[], bylines: string[], words?: WordIndex): Mention[] {
   const found = new Map<string, string>();
@@ -19,14 +37,14 @@ export function findPersons(text: string, titles: TitleMention[], bylines: strin
 
   // Name before a reporting verb, after a boundary.
   for (let i = 0; i < text.length; i++) {
-    if (!BEFORE_NAME.test(text.slice(Math.max(0, i - 1), i))) continue;
+    if (i > 0 && !BEFORE_NAME.at(text, i - 1)) continue;
     const name = nameAt(text, i, words);
     if (!name || !SPEECH.test(text.slice(i + name.length)) || !givenNamePlausible(name)) continue;
     if (!found.has(name)) found.set(name, "verb");
   }
   // A role word right before a name (村民温伙林, 青年司文叶, 博士张建营): people whom no title of office introduces.
-  for (const m of text.matchAll(ROLE_BEFORE)) {
-    const at = m.index + m[0].length;
+  for (const m of ROLE_BEFORE.scan(text)) {
+    const at = m.end;
     const name = nameAt(text, at, words);
     // One word the segmenter could not file (温伙林) is a name after a role word; words it split need characters
     // people are named with (not 祝贺, 应帮).
@@ -46,9 +64,7 @@ export function findPersons(text: string, titles: TitleMention[], bylines: strin
   }
   // Lists: 王刚、张建军、郭守印参加会议. The first item may have text glued before it by a column break, so it is
   // read from its end.
-  for (const m of text.matchAll(
-    /((?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,4})(?:等)?(?:参加|出席|陪同|参会|列席)/g,
-  )) {
+  for (const m of LIST_TAIL.test(text) ? text.matchAll(LIST) : []) {
     const parts = m[1]!.split("、");
     let at = m.index;
     const names: string[] = [];

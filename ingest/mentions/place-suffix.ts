@@ -2,9 +2,10 @@
 // read by what they are (水库 矿区 风景区). A name the package lists under a county or city the article names gets
 // its code (新街镇 in an article about 嘉鱼县); another is read by its suffix when its left edge is certain: the end
 // of a place right before it (三坑镇湴崀村), or a word boundary after punctuation or a function word.
-import { localitiesUnder, type Locality } from "../gazetteer/localities.js";
-import { wordsOf, type Segmenter, type Word } from "../segmenter.js";
+import { localitiesNamed, type Locality } from "../gazetteer/localities.js";
+import { wordsOf, type Segmenter } from "../segmenter.js";
 import type { Mention } from "./types.js";
+import { NO_WORDS, wordOffsets, type WordOffsets } from "./word-offsets.js";
 
 const SUFFIX = /镇|乡|街道|苏木|村|社区|嘎查|水库|矿区|风景区/g;
 const CJK = /^[\u4e00-\u9fff]+$/;
@@ -33,6 +34,9 @@ const FUNCTION_CHAR = /^[个从和与及在到向对把被给让于等每各全�
 /** Parts of speech that may stand inside a name (nouns, place and person names, unknown words). */
 const NAME_TAG = /^(ns|nr|nrt|nz|n|ng|nt|x|zg|g|j|s)$/;
 
+/** Code prefixes of one length (one tier: counties, cities, …), in the order the article names them. */
+type Prefixes = string[];
+
 export interface PlaceSpan {
   start: number;
   end: number;
@@ -46,9 +50,15 @@ export function findLocalities(
   placeEnds: Map<number, string | undefined>,
 ): Mention[] {
   if (!prefixes.length) return [];
-  const tiers = new Map<number, Array<Map<string, Locality[]>>>();
-  for (const p of new Set(prefixes)) tiers.set(p.length, [...(tiers.get(p.length) ?? []), localitiesUnder(p)]);
-  const ordered = [...tiers.entries()].sort((a, b) => b[0] - a[0]).map(([, maps]) => maps);
+  // A prefix's names are read only when a form is first looked up under it: most articles that name a county
+  // have no candidate town or village to look up.
+  const tiers = new Map<number, Prefixes>();
+  for (const p of new Set(prefixes)) {
+    const tier = tiers.get(p.length);
+    if (tier) tier.push(p);
+    else tiers.set(p.length, [p]);
+  }
+  const ordered = [...tiers.entries()].sort((a, b) => b[0] - a[0]).map(([, tier]) => tier);
   const out: Mention[] = [];
   /** Codes of the divisions written within 30 characters before `at`, nearest first. */
   const nearby = (at: number): string[] => {
@@ -75,7 +85,7 @@ export function findLocalities(
       const form = text.slice(start, end);
       // Right after a coded place (格尔木市昆仑路社区), only that place's own localities count.
       const before = codePrefix(placeEnds.get(start));
-      const found = before ? pick([[localitiesUnder(before)]], form) : pick(ordered, form, nearby(start));
+      const found = before ? pick([[before]], form) : pick(ordered, form, nearby(start));
       if (!found) continue;
       out.push({
         type: "Place",
@@ -103,12 +113,13 @@ export function codePrefix(code: string | undefined): string | undefined {
  * city), or the name without a code when two places of that tier share it.
  */
 function pick(
-  tiers: Array<Array<Map<string, Locality[]>>>,
+  tiers: Prefixes[],
   form: string,
   near: string[] = [],
 ): { code?: string; level: Locality["level"] } | null {
-  for (const maps of tiers) {
-    const list = maps.flatMap((map) => map.get(form) ?? []);
+  for (const prefixes of tiers) {
+    const list =
+      prefixes.length === 1 ? localitiesNamed(prefixes[0]!, form) : prefixes.flatMap((p) => localitiesNamed(p, form));
     if (!list.length) continue;
     // Of namesakes, the one under the nearest division written before it (苍梧县人大代表、清水村 → 苍梧县's).
     for (const c of near) {
@@ -130,14 +141,13 @@ function pick(
  */
 export function findSuffixPlaces(text: string, segmenter: Segmenter | undefined, placeEnds: Set<number>): Mention[] {
   const words = segmenter ? wordsOf(segmenter, text) : null;
-  const wordEndingAt = new Map<number, Word>();
-  if (words) for (const w of words) wordEndingAt.set(w.end, w);
+  const wordEndingAt = words ? wordOffsets(words) : NO_WORDS;
   const out: Mention[] = [];
   for (const m of text.matchAll(SUFFIX)) {
     const sufStart = m.index;
     const end = sufStart + m[0].length;
     // The suffix must end a word: 村 in 村民, 镇 in 镇上 is none.
-    if (words && !wordEndingAt.has(end)) continue;
+    if (words && !wordEndingAt.endingAt(end)) continue;
     let start = -1;
     // A chain: right after a place (the nearest), the stem is what lies between, if it reads as a name.
     for (let k = 2; k <= 5 && sufStart - k >= 0; k++)
@@ -157,7 +167,7 @@ export function findSuffixPlaces(text: string, segmenter: Segmenter | undefined,
     )
       continue;
     // A motion verb glued to the place word (出村, 驻镇, 进社区) is that verb and its object.
-    const last = wordEndingAt.get(end);
+    const last = wordEndingAt.endingAt(end);
     if (last && last.word.length === 2 && last.start === sufStart - 1 && /^[出进驻到入回下]/.test(last.word)) continue;
     // 岐岭村村(民) is no village; a reservoir may be named after a town (黄河镇水库).
     if (locality && /(?:镇|乡|村|社区|街道|区|县|市|嘎查)$/.test(stem)) continue;
@@ -170,18 +180,12 @@ export function findSuffixPlaces(text: string, segmenter: Segmenter | undefined,
 }
 
 /** Whether [from, to) is CJK made of whole name-like words (no verb, preposition or stop word inside). */
-function nameLike(
-  text: string,
-  from: number,
-  to: number,
-  wordEndingAt: Map<number, Word>,
-  haveWords: boolean,
-): boolean {
+function nameLike(text: string, from: number, to: number, wordEndingAt: WordOffsets, haveWords: boolean): boolean {
   if (!CJK.test(text.slice(from, to))) return false;
   if (!haveWords) return true;
   let at = to;
   while (at > from) {
-    const w = wordEndingAt.get(at);
+    const w = wordEndingAt.endingAt(at);
     if (!w || w.start < from || !NAME_TAG.test(w.tag) || STOP.has(w.word) || DIVISION_END.test(w.word)) return false;
     at = w.start;
   }
@@ -195,9 +199,9 @@ const DIVISION_END = /^(?:[\u4e00-\u9fff]{2,6}(?:省|市|县|区|州|旗|盟)|[\
 const PROPER_TAG = /^(ns|nr|nrt|nz|x|zg|g|j|ng)$/;
 
 /** Whether the words in [from, to) include a proper (non-common-noun) word. */
-function properIn(from: number, to: number, wordEndingAt: Map<number, Word>): boolean {
+function properIn(from: number, to: number, wordEndingAt: WordOffsets): boolean {
   for (let at = to; at > from;) {
-    const w = wordEndingAt.get(at);
+    const w = wordEndingAt.endingAt(at);
     if (!w) return true; // the suffix's own word (心宁村/x) was checked by its tag
     if (PROPER_TAG.test(w.tag)) return true;
     at = w.start;
@@ -206,14 +210,8 @@ function properIn(from: number, to: number, wordEndingAt: Map<number, Word>): bo
 }
 
 /** Left edge of the stem before a suffix, from the segmenter's words, or -1. */
-function stemStart(
-  text: string,
-  sufStart: number,
-  end: number,
-  wordEndingAt: Map<number, Word>,
-  locality: boolean,
-): number {
-  const last = wordEndingAt.get(end);
+function stemStart(text: string, sufStart: number, end: number, wordEndingAt: WordOffsets, locality: boolean): number {
+  const last = wordEndingAt.endingAt(end);
   if (!last) return -1; // the suffix runs on into a longer word (村民, 镇上)
   if (last.start < sufStart && COMMON.has(last.word)) return -1;
   let at: number;
@@ -226,7 +224,7 @@ function stemStart(
   } else at = sufStart;
   let start = at;
   while (start > 0) {
-    const w = wordEndingAt.get(start);
+    const w = wordEndingAt.endingAt(start);
     if (!w || !CJK.test(w.word) || !NAME_TAG.test(w.tag) || STOP.has(w.word) || BREAK.test(w.word)) break;
     if (w.tag === "x" && FUNCTION_CHAR.test(w.word)) {
       start = w.start + 1;

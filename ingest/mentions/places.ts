@@ -9,6 +9,7 @@ import { fullCode, lookupPlace, namesIndex, type Division } from "../gazetteer/p
 import { wordBoundaries, wordsOf, type Segmenter } from "../segmenter.js";
 import { codePrefix, findLocalities, findSuffixPlaces } from "./place-suffix.js";
 import type { ArticleContext, Mention } from "./types.js";
+import { NO_WORDS, wordOffsets } from "./word-offsets.js";
 
 type Kind = "division" | "named" | "feature" | "stem";
 
@@ -80,8 +81,7 @@ export function findPlaces(text: string, ctx: ArticleContext, segmenter?: Segmen
     prev.end === at &&
     prev.props.code !== undefined &&
     d.code.startsWith(codePrefix(prev.props.code)!);
-  const words = segmenter ? wordsOf(segmenter, text) : [];
-  const wordAt = new Map(words.map((w) => [w.start, w]));
+  const wordAt = segmenter ? wordOffsets(wordsOf(segmenter, text)) : NO_WORDS;
   for (const hit of hits) {
     // A name never starts and ends inside words (山西 in 燕山西大街).
     if (bounds && !bounds.has(hit.start) && !bounds.has(hit.end) && !(prev && prev.end === hit.start)) continue;
@@ -106,7 +106,7 @@ export function findPlaces(text: string, ctx: ArticleContext, segmenter?: Segmen
       )
         d = null;
       // A county's short form the segmenter reads as a common noun or verb (资源, 运河) is that word.
-      const w = wordAt.get(hit.start);
+      const w = wordAt.startingAt(hit.start);
       if (
         d &&
         d.level === "county" &&

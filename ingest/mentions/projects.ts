@@ -3,6 +3,7 @@
 // 等N个项目; phases (一期工程) of the project the article names. A head with only generic words before it (重点项目,
 // 这一项工程), or only common words (水环境综合整治工程), is no project.
 import type { Word } from "../segmenter.js";
+import { CharTable } from "../text.js";
 import { governs, isOrdinal, isProper, leftEdge, tagOf } from "./event-names.js";
 import { firstOfOverlapping, longestFirst, type Mention } from "./types.js";
 
@@ -82,7 +83,7 @@ function project(text: string, start: number, end: number, via: string): Mention
 function splitHeads(words: Word[]): Word[] {
   const out: Word[] = [];
   for (const w of words) {
-    const m = w.word.length > 2 ? JOINED_HEAD.exec(w.word) : null;
+    const m = w.word.length > 2 && JOINED_FIRST.at(w.word, 0) ? JOINED_HEAD.exec(w.word) : null;
     if (!m) {
       out.push(w);
       continue;
@@ -105,15 +106,24 @@ function clauseStart(text: string, at: number): number {
 }
 
 const JOINED_HEAD = /^(工程|项目)(建设|施工|部)$/;
-/** The last characters of the heads: a word ending in none of them ends in no head. */
-const HEAD_LAST = new Set(HEADS.map(([s]) => s.at(-1)!));
+/** The first characters of JOINED_HEAD's words. */
+const JOINED_FIRST = new CharTable("工项");
+/** The heads by their last character, in the order of HEADS: a word ending in none of them ends in no head. */
+const HEADS_BY_LAST = new Map<number, typeof HEADS>();
+for (const head of HEADS) {
+  const last = head[0].charCodeAt(head[0].length - 1);
+  HEADS_BY_LAST.set(last, [...(HEADS_BY_LAST.get(last) ?? []), head]);
+}
+const HEAD_LAST = new CharTable(HEADS.map(([s]) => s.at(-1)!));
 
 export function findProjects(text: string, allWords: Word[], orgs: Mention[], places: Mention[] = []): Mention[] {
   const words = splitHeads(allWords);
   const out: Mention[] = [];
   for (let h = 0; h < words.length; h++) {
     const w = words[h]!;
-    const head = HEAD_LAST.has(w.word.at(-1) ?? "") ? HEADS.find(([s]) => w.word.endsWith(s)) : undefined;
+    const head = HEAD_LAST.at(w.word, w.word.length - 1)
+      ? HEADS_BY_LAST.get(w.word.charCodeAt(w.word.length - 1))!.find(([s]) => w.word.endsWith(s))
+      : undefined;
     if (!head) continue;
     // 按计划 is no plan: a head inside a longer word counts only where that word is a noun.
     if (w.word !== head[0] && !/^(?:n|nz|nt|ns|l|j|vn)$/.test(tagOf(w))) continue;

@@ -16,6 +16,7 @@ import {
 import type { OrganizationKind } from "../../core/model.js";
 import type { Mention, TitleMention } from "./types.js";
 import { FORMER_UNIT } from "./org-reader.js";
+import { CharTable } from "../text.js";
 
 /** Posts of Chinese administration and newsrooms that the derived list may lack; facts of the civil service. */
 const MORE_TITLES = [
@@ -85,8 +86,19 @@ const MORE_TITLES = [
 /** Words that are titles in a résumé but in news mostly mean something else (代表 = to represent, on behalf of). */
 const NOT_TITLES = new Set(["代表", "会计", "秘书", "顾问", "主持"]);
 const ALL_TITLES = new Set([...TITLES, ...DERIVED_TITLES, ...MORE_TITLES].filter((t) => !NOT_TITLES.has(t)));
-const LAST_CHARS = new Set([...ALL_TITLES].map((t) => t.at(-1)!));
 const MAX_TITLE = 9;
+/** The lengths of the titles (2 to MAX_TITLE) by their last character, longest first: where a title can end. */
+const LENGTHS_BY_LAST = new Map<number, number[]>();
+for (const t of ALL_TITLES) {
+  if (t.length < 2 || t.length > MAX_TITLE) continue;
+  const last = t.charCodeAt(t.length - 1);
+  const lengths = LENGTHS_BY_LAST.get(last) ?? [];
+  if (lengths.includes(t.length)) continue;
+  lengths.push(t.length);
+  lengths.sort((a, b) => b - a);
+  LENGTHS_BY_LAST.set(last, lengths);
+}
+const TITLE_LAST = new CharTable([...LENGTHS_BY_LAST.keys()].map((c) => String.fromCharCode(c)));
 const ORG_END = new RegExp(`(?:${ORG_SUFFIXES.join("|")})$`);
 const RANK = /(?:常务副|代理|执行|名誉|副)$/;
 /** Bodies written between a place and a title (心宁村党支部书记, 苏安北社区党委副书记): the body holds the post. */
@@ -114,9 +126,11 @@ const NAME_THEN_POST = /(?:是|任|担任|现任|兼任|出任)$/;
 export function scanTitles(text: string, words?: WordIndex): Array<{ start: number; end: number; title: string }> {
   const found: Array<{ start: number; end: number; title: string }> = [];
   for (let e = 2; e <= text.length; e++) {
-    if (!LAST_CHARS.has(text[e - 1]!)) continue;
+    if (!TITLE_LAST.at(text, e - 1)) continue;
+    const lengths = LENGTHS_BY_LAST.get(text.charCodeAt(e - 1))!;
     if (words && !words.bounds.has(e)) continue;
-    for (let len = Math.min(MAX_TITLE, e); len >= 2; len--) {
+    for (const len of lengths) {
+      if (len > e) continue;
       const t = text.slice(e - len, e);
       if (!ALL_TITLES.has(t)) continue;
       // 副馆长, 常务副院长, 代理市长: a deputy or acting form of any title.

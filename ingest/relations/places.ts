@@ -33,6 +33,9 @@ const PROVINCE_CHAR: Record<string, string> = {
   川: "51", 黔: "52", 滇: "53", 藏: "54", 陕: "61", 陇: "62", 青: "63", 宁: "64", 新: "65",
 }; // prettier-ignore
 
+/** The macro-regions' member codes, by the region's name. */
+const REGIONS = new Map(Object.entries(REGION_MEMBERS));
+
 const PLACED_AT = /^(?:位于|地处|坐落于|坐落在|地处于)/;
 const LOCAL_LEVEL = new Set(["town", "village"]);
 
@@ -85,7 +88,7 @@ export function relatePlaces(s: RelateScope): void {
 
   // Macro-regions the article names hold the coded places it names inside their members (天津市 ⊂ 京津冀).
   for (const m of mentions) {
-    const members = REGION_MEMBERS[m.canonical.replace(/地区$/, "")];
+    const members = REGIONS.get(m.canonical.replace(/地区$/, ""));
     if (!members || entityOf.get(m)!.code) continue;
     const region = entityOf.get(m)!;
     const inside = [...new Set(byCode.values())].filter((e) => {

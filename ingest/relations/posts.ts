@@ -108,6 +108,15 @@ const NATIONAL_TITLE = /^(?:总书记|主席|副主席|总理|副总理|委员�
 const GOVERNMENT_POST = /(?:省长|市长|县长|区长|州长|旗长|镇长|乡长|总理|国务委员)$/;
 const FOREIGN = new RegExp(`(?:${FOREIGN_COUNTRIES.join("|")}|外长|大使|党主席|劳动党|人民党|国大|总统)`);
 
+/** The last article text read for FOREIGN: every name-first title of an article asks of the whole text. */
+let foreignRead: { text: string; found: boolean } = { text: "", found: false };
+
+/** Whether a text names a foreign country or party anywhere. */
+function namesForeign(text: string): boolean {
+  if (foreignRead.text !== text) foreignRead = { text, found: FOREIGN.test(text) };
+  return foreignRead.found;
+}
+
 /**
  * A bare title whose organization the nation's usage makes certain: 总书记 is the party's, 市长 in a city paper
  * the city's. Never for a foreign leader: the sentence names another country or party before the title, or a
@@ -120,7 +129,7 @@ function impliedOrganization(t: TitleMention, s: RelateScope): EntityDoc | null 
   const nameFirst = person.end === t.start;
   if (!nameFirst && /[\u4e00-\u9fff]/.test(text[t.start - 1] ?? "")) return null;
   // A name first (金正恩总书记) is the party's only in an article that names no foreign country or party.
-  if (FOREIGN.test(nameFirst ? text : text.slice(sentence.start, t.start))) return null;
+  if (nameFirst ? namesForeign(text) : FOREIGN.test(text.slice(sentence.start, t.start))) return null;
   const title = t.title;
   // 副省长张红文 in an article about 安徽, 市长 in a city paper: the government of the paper's home or of the
   // place the article is about, at the title's level.

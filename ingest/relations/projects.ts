@@ -6,7 +6,7 @@
 // sentence as the subject of a verb of building or bringing in (达州…引入X项目); else the article's dominant place
 // when the sentence names no other.
 import type { EntityDoc } from "../../core/model.js";
-import { lookupPlace } from "../gazetteer/places.js";
+import { fullCode, lookupPlace, type Division } from "../gazetteer/places.js";
 import { homeCodes } from "../context.js";
 import { findPlaces } from "../mentions/places.js";
 import type { ArticleContext, Mention } from "../mentions/types.js";
@@ -293,22 +293,41 @@ function dominantPlace(s: RelateScope): EntityDoc | null {
   return placeMentions(s).some((m) => m.start < lead && s.entityOf(m).id === top.e.id) ? top.e : null;
 }
 
+/** Divisions read from names, by what was asked, the paper's home and the name: bodies and places recur. */
+const nameDivisions = new Map<string, Division | null>();
+const NAME_DIVISIONS = 4096;
+
+/** The division `read` finds in a name, kept: findPlaces reads a name the same way under the same home. */
+function divisionIn(ask: string, name: string, ctx: ArticleContext, read: () => Division | null): Division | null {
+  const key = `${ask}|${ctx.city?.code ?? ""}|${ctx.city?.short ?? ""}|${ctx.province?.code ?? ""}|${name}`;
+  const known = nameDivisions.get(key);
+  if (known !== undefined) return known;
+  const d = read();
+  if (nameDivisions.size >= NAME_DIVISIONS) nameDivisions.delete(nameDivisions.keys().next().value!);
+  nameDivisions.set(key, d);
+  return d;
+}
+
 /** The most specific division named anywhere in a project's name (达州 in 蜂巢能源达州锂电零碳产业园). */
 function placeInProjectName(name: string, ctx: ArticleContext): EntityDoc | null {
-  let best: EntityDoc | null = null;
-  for (const hit of findPlaces(name, ctx)) {
-    if (!hit.props.code) continue;
-    const d = lookupPlace(hit.canonical, { home: homeCodes(ctx) }, true);
-    if (d && (!best || d.code.replace(/(00)+$/, "").length > best.code!.replace(/(00)+$/, "").length))
-      best = placeEntity(d);
-  }
-  return best;
+  const best = divisionIn("specific", name, ctx, () => {
+    let found: Division | null = null;
+    for (const hit of findPlaces(name, ctx)) {
+      if (!hit.props.code) continue;
+      const d = lookupPlace(hit.canonical, { home: homeCodes(ctx) }, true);
+      if (d && (!found || d.code.replace(/(00)+$/, "").length > fullCode(found.code).replace(/(00)+$/, "").length))
+        found = d;
+    }
+    return found;
+  });
+  return best ? placeEntity(best) : null;
 }
 
 /** The division a name starts with (聊城市 in 聊城市人民医院), as a place entity. */
 export function placeInName(name: string, ctx: ArticleContext): EntityDoc | null {
-  const hit = findPlaces(name, ctx).find((p) => p.start === 0 && p.props.code);
-  if (!hit) return null;
-  const d = lookupPlace(hit.canonical, { home: homeCodes(ctx) }, true);
+  const d = divisionIn("start", name, ctx, () => {
+    const hit = findPlaces(name, ctx).find((p) => p.start === 0 && p.props.code);
+    return hit ? lookupPlace(hit.canonical, { home: homeCodes(ctx) }, true) : null;
+  });
   return d ? placeEntity(d) : null;
 }
