@@ -8,6 +8,11 @@ export interface Segmenter {
   cut(text: string): string[];
   /** Words with their part of speech (jieba's ICTCLAS-style tags: n nr ns nt nz v vn d p c u m r t x …). */
   tag?(text: string): Array<{ word: string; tag: string }>;
+  /**
+   * The tag `tag` would give a word `cut` returned, where the segmenter can answer word by word: wordsOf then tags
+   * the cut's words without a {word, tag} object per word in between.
+   */
+  tagWord?(word: string): string;
 }
 
 /** A word of the text at its UTF-16 offsets, with its part-of-speech tag ("" where the segmenter gives none). */
@@ -27,9 +32,6 @@ interface Jieba {
 }
 
 let jieba: Segmenter | null = null;
-
-/** The tag of a word jieba cut, by segmenter, where the tags are looked up here rather than in the addon. */
-const tagLookups = new WeakMap<Segmenter, (word: string) => string>();
 
 /**
  * nodejieba with its bundled dictionary, loaded once a process. Tags are nodejieba's own, word for word: its cut,
@@ -52,9 +54,8 @@ export function loadSegmenter(): Segmenter {
     // A dictionary read here some other way than cppjieba reads it: the addon tags instead.
   }
   if (tagOf) {
-    const lookup = tagOf;
-    jieba = { cut, tag: (text) => cut(text).map((word) => ({ word, tag: lookup(word) })) };
-    tagLookups.set(jieba, lookup);
+    const tagWord = tagOf;
+    jieba = { cut, tag: (text) => cut(text).map((word) => ({ word, tag: tagWord(word) })), tagWord };
   } else {
     jieba = { cut, tag: (text) => lib.tag(text) };
   }
@@ -91,25 +92,17 @@ const RECENT = 4;
 export function wordsOf(segmenter: Segmenter, text: string): Word[] {
   const hit = recent.find((r) => r.segmenter === segmenter && r.text === text);
   if (hit) return hit.words;
+  const tagged = segmenter.tagWord || !segmenter.tag ? null : segmenter.tag(text);
+  const cut = tagged ? tagged.map((p) => p.word) : segmenter.cut(text);
   const words: Word[] = [];
   let at = 0;
-  const tagOf = tagLookups.get(segmenter);
-  if (tagOf) {
-    // The same words and tags as segmenter.tag(text), without a {word, tag} object per word in between.
-    for (const word of segmenter.cut(text)) {
-      const i = text.indexOf(word, at);
-      if (i < 0) continue;
-      words.push({ word, tag: tagOf(word), start: i, end: i + word.length });
-      at = i + word.length;
-    }
-  } else {
-    const pieces = segmenter.tag ? segmenter.tag(text) : segmenter.cut(text).map((word) => ({ word, tag: "" }));
-    for (const { word, tag } of pieces) {
-      const i = text.indexOf(word, at);
-      if (i < 0) continue;
-      words.push({ word, tag, start: i, end: i + word.length });
-      at = i + word.length;
-    }
+  for (let k = 0; k < cut.length; k++) {
+    const word = cut[k]!;
+    const i = text.indexOf(word, at);
+    if (i < 0) continue;
+    const tag = tagged ? tagged[k]!.tag : (segmenter.tagWord?.(word) ?? "");
+    words.push({ word, tag, start: i, end: i + word.length });
+    at = i + word.length;
   }
   recent.push({ segmenter, text, words });
   if (recent.length > RECENT) recent.shift();

@@ -71,7 +71,6 @@ export async function runIngest(
   // Extraction of the next batch overlaps the write of the current one; a full batch waits for a free writer.
   // The first load is small: a fresh server plans its queries and warms up on it while extraction goes on.
   let loadsStarted = 0;
-  const runBegan = performance.now();
   const writeSpans: [number, number][] = [];
   let unspannedWriteMs = 0;
   const full = () =>
@@ -105,7 +104,9 @@ export async function runIngest(
         stats.relationshipsCreated += outcome.relationshipsCreated;
         stats.rowsWritten += outcome.rows;
         stats.loads.push({
-          atMs: Math.round((outcome.writeSpan?.[0] ?? performance.now() - outcome.writeMs) - runBegan),
+          atMs: Math.round(
+            performance.timeOrigin + (outcome.writeSpan?.[0] ?? performance.now() - outcome.writeMs) - stats.startedAt,
+          ),
           articles: outcome.articlesNew,
           rows: outcome.rows,
           writeMs: Math.round(outcome.writeMs),
