@@ -9,7 +9,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { ExtractionError } from "../../../core/errors.js";
-import { createPool, workerScript, type ExtractPool } from "../../../ingest/batch/pool.js";
+import { createPool, WORKER_V8_FLAGS, workerScript, type ExtractPool } from "../../../ingest/batch/pool.js";
 import { readGroupNice, WORKER_NICE } from "../../../ingest/batch/priority.js";
 import type { RawDocument } from "../../../ingest/types.js";
 
@@ -67,6 +67,20 @@ describe.skipIf(!built)("the extraction pool", () => {
       }
       expect(readGroupNice(autogroup("self"))).not.toBe(WORKER_NICE);
     }
+  });
+
+  it("starts each worker with the V8 flags of WORKER_V8_FLAGS", async () => {
+    const pool = await createPool(1, false);
+    pools.push(pool);
+    const [worker] = await pool.stats();
+    expect(WORKER_V8_FLAGS.length).toBeGreaterThan(0);
+    if (existsSync(`/proc/${worker!.pid}/cmdline`)) {
+      const args = readFileSync(`/proc/${worker!.pid}/cmdline`, "utf8").split("\0");
+      for (const flag of WORKER_V8_FLAGS) expect(args).toContain(flag);
+    }
+    // The flag is one V8 knows: an unknown one stops node before the worker could answer.
+    const result = await pool.extract(raw(STORIES[0]!, 1));
+    expect(result.ok).toBe(true);
   });
 
   it("ends its workers when the process that started them is killed", async () => {
