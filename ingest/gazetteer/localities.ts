@@ -5,6 +5,7 @@
 // article needs that prefix's names, and searched for the forms the article writes.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { codePointLength } from "../text.js";
 
 export interface Locality {
   /** 9-digit town code or 12-digit village code. */
@@ -109,23 +110,7 @@ const CJK_ONLY = /^[\u4e00-\u9fff]+$/;
 function townForms(official: string): string | null {
   const name = official.endsWith("办事处") ? official.slice(0, -3) : official;
   const town = name.endsWith("镇") || name.endsWith("乡") || name.endsWith("街道") || name.endsWith("苏木");
-  return town && characters(name) >= 3 ? name : null;
-}
-
-/** Characters (code points) of a string. */
-function characters(s: string): number {
-  let n = s.length;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      const d = s.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        n--;
-        i++;
-      }
-    }
-  }
-  return n;
+  return town && codePointLength(name) >= 3 ? name : null;
 }
 
 /** The towns and villages of one prefix: its runs of the two files. */
@@ -224,43 +209,14 @@ function rowsOpening({ lines, openings }: Run, start: string): Array<{ code: str
 
 /** The first six bytes of the string utf8Head was last given. */
 const HEAD = new Uint8Array(6);
+const UTF8 = new TextEncoder();
 
-/** Writes the first six bytes of a string in UTF-8 (as Buffer.from writes it) to HEAD; false when it has fewer. */
+/**
+ * Writes the first six bytes of a string in UTF-8 to HEAD; false when its whole characters fill fewer (a short
+ * string, or one whose sixth byte falls inside a character), and rowsOpening then reads the run without the key.
+ */
 function utf8Head(s: string): boolean {
-  let n = 0;
-  for (let i = 0; i < s.length && n < 6; i++) {
-    let c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      const low = s.charCodeAt(i + 1);
-      if (low >= 0xdc00 && low <= 0xdfff) {
-        c = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
-        i++;
-      }
-    }
-    if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd; // a lone surrogate
-    if (c < 0x80) n = put(n, c);
-    else if (c < 0x800) {
-      n = put(n, 0xc0 | (c >> 6));
-      n = put(n, 0x80 | (c & 63));
-    } else if (c < 0x10000) {
-      n = put(n, 0xe0 | (c >> 12));
-      n = put(n, 0x80 | ((c >> 6) & 63));
-      n = put(n, 0x80 | (c & 63));
-    } else {
-      n = put(n, 0xf0 | (c >> 18));
-      n = put(n, 0x80 | ((c >> 12) & 63));
-      n = put(n, 0x80 | ((c >> 6) & 63));
-      n = put(n, 0x80 | (c & 63));
-    }
-  }
-  return n === 6;
-}
-
-/** Writes a byte at `n` of HEAD while it has room; the next position. */
-function put(n: number, byte: number): number {
-  if (n >= 6) return n;
-  HEAD[n] = byte;
-  return n + 1;
+  return UTF8.encodeInto(s, HEAD).written === 6;
 }
 
 /**
