@@ -149,4 +149,9 @@ export class CharTable {
     const code = text.charCodeAt(i);
     return (this.bits[code >>> 5]! & (1 << (code & 31))) !== 0;
   }
+
+  /** Whether a character code is in the table; false for any number that is no UTF-16 unit. */
+  has(code: number): boolean {
+    return code >>> 16 === 0 && (this.bits[code >>> 5]! & (1 << (code & 31))) !== 0;
+  }
 }

@@ -2,7 +2,7 @@
 // (中美关系 → 中, 美; 访华 → 华; 来京 → 京), plus place words that sit inside ordinary words (华侨, 京剧).
 // Used twice: to relabel the January-1998 training clauses, which leave them untagged, and after
 // tagging, where the contexts are unambiguous enough to add spans the model missed.
-import { bmpTable } from "./chars.js";
+import { CharTable } from "../text.js";
 import type { NerSpan } from "./decode.js";
 
 export interface Labeled {
@@ -33,7 +33,7 @@ const PLACE_WORDS =
 
 const has = (set: string, ch: string | undefined): boolean => ch !== undefined && set.includes(ch);
 // Characters that can start any of the patterns below: the scan skips every other position cheaply.
-const FIRST = bmpTable(PAIR_CHARS + VISIT);
+const FIRST = new CharTable(PAIR_CHARS + VISIT);
 
 export function relabelAbbreviations<S extends Labeled>(s: S): S {
   const text = s.text;
@@ -52,7 +52,7 @@ export function relabelAbbreviations<S extends Labeled>(s: S): S {
     }
   };
   for (let i = 0; i + 1 < text.length; i++) {
-    if (FIRST[text.charCodeAt(i)] !== 1 || covered[i] || covered[i + 1]) continue;
+    if (!FIRST.at(text, i) || covered[i] || covered[i + 1]) continue;
     const a = text[i]!,
       b = text[i + 1]!;
     const prev = text[i - 1] ?? "";

@@ -1,6 +1,7 @@
 // Character normalization and hashing shared by NER training and tagging. Features see a normalized code
 // (full-width ASCII folded to half-width, digits folded to 0, Latin lower-cased) so that the January-1998
 // corpus (full-width digits) and modern text (half-width) produce the same features.
+import { CharTable } from "../text.js";
 
 export const BOS = 1;
 export const EOS = 1; // the same as BOS: a clause mark before or after a character reads as a boundary
@@ -16,26 +17,18 @@ export const enum CharType {
   Other = 6,
 }
 
-/**
- * A lookup table over the BMP marking the characters of `chars` (all BMP characters): a typed-array read
- * costs less than a Set probe, and these tables are asked once or twice per character of every text.
- */
-export const bmpTable = (chars: string): Uint8Array => {
-  const table = new Uint8Array(0x10000);
-  for (const c of chars) table[c.codePointAt(0)!] = 1;
-  return table;
-};
-
-const CN_NUMERALS = bmpTable("〇零一二三四五六七八九十百千万亿两");
+// Character sets are CharTables (one bit a UTF-16 unit): asked once or twice per character of every text, a
+// typed-array read costs less than a Set probe.
+const CN_NUMERALS = new CharTable("〇零一二三四五六七八九十百千万亿两");
 
 // Clause marks read as a sentence boundary: the January-1998 training clauses were cut at these marks and
 // the marks dropped, so "，中国" must look like a clause start to the model.
-const CLAUSE_MARKS = bmpTable("，。！？、；：“”‘’「」『』\"',.!?;:");
+const CLAUSE_MARKS = new CharTable("，。！？、；：“”‘’「」『』\"',.!?;:");
 
 export function normalizeCode(code: number): number {
   if (code >= 0xff01 && code <= 0xff5e) code -= 0xfee0;
   else if (code === 0x3000) code = 0x20;
-  if (code >>> 16 === 0 && CLAUSE_MARKS[code] === 1) return BOS;
+  if (CLAUSE_MARKS.has(code)) return BOS;
   if (code >= 0x30 && code <= 0x39) return 0x30;
   if (code >= 0x41 && code <= 0x5a) return code + 0x20;
   return code;
@@ -45,7 +38,7 @@ export function charType(norm: number): CharType {
   if (norm === BOS) return CharType.Boundary;
   if (norm === 0x30) return CharType.Digit;
   if ((norm >= 0x61 && norm <= 0x7a) || (norm >= 0xc0 && norm <= 0x24f)) return CharType.Latin;
-  if (norm >= 0x4e00 && norm <= 0x9fff) return CN_NUMERALS[norm] === 1 ? CharType.CnNumeral : CharType.Cjk;
+  if (norm >= 0x4e00 && norm <= 0x9fff) return CN_NUMERALS.has(norm) ? CharType.CnNumeral : CharType.Cjk;
   if (norm >= 0x3400 && norm <= 0x4dbf) return CharType.Cjk;
   if (
     norm < 0x80 ||

@@ -7,7 +7,8 @@
 // Two forms of the same keys: featuresOf lays them out FEATURES_PER_CHAR per character (training keeps them);
 // tagFeatures gives each n-gram hash once per position plus a short list of the other keys per character, so
 // the tagger looks an n-gram up once for all the templates that read it and never visits an empty slot.
-import { BOS, CharType, bmpTable, charType, fmix, normalizeText } from "./chars.js";
+import { CharTable } from "../text.js";
+import { BOS, CharType, charType, fmix, normalizeText } from "./chars.js";
 import { LEX_CLASSES, Lexicon, NUM_CLASSES, type LexiconMatches } from "./lexicon.js";
 
 const SURN_CLASS = LEX_CLASSES.indexOf("SURN");
@@ -24,7 +25,7 @@ const CHAR_TEMPLATES = 25;
 
 // Characters of the standard transliteration tables (外国人名译名). A run of them (阿维兰热, 巴蒂斯图塔)
 // is a strong hint of a foreign name the lexicon has never seen; the model weighs the hint per position.
-const TRANSLIT = bmpTable(
+const TRANSLIT = new CharTable(
   "阿埃艾爱安昂奥巴拜班邦贝本比彼宾波伯勃布采策查达戴黛丹道德迪蒂丁东杜顿多厄恩尔法凡菲费芬丰佛弗福富盖甘冈戈格贡古瓜圭哈海汉豪赫亨洪胡霍基吉加贾杰捷金津卡凯坎康考柯科克肯库夸奎昆拉莱赖兰朗劳勒雷蕾里利莉丽列林琳隆卢鲁路伦罗洛马玛迈麦曼芒梅门蒙米敏明莫默姆穆纳娜奈南内尼涅宁努诺欧帕派潘庞佩彭皮珀普奇齐恰乔切琼丘萨塞桑瑟森沙莎舍什史舒斯松苏索塔泰坦汤唐特提廷图托瓦万威韦维魏温翁沃乌武西希锡席夏谢辛休雅亚扬耶伊因英尤约泽扎詹兹茨热娃·",
 );
 const LEX_SLOTS = NUM_CLASSES * 3;
@@ -159,7 +160,7 @@ function fillSources(norm: Int32Array, { types, r, grams, run, ahead }: OwnSourc
   run.fill(0, 0, n);
   for (let i = 0; i < n;) {
     let j = i;
-    while (j < n && norm[j]! >>> 16 === 0 && TRANSLIT[norm[j]!] === 1) j++;
+    while (j < n && TRANSLIT.has(norm[j]!)) j++;
     if (j - i >= 2) run.fill(j - i > 6 ? 6 : j - i, i, j);
     i = j > i ? j : i + 1;
   }
