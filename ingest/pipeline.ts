@@ -1,7 +1,7 @@
 // The ingest pipeline from a read document to its graph document: layout → split → mentions → relate → resolve.
 // Pure apart from the tagger it is given; file reading and Neo4j writing stay at the two ends.
 import type { GraphDoc, RelationDoc } from "../core/model.js";
-import { buildArticle } from "./article.js";
+import { buildArticle, forReading } from "./article.js";
 import { repairLayout } from "./layout.js";
 import { findMentions, type SpanTagger } from "./mentions/index.js";
 import { relateArticle } from "./relate.js";
@@ -76,11 +76,13 @@ export function extractDocument(raw: RawDocument, options: ExtractOptions = {}):
     );
     lap("split");
     const modelBefore = times?.model ?? 0;
-    const found = findMentions(article, ctx, tagger, options.segmenter);
+    // Extraction reads the prose; the graph stores the whole article.
+    const readable = forReading(article);
+    const found = findMentions(readable, ctx, tagger, options.segmenter);
     // The tagger's time was counted as model; the lap would count it again.
     if (times) clock += times.model - modelBefore;
     lap("mentions");
-    const graph = relateArticle(article, found, ctx);
+    const graph = relateArticle(readable, found, ctx);
     doc.articles.push(article);
     doc.entities.push(...graph.entities);
     doc.relations.push(...graph.relations);
