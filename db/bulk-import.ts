@@ -5,11 +5,11 @@
 //   when started with --import, then starts the database on the imported store: one JVM start, not two;
 // - docker compose: the official image's `neo4j-admin`, in a one-off container of the same service and volume.
 import { spawn } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { Neo4jLoadError } from "../core/errors.js";
 import { ARRAY_DELIMITER_OPTION, type ImportFiles } from "../cypher/index.js";
-import { IMPORT_DONE_LINE, IMPORT_FAILED_LINE, tailLines } from "./options.js";
+import { CANCEL_IMPORT, IMPORT_DONE_LINE, IMPORT_FAILED_LINE, tailLines } from "./options.js";
 
 export interface ImportRun {
   ms: number;
@@ -33,12 +33,18 @@ export function importArguments(files: ImportFiles, database: string, pathOf: (p
   ];
 }
 
+/** Where the launcher's import file of a work folder is (`--import FILE`). */
+export function importFilePath(workDir: string): string {
+  return join(workDir, "import.args");
+}
+
 /**
  * Writes the importer's arguments for the embedded launcher (`--import FILE`, one a line, the database name
- * first), which runs the import in its own JVM before it starts the database (neo4j/EmbeddedNeo4j.java).
+ * first), which runs the import in its own JVM before it starts the database (neo4j/EmbeddedNeo4j.java). The file
+ * appears whole (written aside, then renamed): a launcher started with --await-import reads it once it exists.
  */
 export function writeImportFile(files: ImportFiles, workDir: string, database = "neo4j"): string {
-  const path = join(workDir, "import.args");
+  const path = importFilePath(workDir);
   const args = [
     ...importArguments(files, database, (p) => p),
     `--report-file=${join(workDir, "import.report")}`,
@@ -48,8 +54,30 @@ export function writeImportFile(files: ImportFiles, workDir: string, database = 
     if (/[\r\n]/.test(arg))
       throw new Neo4jLoadError(`db/bulk-import: an importer argument holds a line break: ${arg}`, false);
   }
-  writeFileSync(path, `${args.join("\n")}\n`);
+  writeWhole(path, `${args.join("\n")}\n`);
   return path;
+}
+
+/** Tells a launcher standing by for `--import` (--await-import) that no import comes: it starts the store as it was. */
+export function cancelImport(workDir: string): void {
+  writeWhole(importFilePath(workDir), `${CANCEL_IMPORT}\n`);
+}
+
+function writeWhole(path: string, text: string): void {
+  const partial = `${path}.partial`;
+  writeFileSync(partial, text);
+  renameSync(partial, path);
+}
+
+/**
+ * How long the launcher's warm-up import took and how long it then stood by for the import file (0 when the file
+ * was there first), from its log after byte `from`; null where it did not say.
+ */
+export function standbyOutcome(logFile: string, from: number): { warmUpMs: number | null; standbyMs: number | null } {
+  const text = readFileSync(logFile).subarray(Math.max(0, from)).toString("utf8");
+  const warm = /jianwen-neo4j: warm-up import and start done in (\d+) ms/.exec(text);
+  const found = /jianwen-neo4j: import file found after (\d+) ms/.exec(text);
+  return { warmUpMs: warm ? Number(warm[1]) : null, standbyMs: found ? Number(found[1]) : null };
 }
 
 /**

@@ -13,10 +13,13 @@ export {
   type DbSettings,
 } from "./options.js";
 export {
+  cancelImport,
   importArguments,
   importDocker,
+  importFilePath,
   importOutcome,
   schemaApplied,
+  standbyOutcome,
   writeImportFile,
   type ImportRun,
 } from "./bulk-import.js";

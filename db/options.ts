@@ -16,6 +16,8 @@ export const READY_LINE = "jianwen-neo4j: ready ";
 /** What the launcher prints after an import it was asked to run (--import), before starting the database. */
 export const IMPORT_DONE_LINE = "jianwen-neo4j: import done in ";
 export const IMPORT_FAILED_LINE = "jianwen-neo4j: import failed";
+/** An import file holding only this line tells a launcher standing by (--await-import) that no import comes. */
+export const CANCEL_IMPORT = "--cancel";
 
 export const JIT_MODES = ["lean", "quick", "full"] as const;
 export type JitMode = (typeof JIT_MODES)[number];
@@ -150,7 +152,7 @@ export function javaArgs(
   launcherDir: string,
   settings: DbSettings,
   dataDir: string,
-  bulk: { importFile?: string | undefined; schemaFile?: string | undefined } = {},
+  bulk: { importFile?: string | undefined; schemaFile?: string | undefined; awaitImport?: boolean | undefined } = {},
 ): string[] {
   const classpath = [join(launcherDir, "target", "classes"), join(launcherDir, "target", "lib", "*")].join(":");
   return [
@@ -168,7 +170,9 @@ export function javaArgs(
     dataDir,
     "--pagecache-mb",
     String(settings.pageCacheMb),
-    ...(bulk.importFile ? ["--import", bulk.importFile] : []),
+    ...(bulk.importFile
+      ? ["--import", bulk.importFile, ...(bulk.awaitImport ? ["--await-import", String(process.pid)] : [])]
+      : []),
     ...(bulk.schemaFile ? ["--schema", bulk.schemaFile] : []),
   ];
 }

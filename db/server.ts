@@ -53,6 +53,12 @@ export interface DbCallOptions extends Partial<DbSettings> {
   importFile?: string;
   /** `ingest --bulk`: schema statements (one a line) the launcher applies, and waits for, before it is ready. */
   schemaFile?: string;
+  /**
+   * `ingest --bulk`: the import file does not exist yet. The launcher warms up on a small store of its own, then
+   * waits for the file (db/bulk-import.ts writes it whole, or cancels) as long as this process lives; the returned
+   * promise settles once the database is ready after the import.
+   */
+  awaitImport?: boolean;
 }
 
 export interface StartResult {

@@ -1,11 +1,20 @@
 // What ingest --bulk reads from the embedded launcher's log after it ran the importer (--import) and created the
 // schema (--schema): the import time and the importer's summary, a failure with the importer's own words, and
-// whether the schema needs applying over Bolt. Also the argument file the launcher reads.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+// whether the schema needs applying over Bolt; its warm-up and stand-by times. Also the argument file the
+// launcher reads, and the one that cancels an import.
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { importOutcome, schemaApplied, writeImportFile } from "../../db/bulk-import.js";
+import {
+  cancelImport,
+  importFilePath,
+  importOutcome,
+  schemaApplied,
+  standbyOutcome,
+  writeImportFile,
+} from "../../db/bulk-import.js";
+import { CANCEL_IMPORT } from "../../db/options.js";
 
 const dir = mkdtempSync(join(tmpdir(), "jianwen-bulk-import-test-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -60,5 +69,27 @@ describe("the launcher's import and schema lines", () => {
     expect(lines).toContain("--nodes=/c/nodes-Article.csv");
     expect(lines).toContain("--relationships=/c/rels-MENTIONS.csv");
     expect(lines).toContain("--multiline-fields=/c/nodes-Article.csv");
+    // Written aside and renamed: a launcher standing by never reads half a file.
+    expect(existsSync(`${importFilePath(dir)}.partial`)).toBe(false);
+  });
+
+  it("cancels an import with a file the launcher reads as no import, written whole", () => {
+    const work = join(dir, "cancelled");
+    mkdirSync(work);
+    cancelImport(work);
+    expect(readFileSync(importFilePath(work), "utf8")).toBe(`${CANCEL_IMPORT}\n`);
+    expect(readdirSync(work)).toEqual(["import.args"]);
+  });
+
+  it("reads the launcher's warm-up and stand-by times from its log", () => {
+    const file = log(
+      "standby.log",
+      "jianwen-neo4j: warm-up import and start done in 12345 ms\njianwen-neo4j: standing by for the import file /w/import.args\njianwen-neo4j: import file found after 678 ms standing by\n",
+    );
+    expect(standbyOutcome(file, 0)).toEqual({ warmUpMs: 12345, standbyMs: 678 });
+    expect(standbyOutcome(log("cold.log", "jianwen-neo4j: import done in 5 ms\n"), 0)).toEqual({
+      warmUpMs: null,
+      standbyMs: null,
+    });
   });
 });

@@ -114,6 +114,9 @@ describe("javaArgs", () => {
     expect(javaArgs("/p/neo4j", settings, "/d", {})).not.toContain("--import");
     const args = javaArgs("/p/neo4j", settings, "/d", { importFile: "/w/import.args", schemaFile: "/w/schema.cypher" });
     expect(args.slice(-4)).toEqual(["--import", "/w/import.args", "--schema", "/w/schema.cypher"]);
+    // Started before the file exists: the launcher stands by while this process, which will write it, lives.
+    const early = javaArgs("/p/neo4j", settings, "/d", { importFile: "/w/import.args", awaitImport: true });
+    expect(early.slice(-4)).toEqual(["--import", "/w/import.args", "--await-import", String(process.pid)]);
   });
 
   it("builds the URI on loopback only", () => {
