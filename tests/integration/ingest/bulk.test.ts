@@ -175,6 +175,27 @@ describe("ingest --bulk", () => {
   });
 
   it(
+    "leaves Neo4j running as it was found when the CSV cannot be written after the launcher stood by",
+    { timeout: BULK_TIMEOUT },
+    async () => {
+      await resetGraph(sb.driver);
+      // The list delimiter of the CSV in an article's text: refused once extraction is over, with the new launcher
+      // already standing by for the import file.
+      const lines = corpusLines(20);
+      const item = JSON.parse(lines[0]!) as { text: string };
+      item.text = `${item.text}\u001f`;
+      lines[0] = JSON.stringify(item);
+      const bad = await sb.dir.write("delimiter.jsonl", `${lines.join("\n")}\n`);
+      const run = await runIngest(sb.uri, [bad, "--bulk", ...flags("delimiter")]);
+      expect(run.code).not.toBe(0);
+      expect(run.stderr).toMatch(/U\+001F/);
+      await freshDriver();
+      const { records } = await sb.driver.executeQuery("MATCH (n) RETURN count(n) AS n", {}, { routing: "READ" });
+      expect(Number(records[0]?.get("n"))).toBe(0);
+    },
+  );
+
+  it(
     "takes a normal incremental ingest afterwards: bulk of a part, then the whole, gives the normal graph",
     { timeout: BULK_TIMEOUT },
     async () => {
