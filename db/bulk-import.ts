@@ -8,7 +8,7 @@ import { spawn } from "node:child_process";
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { Neo4jLoadError } from "../core/errors.js";
-import { ARRAY_DELIMITER_OPTION, type ImportFiles } from "../cypher/index.js";
+import { ARRAY_DELIMITER_OPTION, schemaStatements, type ImportFiles } from "../cypher/index.js";
 import { CANCEL_IMPORT, IMPORT_DONE_LINE, IMPORT_FAILED_LINE, tailLines } from "./options.js";
 
 export interface ImportRun {
@@ -31,6 +31,18 @@ export function importArguments(files: ImportFiles, database: string, pathOf: (p
     ...files.nodes.map((f) => `--nodes=${pathOf(f.path)}`),
     ...files.relationships.map((f) => `--relationships=${pathOf(f.path)}`),
   ];
+}
+
+/** Writes the schema (cypher/schema.cypher) for the launcher's --schema: one statement a line. */
+export function writeSchemaFile(path: string): string {
+  // Cypher reads a line break as a space.
+  writeFileSync(
+    path,
+    `${schemaStatements()
+      .map((s) => s.replace(/\s*\n\s*/g, " "))
+      .join("\n")}\n`,
+  );
+  return path;
 }
 
 /** Where the launcher's import file of a work folder is (`--import FILE`). */

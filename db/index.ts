@@ -21,6 +21,7 @@ export {
   schemaApplied,
   standbyOutcome,
   writeImportFile,
+  writeSchemaFile,
   type ImportRun,
 } from "./bulk-import.js";
 export { isLauncherProcess, readPidRecord } from "./process.js";

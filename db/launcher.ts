@@ -1,12 +1,24 @@
 // Finds the project folder and builds the Java launcher (neo4j/) with Maven when it is missing or older than
-// its pom or source. Dependencies land in neo4j/target/lib, so Java runs with a plain classpath.
+// its pom or source. Dependencies land in neo4j/target/lib, so Java runs with a plain classpath. After a build,
+// one training run writes a class-data archive of the classes a start and an import load, which later starts map.
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import lockfile from "proper-lockfile";
 import { Neo4jLoadError } from "../core/errors.js";
-import { launcherNeedsBuild, tailLines } from "./options.js";
+import { writeSchemaFile } from "./bulk-import.js";
+import {
+  classArchive,
+  jvmOptions,
+  LAUNCHER_CLASS,
+  launcherClasspath,
+  launcherJar,
+  launcherNeedsBuild,
+  tailLines,
+  type DbSettings,
+} from "./options.js";
 
 /** The project root: the nearest folder above this module holding neo4j/pom.xml (works from source and dist/). */
 export function findProjectRoot(start = dirname(fileURLToPath(import.meta.url))): string {
@@ -114,4 +126,86 @@ async function runMaven(dir: string, log: (line: string) => void): Promise<boole
     );
   }
   return true;
+}
+
+/** The training run's limit: a cold import, start and dump on a busy machine take well under this. */
+const TRAINING_TIMEOUT_MS = 5 * 60_000;
+
+/**
+ * The launcher's class-data archive, written once after each build by a training run (the launcher with --train
+ * under -XX:ArchiveClassesAtExit: a small import, a database started on it, the schema and the warm-up queries);
+ * undefined when it cannot be had, and the launcher then starts without it. A failed training is remembered for
+ * that build (a marker beside the archive), so it is not retried on every start. JIANWEN_NEO4J_CDS=off: none.
+ */
+export async function ensureClassArchive(
+  dir: string,
+  settings: DbSettings,
+  log: (line: string) => void = () => undefined,
+): Promise<string | undefined> {
+  if (process.env.JIANWEN_NEO4J_CDS?.trim() === "off") return undefined;
+  const archive = classArchive(dir);
+  const failed = `${archive}.failed`;
+  const built = mtime(launcherJar(dir));
+  if (built === undefined) return undefined;
+  const current = (path: string) => (mtime(path) ?? 0) >= built;
+  if (current(archive)) return archive;
+  if (current(failed)) return undefined;
+  const target = join(dir, "target");
+  const release = await lockfile.lock(target, {
+    lockfilePath: join(target, ".build-lock"),
+    realpath: false,
+    stale: 60_000,
+    update: 10_000,
+    retries: { forever: true, minTimeout: 500, maxTimeout: 1000 },
+  });
+  try {
+    if (current(archive)) return archive;
+    if (current(failed)) return undefined;
+    log("db: writing the launcher's class-data archive (once after each build; about half a minute)");
+    const work = mkdtempSync(join(tmpdir(), "jianwen-cds-"));
+    const partial = `${archive}.partial`;
+    rmSync(partial, { force: true });
+    try {
+      const args = [
+        ...jvmOptions(settings),
+        `-XX:ArchiveClassesAtExit=${partial}`,
+        // The archive skips the classes of signed jars; the JVM says so for each, which is noise here.
+        "-Xlog:cds=off",
+        "-Xlog:cds+dynamic=off",
+        "-cp",
+        launcherClasspath(dir, true),
+        LAUNCHER_CLASS,
+        "--data",
+        join(work, "data"),
+        "--schema",
+        writeSchemaFile(join(work, "schema.cypher")),
+        "--train",
+      ];
+      const { code, output } = await runJava(args, TRAINING_TIMEOUT_MS);
+      if (code !== 0 || !existsSync(partial) || !output.includes("jianwen-neo4j: trained")) {
+        writeFileSync(failed, `${new Date().toISOString()} exit ${code}\n${tailLines(output, 20)}\n`);
+        log(`db: no class-data archive (the training run exited with ${code}); starting without it`);
+        return undefined;
+      }
+      renameSync(partial, archive);
+      return archive;
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+      rmSync(partial, { force: true });
+    }
+  } finally {
+    await release().catch(() => undefined);
+  }
+}
+
+function runJava(args: string[], timeoutMs: number): Promise<{ code: number; output: string }> {
+  const java = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, "bin", "java") : "java";
+  return new Promise((resolve) => {
+    const output: string[] = [];
+    const child = spawn(java, args, { stdio: ["ignore", "pipe", "pipe"], timeout: timeoutMs, killSignal: "SIGKILL" });
+    child.stdout.on("data", (b: Buffer) => output.push(b.toString("utf8")));
+    child.stderr.on("data", (b: Buffer) => output.push(b.toString("utf8")));
+    child.on("error", (error) => resolve({ code: -1, output: error.message }));
+    child.on("close", (c) => resolve({ code: c ?? -1, output: output.join("") }));
+  });
 }

@@ -147,22 +147,52 @@ const JIT_FLAGS: Record<JitMode, readonly string[]> = {
   full: [],
 };
 
-/** The java argument list for the launcher; classpath entries are the compiled class and the copied jars. */
-export function javaArgs(
-  launcherDir: string,
-  settings: DbSettings,
-  dataDir: string,
-  bulk: { importFile?: string | undefined; schemaFile?: string | undefined; awaitImport?: boolean | undefined } = {},
-): string[] {
-  const classpath = [join(launcherDir, "target", "classes"), join(launcherDir, "target", "lib", "*")].join(":");
+/** The launcher's jar (the pom's fixed finalName). */
+export function launcherJar(launcherDir: string): string {
+  return join(launcherDir, "target", "jianwen-neo4j.jar");
+}
+
+/** The launcher's class-data archive, written by a training run after a build (db/launcher.ts). */
+export function classArchive(launcherDir: string): string {
+  return join(launcherDir, "target", "jianwen-neo4j.jsa");
+}
+
+/** The JVM's options before the launcher's class: heap, JIT, collector. */
+export function jvmOptions(settings: DbSettings): string[] {
   return [
     `-Xmx${settings.heap}`,
     ...JIT_FLAGS[settings.jit],
     settings.gc === "g1" ? "-XX:+UseG1GC" : "-XX:+UseParallelGC",
     "-XX:+ExitOnOutOfMemoryError",
     "-Dfile.encoding=UTF-8",
+  ];
+}
+
+/**
+ * The launcher's classpath: the compiled class and the copied jars, or with a class-data archive the launcher's
+ * jar instead of the class folder (the JVM archives classes from jars only).
+ */
+export function launcherClasspath(launcherDir: string, archived: boolean): string {
+  const own = archived ? launcherJar(launcherDir) : join(launcherDir, "target", "classes");
+  return [own, join(launcherDir, "target", "lib", "*")].join(":");
+}
+
+/**
+ * The java argument list for the launcher. `archive`: a class-data archive the JVM maps instead of loading and
+ * verifying Neo4j's classes one by one (a start takes about a quarter less CPU).
+ */
+export function javaArgs(
+  launcherDir: string,
+  settings: DbSettings,
+  dataDir: string,
+  bulk: { importFile?: string | undefined; schemaFile?: string | undefined; awaitImport?: boolean | undefined } = {},
+  archive?: string,
+): string[] {
+  return [
+    ...jvmOptions(settings),
+    ...(archive ? [`-XX:SharedArchiveFile=${archive}`] : []),
     "-cp",
-    classpath,
+    launcherClasspath(launcherDir, archive !== undefined),
     LAUNCHER_CLASS,
     "--port",
     String(settings.port),

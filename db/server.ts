@@ -15,7 +15,7 @@ import {
 import { join } from "node:path";
 import { Neo4jLoadError } from "../core/errors.js";
 import { authFor, boltAnswers, connectionSettingsFromEnv, tcpAccepts } from "../cypher/index.js";
-import { ensureLauncherBuilt, findProjectRoot, launcherDir } from "./launcher.js";
+import { ensureClassArchive, ensureLauncherBuilt, findProjectRoot, launcherDir } from "./launcher.js";
 import {
   boltUri,
   dbPaths,
@@ -181,6 +181,7 @@ async function startClaimed(options: DbCallOptions): Promise<StartResult> {
   }
 
   await ensureLauncherBuilt(launcherDir(root), log);
+  const archive = await ensureClassArchive(launcherDir(root), settings, log);
   mkdirSync(paths.dataDir, { recursive: true });
   const fd = openSync(paths.logFile, "a");
   const logStart = statSync(paths.logFile).size;
@@ -188,7 +189,7 @@ async function startClaimed(options: DbCallOptions): Promise<StartResult> {
   const launched = Date.now();
   const java = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, "bin", "java") : "java";
   log(`db: starting Neo4j on ${uri} (data ${paths.dataDir}, log ${paths.logFile})`);
-  const args = javaArgs(launcherDir(root), settings, paths.dataDir, options);
+  const args = javaArgs(launcherDir(root), settings, paths.dataDir, options, archive);
   const child = spawn(java, args, {
     cwd: root,
     detached: true,

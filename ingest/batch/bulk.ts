@@ -9,7 +9,7 @@
 // nodes; the launcher then imports, starts the database and applies the schema. Later runs use the normal path,
 // which finds the imported articles marked `ingested`.
 import { execFile } from "node:child_process";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Driver } from "neo4j-driver";
@@ -19,7 +19,6 @@ import {
   closeDriver,
   openDriver,
   planLoad,
-  schemaStatements,
   withRetries,
   writeImportFiles,
   type ImportFiles,
@@ -43,6 +42,7 @@ import {
   startNeo4j,
   stopNeo4j,
   writeImportFile,
+  writeSchemaFile,
   type StartResult,
 } from "../../db/index.js";
 import { mergeDocs } from "../pipeline.js";
@@ -58,11 +58,12 @@ import { emptyOutcome, type BatchOutcome, type LoadEntry } from "./writer.js";
 import { graphTotals, type IngestOutcome } from "./index.js";
 
 /**
- * The embedded launcher is started when the estimated time left to read the input falls to this (seconds). Reading
- * runs ahead of extraction by up to three loads, so this is about ten seconds before the CSV is written, which
- * is what its warm-up takes. News corpus, against a cold launcher started after the CSV: extraction ends 7 s
- * later (the warm-up shares the cores), the steps after it take 11 s less. Started with the workers instead:
- * 9 s later and 11 s less; started after extraction: the warm-up outlasts the CSV writing, 2 s less in all.
+ * The embedded launcher is started when the estimated time left to read the input falls to this (seconds).
+ * Reading runs ahead of extraction by up to three loads, so on the news corpus this is about 20 s before the CSV
+ * is written: the launcher's warm-up (10–15 s) shares the cores with the last of the extraction, which ends 7–8 s
+ * later for it, and the steps after extraction take 11–12 s less than with a cold launcher started after the CSV
+ * (corpus, four alternations: 2–6 s less in all). Started later, the warm-up outlasted the single-threaded CSV
+ * writing and slowed it (three runs, 2–6 s more than the cold launcher); started with the workers, 2 s less.
  */
 const LAUNCH_LEAD_S = 5;
 
@@ -227,8 +228,7 @@ export async function bulkIngestPaths(paths: readonly string[], options: BulkOpt
   let launchTimer: NodeJS.Timeout | undefined;
   let launch = () => undefined as void;
   if (target.kind === "embedded") {
-    const schemaFile = join(work, "schema.cypher");
-    await writeFile(schemaFile, `${schemaStatements().map(oneLine).join("\n")}\n`);
+    const schemaFile = writeSchemaFile(join(work, "schema.cypher"));
     launch = () => {
       clearInterval(launchTimer);
       if (launcher) return;
@@ -495,11 +495,6 @@ function docker(args: string[]): Promise<void> {
         : resolve(),
     );
   });
-}
-
-/** A schema statement on one line, for the launcher's --schema file (Cypher reads a line break as a space). */
-function oneLine(statement: string): string {
-  return statement.replace(/\s*\n\s*/g, " ");
 }
 
 function round(n: number): number {

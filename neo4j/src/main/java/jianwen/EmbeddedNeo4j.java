@@ -60,6 +60,14 @@ public final class EmbeddedNeo4j {
     Files.createDirectories(data);
     String importFile = argument(args, "--import");
     String schemaFile = argument(args, "--schema");
+    if (args.length > 0 && args[args.length - 1].equals("--train")) {
+      // Run under -XX:ArchiveClassesAtExit: the warm-up's classes (importer, database, Cypher engine) are written to
+      // a class-data archive when the JVM exits, which later starts map instead of loading and verifying them.
+      warmUpImport(data, schemaFile);
+      System.out.println("jianwen-neo4j: trained");
+      System.out.flush();
+      System.exit(0);
+    }
     if (importFile != null) {
       String awaitFor = argument(args, "--await-import");
       if (awaitFor != null) {

@@ -1,0 +1,107 @@
+// The launcher's class-data archive: written once after a build by a training run, used by later starts, left
+// out (and not retried for that build) when the training fails, and not made without the launcher's jar or with
+// JIANWEN_NEO4J_CDS=off. A stand-in `java` (JAVA_HOME) records its arguments and plays the training run.
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { ensureClassArchive } from "../../db/launcher.js";
+import { classArchive, javaArgs, launcherJar, resolveDbSettings } from "../../db/options.js";
+
+const root = mkdtempSync(join(tmpdir(), "jianwen-class-archive-"));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+const settings = resolveDbSettings({}, {});
+const saved = { JAVA_HOME: process.env.JAVA_HOME, JIANWEN_NEO4J_CDS: process.env.JIANWEN_NEO4J_CDS };
+afterEach(() => {
+  for (const [k, v] of Object.entries(saved)) {
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
+});
+
+let n = 0;
+/** A launcher folder with a built jar, and a `java` that logs its arguments and then does `script`. */
+function setUp(script: string): { dir: string; calls: string } {
+  const base = join(root, String(n++));
+  const dir = join(base, "neo4j");
+  mkdirSync(join(dir, "target", "lib"), { recursive: true });
+  writeFileSync(launcherJar(dir), "jar");
+  const home = join(base, "jdk");
+  mkdirSync(join(home, "bin"), { recursive: true });
+  const calls = join(base, "calls");
+  writeFileSync(join(home, "bin", "java"), `#!/bin/sh\necho "$@" >> ${calls}\n${script}\n`);
+  chmodSync(join(home, "bin", "java"), 0o755);
+  process.env.JAVA_HOME = home;
+  delete process.env.JIANWEN_NEO4J_CDS;
+  return { dir, calls };
+}
+
+const runs = (calls: string) => (existsSync(calls) ? readFileSync(calls, "utf8").trim().split("\n").length : 0);
+
+// Writes the file named by -XX:ArchiveClassesAtExit=, as the JVM does at exit, and says it trained.
+const TRAINS = `for a in "$@"; do case "$a" in -XX:ArchiveClassesAtExit=*) echo archive > "\${a#*=}";; esac; done
+echo "jianwen-neo4j: trained"`;
+
+describe("ensureClassArchive", () => {
+  it("trains once after a build, with the launcher's jar and --train, then reuses the archive", async () => {
+    const { dir, calls } = setUp(TRAINS);
+    expect(await ensureClassArchive(dir, settings)).toBe(classArchive(dir));
+    expect(readFileSync(classArchive(dir), "utf8")).toBe("archive\n");
+    const args = readFileSync(calls, "utf8");
+    expect(args).toContain(`-XX:ArchiveClassesAtExit=${classArchive(dir)}.partial`);
+    expect(args).toContain(launcherJar(dir));
+    expect(args.trim().endsWith("--train")).toBe(true);
+    expect(existsSync(`${classArchive(dir)}.partial`)).toBe(false);
+    expect(await ensureClassArchive(dir, settings)).toBe(classArchive(dir));
+    expect(runs(calls)).toBe(1);
+  });
+
+  it("trains again when the jar is newer than the archive (a new build)", async () => {
+    const { dir, calls } = setUp(TRAINS);
+    await ensureClassArchive(dir, settings);
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(launcherJar(dir), later, later);
+    expect(await ensureClassArchive(dir, settings)).toBe(classArchive(dir));
+    expect(runs(calls)).toBe(2);
+  });
+
+  it("starts without an archive when the training fails, and does not retry it for that build", async () => {
+    const { dir, calls } = setUp("echo 'Error: no such option' >&2; exit 3");
+    const lines: string[] = [];
+    expect(await ensureClassArchive(dir, settings, (l) => lines.push(l))).toBeUndefined();
+    expect(lines.join("\n")).toMatch(/no class-data archive \(the training run exited with 3\)/);
+    expect(readFileSync(`${classArchive(dir)}.failed`, "utf8")).toMatch(/no such option/);
+    expect(existsSync(classArchive(dir))).toBe(false);
+    expect(await ensureClassArchive(dir, settings)).toBeUndefined();
+    expect(runs(calls)).toBe(1);
+  });
+
+  it("makes none without the launcher's jar or with JIANWEN_NEO4J_CDS=off", async () => {
+    const { dir, calls } = setUp(TRAINS);
+    process.env.JIANWEN_NEO4J_CDS = "off";
+    expect(await ensureClassArchive(dir, settings)).toBeUndefined();
+    delete process.env.JIANWEN_NEO4J_CDS;
+    rmSync(launcherJar(dir));
+    expect(await ensureClassArchive(dir, settings)).toBeUndefined();
+    expect(runs(calls)).toBe(0);
+  });
+});
+
+describe("javaArgs with a class-data archive", () => {
+  it("maps the archive and runs the launcher from its jar, before the launcher's class", () => {
+    const args = javaArgs("/p/neo4j", settings, "/d", {}, "/p/neo4j/target/jianwen-neo4j.jsa");
+    const main = args.indexOf("jianwen.EmbeddedNeo4j");
+    expect(args.indexOf("-XX:SharedArchiveFile=/p/neo4j/target/jianwen-neo4j.jsa")).toBeLessThan(main);
+    expect(args[args.indexOf("-cp") + 1]).toBe("/p/neo4j/target/jianwen-neo4j.jar:/p/neo4j/target/lib/*");
+    expect(javaArgs("/p/neo4j", settings, "/d").some((a) => a.startsWith("-XX:SharedArchiveFile"))).toBe(false);
+  });
+});
