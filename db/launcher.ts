@@ -76,25 +76,31 @@ export async function ensureLauncherBuilt(
   log: (line: string) => void = () => undefined,
 ): Promise<boolean> {
   if (!launcherIsStale(dir)) return false;
-  // Inside target/ so it is ignored by git like the build itself.
-  const target = join(dir, "target");
-  mkdirSync(target, { recursive: true });
-  const release = await lockfile.lock(target, {
-    lockfilePath: join(target, ".build-lock"),
-    realpath: false,
-    stale: 60_000,
-    update: 10_000,
-    // Another build holds the lock: wait for it, however long Maven takes.
-    retries: { forever: true, minTimeout: 500, maxTimeout: 1000 },
-    onCompromised: (error) =>
-      log(`db: the launcher build lock was taken over (${error.message}); another build may run beside this one`),
-  });
+  const release = await lockBuild(dir, log);
   try {
     if (!launcherIsStale(dir)) return false;
     return await runMaven(dir, log);
   } finally {
     await release().catch(() => undefined);
   }
+}
+
+/**
+ * Takes the lock on neo4j/target that a build and a training run hold, waiting for another holder however long
+ * Maven or the training takes. Inside target/ so it is ignored by git like the build itself.
+ */
+async function lockBuild(dir: string, log: (line: string) => void): Promise<() => Promise<void>> {
+  const target = join(dir, "target");
+  mkdirSync(target, { recursive: true });
+  return lockfile.lock(target, {
+    lockfilePath: join(target, ".build-lock"),
+    realpath: false,
+    stale: 60_000,
+    update: 10_000,
+    retries: { forever: true, minTimeout: 500, maxTimeout: 1000 },
+    onCompromised: (error) =>
+      log(`db: the launcher build lock was taken over (${error.message}); another build may run beside this one`),
+  });
 }
 
 async function runMaven(dir: string, log: (line: string) => void): Promise<boolean> {
@@ -150,14 +156,7 @@ export async function ensureClassArchive(
   const current = (path: string) => (mtime(path) ?? 0) >= built;
   if (current(archive)) return archive;
   if (current(failed)) return undefined;
-  const target = join(dir, "target");
-  const release = await lockfile.lock(target, {
-    lockfilePath: join(target, ".build-lock"),
-    realpath: false,
-    stale: 60_000,
-    update: 10_000,
-    retries: { forever: true, minTimeout: 500, maxTimeout: 1000 },
-  });
+  const release = await lockBuild(dir, log);
   try {
     if (current(archive)) return archive;
     if (current(failed)) return undefined;
