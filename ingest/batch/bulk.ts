@@ -356,6 +356,9 @@ export async function bulkIngestPaths(paths: readonly string[], options: BulkOpt
           await startTarget(target, options.connection.uri);
           timing.startMs = performance.now() - t;
         }
+      } else {
+        // launch() ran after the stop for every embedded target; kept explicit so no path skips the import.
+        throw new Neo4jLoadError("ingest --bulk: the embedded launcher was not started for the import", false);
       }
     } catch (error) {
       keepWork = true;
