@@ -11,6 +11,7 @@ import { Neo4jLoadError } from "../core/errors.js";
 import { writeSchemaFile } from "./bulk-import.js";
 import {
   classArchive,
+  javaCommand,
   jvmOptions,
   LAUNCHER_CLASS,
   launcherClasspath,
@@ -108,26 +109,19 @@ async function runMaven(dir: string, log: (line: string) => void): Promise<boole
     `db: building the Neo4j launcher (mvn -q -B package in ${dir}); the first build may download Neo4j from Maven Central`,
   );
   const mvn = process.env.MVN ?? "mvn";
-  const output: string[] = [];
-  const code = await new Promise<number>((resolveCode, reject) => {
-    const child = spawn(mvn, ["-q", "-B", "package"], { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
-    child.stdout.on("data", (b: Buffer) => output.push(b.toString("utf8")));
-    child.stderr.on("data", (b: Buffer) => output.push(b.toString("utf8")));
-    child.on("error", (error) =>
-      reject(
-        new Neo4jLoadError(
-          `db: could not run Maven (${mvn}): ${error.message}; install Maven 3.8+ and Java 17, or set NEO4J_URI to a running Neo4j`,
-          false,
-          { cause: error },
-        ),
-      ),
+  const run = await runCapturing(mvn, ["-q", "-B", "package"], { cwd: dir });
+  if (run.error) {
+    throw new Neo4jLoadError(
+      `db: could not run Maven (${mvn}): ${run.error.message}; install Maven 3.8+ and Java 17, or set NEO4J_URI to a running Neo4j`,
+      false,
+      { cause: run.error },
     );
-    child.on("close", (c) => resolveCode(c ?? 1));
-  });
+  }
+  const code = run.code ?? 1;
   if (code === 0) writeFileSync(stampFile(dir), `${new Date().toISOString()}\n`);
   if (code !== 0 || launcherIsStale(dir)) {
     throw new Neo4jLoadError(
-      `db: building the Neo4j launcher failed (mvn exit ${code}); Maven said:\n${tailLines(output.join(""), 40)}`,
+      `db: building the Neo4j launcher failed (mvn exit ${code}); Maven said:\n${tailLines(run.output, 40)}`,
       false,
     );
   }
@@ -180,7 +174,9 @@ export async function ensureClassArchive(
         writeSchemaFile(join(work, "schema.cypher")),
         "--train",
       ];
-      const { code, output } = await runJava(args, TRAINING_TIMEOUT_MS);
+      const run = await runCapturing(javaCommand(), args, { timeoutMs: TRAINING_TIMEOUT_MS });
+      const code = run.code ?? -1;
+      const output = run.error?.message ?? run.output;
       if (code !== 0 || !existsSync(partial) || !output.includes("jianwen-neo4j: trained")) {
         writeFileSync(failed, `${new Date().toISOString()} exit ${code}\n${tailLines(output, 20)}\n`);
         log(`db: no class-data archive (the training run exited with ${code}); starting without it`);
@@ -197,14 +193,26 @@ export async function ensureClassArchive(
   }
 }
 
-function runJava(args: string[], timeoutMs: number): Promise<{ code: number; output: string }> {
-  const java = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, "bin", "java") : "java";
+/**
+ * Runs a command to its end and keeps what it printed (stdout and stderr as they came); `error` when it could not
+ * be started at all. `code` is null when a signal ended it (the timeout's SIGKILL among them).
+ */
+function runCapturing(
+  command: string,
+  args: string[],
+  options: { cwd?: string; timeoutMs?: number } = {},
+): Promise<{ code: number | null; output: string; error?: Error }> {
   return new Promise((resolve) => {
     const output: string[] = [];
-    const child = spawn(java, args, { stdio: ["ignore", "pipe", "pipe"], timeout: timeoutMs, killSignal: "SIGKILL" });
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      stdio: ["ignore", "pipe", "pipe"],
+      timeout: options.timeoutMs,
+      killSignal: "SIGKILL",
+    });
     child.stdout.on("data", (b: Buffer) => output.push(b.toString("utf8")));
     child.stderr.on("data", (b: Buffer) => output.push(b.toString("utf8")));
-    child.on("error", (error) => resolve({ code: -1, output: error.message }));
-    child.on("close", (c) => resolve({ code: c ?? -1, output: output.join("") }));
+    child.on("error", (error) => resolve({ code: null, output: output.join(""), error }));
+    child.on("close", (code) => resolve({ code, output: output.join("") }));
   });
 }

@@ -147,6 +147,11 @@ const JIT_FLAGS: Record<JitMode, readonly string[]> = {
   full: [],
 };
 
+/** The java command: JAVA_HOME's when set, else the one on PATH. */
+export function javaCommand(): string {
+  return process.env.JAVA_HOME ? join(process.env.JAVA_HOME, "bin", "java") : "java";
+}
+
 /** The launcher's jar (the pom's fixed finalName). */
 export function launcherJar(launcherDir: string): string {
   return join(launcherDir, "target", "jianwen-neo4j.jar");

@@ -12,7 +12,6 @@ import {
   writeFileSync,
   writeSync,
 } from "node:fs";
-import { join } from "node:path";
 import { Neo4jLoadError } from "../core/errors.js";
 import { authFor, boltAnswers, connectionSettingsFromEnv, tcpAccepts } from "../cypher/index.js";
 import { ensureClassArchive, ensureLauncherBuilt, findProjectRoot, launcherDir } from "./launcher.js";
@@ -24,6 +23,7 @@ import {
   LOOPBACK,
   READY_LINE,
   javaArgs,
+  javaCommand,
   resolveDbSettings,
   type DbPaths,
   type DbSettings,
@@ -187,7 +187,7 @@ async function startClaimed(options: DbCallOptions): Promise<StartResult> {
   const logStart = statSync(paths.logFile).size;
   writeSync(fd, `== jianwen db start ${new Date().toISOString()} port ${settings.port} data ${paths.dataDir}\n`);
   const launched = Date.now();
-  const java = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, "bin", "java") : "java";
+  const java = javaCommand();
   log(`db: starting Neo4j on ${uri} (data ${paths.dataDir}, log ${paths.logFile})`);
   const args = javaArgs(launcherDir(root), settings, paths.dataDir, options, archive);
   const child = spawn(java, args, {

@@ -20,7 +20,7 @@ import {
   startNeo4j,
   stopNeo4j,
 } from "../../db/index.js";
-import { javaArgs } from "../../db/options.js";
+import { javaArgs, javaCommand } from "../../db/options.js";
 import { isLauncherProcess } from "../../db/process.js";
 
 // A warm-up import and start on a cold JVM, then the real start: tens of seconds on a busy 2-core machine.
@@ -63,14 +63,18 @@ describe("a launcher standing by for an import", () => {
 
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+  /** A free port, a data folder and an empty work folder (where the import file goes) for one case. */
+  const place = async (name: string) => {
+    const work = join(dir, `${name}-work`);
+    mkdirSync(work);
+    return { port: await freePort(), data: join(dir, `${name}-data`), work };
+  };
+
   it(
     "warms up without answering, then starts the store as it was when told no import comes",
     { timeout: TIMEOUT },
     async () => {
-      const port = await freePort();
-      const data = join(dir, "cancel-data");
-      const work = join(dir, "cancel-work");
-      mkdirSync(work);
+      const { port, data, work } = await place("cancel");
       const { logFile } = dbPaths(root, resolveDbSettings({ port, data }));
       const logStart = existsSync(logFile) ? readFileSync(logFile).length : 0;
       const log = () => (existsSync(logFile) ? readFileSync(logFile).subarray(logStart).toString("utf8") : "");
@@ -98,10 +102,7 @@ describe("a launcher standing by for an import", () => {
     "starts the store as it was when the ingest it stands by for exits without writing the import file",
     { timeout: TIMEOUT },
     async () => {
-      const port = await freePort();
-      const data = join(dir, "orphan-data");
-      const work = join(dir, "orphan-work");
-      mkdirSync(work);
+      const { port, data, work } = await place("orphan");
       // The ingest: a process that exits a few seconds in, long before the warm-up is over.
       const ingest = spawn("sleep", ["3"], { stdio: "ignore" });
       const args = javaArgs(launcherDir(root), resolveDbSettings({ port }), data, {
@@ -111,8 +112,7 @@ describe("a launcher standing by for an import", () => {
       args[args.indexOf("--await-import") + 1] = String(ingest.pid);
       const logFile = join(dir, "orphan.log");
       const out = openSync(logFile, "a");
-      const java = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, "bin", "java") : "java";
-      const launcher = spawn(java, args, { cwd: root, detached: true, stdio: ["ignore", out, out] });
+      const launcher = spawn(javaCommand(), args, { cwd: root, detached: true, stdio: ["ignore", out, out] });
       launcher.unref();
       const log = () => readFileSync(logFile, "utf8");
       try {
