@@ -1,6 +1,6 @@
 // The ingest pipeline from a read document to its graph document: layout → split → mentions → relate → resolve.
 // Pure apart from the tagger it is given; file reading and Neo4j writing stay at the two ends.
-import type { GraphDoc, RelationDoc } from "../core/model.js";
+import type { ArticleDoc, EntityDoc, Evidence, GraphDoc, RelationDoc } from "../core/model.js";
 import { buildArticle, forReading } from "./article.js";
 import { repairLayout } from "./layout.js";
 import { findMentions, type SpanTagger } from "./mentions/index.js";
@@ -93,21 +93,41 @@ export function extractDocument(raw: RawDocument, options: ExtractOptions = {}):
   return merged;
 }
 
-/** One graph document from several: entities merged by id, identical relations merged with their evidence joined. */
+/**
+ * One graph document from several: entities merged by id, identical relations merged with their evidence joined.
+ * A relation stated again checks its evidence against a set of what it holds, built the first time it repeats:
+ * a fact like 李强 总理 国务院 gathers thousands of sentences over an archive, and scanning its list for each new
+ * one made merging a whole corpus quadratic in them.
+ */
 export function mergeDocs(docs: GraphDoc[]): GraphDoc {
-  const articles = new Map(docs.flatMap((d) => d.articles).map((a) => [a.id, a]));
+  const articles = new Map<string, ArticleDoc>();
   const relations = new Map<string, RelationDoc>();
-  for (const r of docs.flatMap((d) => d.relations)) {
-    const key = `${r.source}|${r.type}|${r.target}|${JSON.stringify(r.properties)}`;
-    const prev = relations.get(key);
-    if (!prev) relations.set(key, { ...r, evidence: [...r.evidence] });
-    else
-      for (const e of r.evidence)
-        if (!prev.evidence.some((p) => p.article === e.article && p.sentence === e.sentence)) prev.evidence.push(e);
+  const held = new Map<RelationDoc, Set<string>>();
+  const entities: EntityDoc[] = [];
+  for (const d of docs) {
+    for (const a of d.articles) articles.set(a.id, a);
+    for (const e of d.entities) entities.push(e);
+    for (const r of d.relations) {
+      const key = `${r.source}|${r.type}|${r.target}|${JSON.stringify(r.properties)}`;
+      const prev = relations.get(key);
+      if (!prev) {
+        relations.set(key, { ...r, evidence: [...r.evidence] });
+        continue;
+      }
+      let seen = held.get(prev);
+      if (!seen) held.set(prev, (seen = new Set(prev.evidence.map(evidenceKey))));
+      for (const e of r.evidence) {
+        const k = evidenceKey(e);
+        if (seen.has(k)) continue;
+        seen.add(k);
+        prev.evidence.push(e);
+      }
+    }
   }
-  return {
-    articles: [...articles.values()],
-    entities: mergeEntities(docs.flatMap((d) => d.entities)),
-    relations: [...relations.values()],
-  };
+  return { articles: [...articles.values()], entities: mergeEntities(entities), relations: [...relations.values()] };
+}
+
+/** What makes two pieces of evidence the same: their article and sentence (ids hold no NUL). */
+function evidenceKey(e: Evidence): string {
+  return `${e.article}\u0000${e.sentence}`;
 }

@@ -73,22 +73,35 @@ export function publisherEntity(source: string): EntityDoc {
   return { id: `org:${name}`, type: "Organization", name, aliases: name === source ? [] : [source], kind: "media" };
 }
 
-/** Merges entities with the same id: names stay, aliases and known properties union. */
+/**
+ * Merges entities with the same id: names stay, aliases and known properties union (the first sighting's values
+ * win). The merged entity is a copy made at the first sighting and completed in place by later ones, so an entity
+ * named in thousands of articles is not copied thousands of times.
+ */
 export function mergeEntities(list: EntityDoc[]): EntityDoc[] {
-  const byId = new Map<string, EntityDoc>();
+  const byId = new Map<string, { entity: EntityDoc; aliases: Set<string> | null }>();
   for (const e of list) {
     const prev = byId.get(e.id);
-    // Most entities come without aliases, and so add none to what is known.
-    if (!prev)
-      byId.set(e.id, { ...e, aliases: e.aliases.length ? [...new Set(e.aliases.filter((a) => a !== e.name))] : [] });
-    else if (!e.aliases.length) byId.set(e.id, { ...e, ...prev, aliases: [...prev.aliases] });
-    else {
-      const aliases = new Set([...prev.aliases, ...e.aliases]);
-      aliases.delete(prev.name);
-      byId.set(e.id, { ...e, ...prev, aliases: [...aliases] });
+    if (!prev) {
+      // Most entities come without aliases, and so add none to what is known.
+      const aliases = e.aliases.length ? new Set(e.aliases.filter((a) => a !== e.name)) : null;
+      byId.set(e.id, { entity: { ...e, aliases: [] }, aliases });
+      continue;
+    }
+    const into = prev.entity as unknown as Record<string, unknown>;
+    const from = e as unknown as Record<string, unknown>;
+    for (const k in from) if (into[k] === undefined) into[k] = from[k];
+    if (e.aliases.length) {
+      prev.aliases ??= new Set();
+      for (const a of e.aliases) if (a !== prev.entity.name) prev.aliases.add(a);
     }
   }
-  return [...byId.values()];
+  const out: EntityDoc[] = [];
+  for (const { entity, aliases } of byId.values()) {
+    if (aliases) entity.aliases = [...aliases];
+    out.push(entity);
+  }
+  return out;
 }
 
 /**
