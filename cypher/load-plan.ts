@@ -2,7 +2,14 @@
 // (type, source label, target label): one row per fact (cypher/facts.ts) carrying all of this document's evidence
 // for it, and one per MENTIONS/REPORTED link. Pure, so it is unit-tested without Neo4j; cypher/load.ts sends them.
 import { InputError } from "../core/errors.js";
-import { ENTITY_TYPES, RELATION_TYPES, type GraphDoc, type PropertyValue, type RelationType } from "../core/model.js";
+import {
+  ENTITY_TYPES,
+  RELATION_TYPES,
+  type GraphDoc,
+  type PropertyValue,
+  type RelationDoc,
+  type RelationType,
+} from "../core/model.js";
 import { EVIDENCE_CAP, LINK_TYPES, foldFacts, type Fact } from "./facts.js";
 
 export const NODE_LABELS = ["Article", ...ENTITY_TYPES] as const;
@@ -71,8 +78,10 @@ export function isNodeLabel(value: string): value is NodeLabel {
   return (NODE_LABELS as readonly string[]).includes(value);
 }
 
+const RELATION_TYPE_SET: ReadonlySet<string> = new Set(RELATION_TYPES);
+
 export function isRelationType(value: string): value is RelationType {
-  return (RELATION_TYPES as readonly string[]).includes(value);
+  return RELATION_TYPE_SET.has(value);
 }
 
 export function planLoad(doc: GraphDoc): LoadPlan {
@@ -129,30 +138,37 @@ export function planLoad(doc: GraphDoc): LoadPlan {
     }
     return group;
   };
-  // Groups in the order of the document's relations, which ingest sorts so concurrent loads lock alike.
+  // Groups in the order of the document's relations, which ingest sorts so concurrent loads lock alike. Each
+  // link's group is kept for the pass below (links are most of an archive's relations).
+  const linkGroups: RelationshipGroup[] = [];
   for (const rel of doc.relations) {
     if (!isRelationType(rel.type)) {
       throw new InputError(
         `cypher/load: relation ${rel.source} -> ${rel.target} has type "${String(rel.type)}", not one of ${RELATION_TYPES.join(", ")}`,
       );
     }
-    groupOf(rel.type, rel.source, rel.target);
+    const group = groupOf(rel.type, rel.source, rel.target);
+    if (LINK_TYPES.has(rel.type)) linkGroups.push(group);
   }
   const links = new Map<string, LinkRow>();
+  let nextLink = 0;
   for (const rel of doc.relations) {
     if (!LINK_TYPES.has(rel.type)) continue;
+    const group = linkGroups[nextLink++]!;
     const id = `${rel.type}\u0000${rel.source}\u0000${rel.target}`;
-    const sentence = rel.evidence.find((e) => e.sentence)?.sentence;
-    const props = scalars({ ...rel.properties });
+    const sentence = firstSentence(rel.evidence);
+    const props = scalars(rel.properties);
     const existing = links.get(id);
     if (existing) {
       // The first sentence stays; other properties, as with `SET r += …`, are the later statement's.
       existing.props = { ...existing.props, ...props, ...scalars({ sentence: existing.props.sentence ?? sentence }) };
       continue;
     }
-    const row: LinkRow = { source: rel.source, target: rel.target, props: { ...props, ...scalars({ sentence }) } };
+    // `props` is this row's own copy: the sentence is set on it, in the place a sentence property already has.
+    if (sentence) props.sentence = sentence;
+    const row: LinkRow = { source: rel.source, target: rel.target, props };
     links.set(id, row);
-    (groupOf(rel.type, rel.source, rel.target).rows as LinkRow[]).push(row);
+    (group.rows as LinkRow[]).push(row);
   }
   const facts = foldFacts(
     doc.relations.filter((r) => !LINK_TYPES.has(r.type)),
@@ -201,6 +217,12 @@ function resolveLabel(id: string, labelOf: Map<string, NodeLabel>, type: Relatio
   throw new InputError(
     `cypher/load: a ${type} relation refers to "${id}", which is neither an article or entity of this document nor an id with a known type prefix (person:, place:, …)`,
   );
+}
+
+/** The first non-empty sentence of a link's evidence. */
+function firstSentence(evidence: RelationDoc["evidence"]): string | undefined {
+  for (const e of evidence) if (e.sentence) return e.sentence;
+  return undefined;
 }
 
 /** Drops undefined and null values: `SET n += props` would otherwise erase what an earlier load stored. */
