@@ -138,9 +138,10 @@ export function planLoad(doc: GraphDoc): LoadPlan {
     }
     return group;
   };
-  // Groups in the order of the document's relations, which ingest sorts so concurrent loads lock alike. Each
-  // link's group is kept for the pass below (links are most of an archive's relations).
-  const linkGroups: RelationshipGroup[] = [];
+  // Groups in the order of the document's relations, which ingest sorts so concurrent loads lock alike. The same
+  // pass sorts the relations into links, each with its group (links are most of an archive's relations), and facts.
+  const linkRels: Array<{ rel: RelationDoc; group: RelationshipGroup }> = [];
+  const factRels: RelationDoc[] = [];
   for (const rel of doc.relations) {
     if (!isRelationType(rel.type)) {
       throw new InputError(
@@ -148,13 +149,11 @@ export function planLoad(doc: GraphDoc): LoadPlan {
       );
     }
     const group = groupOf(rel.type, rel.source, rel.target);
-    if (LINK_TYPES.has(rel.type)) linkGroups.push(group);
+    if (LINK_TYPES.has(rel.type)) linkRels.push({ rel, group });
+    else factRels.push(rel);
   }
   const links = new Map<string, LinkRow>();
-  let nextLink = 0;
-  for (const rel of doc.relations) {
-    if (!LINK_TYPES.has(rel.type)) continue;
-    const group = linkGroups[nextLink++]!;
+  for (const { rel, group } of linkRels) {
     const id = `${rel.type}\u0000${rel.source}\u0000${rel.target}`;
     const sentence = firstSentence(rel.evidence);
     const props = scalars(rel.properties);
@@ -170,10 +169,7 @@ export function planLoad(doc: GraphDoc): LoadPlan {
     links.set(id, row);
     (group.rows as LinkRow[]).push(row);
   }
-  const facts = foldFacts(
-    doc.relations.filter((r) => !LINK_TYPES.has(r.type)),
-    (article) => articleDates.get(article) ?? null,
-  );
+  const facts = foldFacts(factRels, (article) => articleDates.get(article) ?? null);
   for (const fact of facts) (groupOf(fact.type, fact.source, fact.target).rows as FactRow[]).push(factRow(fact));
 
   const nodeRows = new Map<NodeLabel, NodeRow[]>();
