@@ -2,9 +2,20 @@
 // its pom or source. Dependencies land in neo4j/target/lib, so Java runs with a plain classpath. After a build,
 // one training run writes a class-data archive of the classes a start and an import load, which later starts map.
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { delimiter, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import lockfile from "proper-lockfile";
 import { Neo4jLoadError } from "../core/errors.js";
@@ -43,6 +54,15 @@ export function launcherDir(projectRoot: string): string {
 
 function mtime(path: string): number | undefined {
   return existsSync(path) ? statSync(path).mtimeMs : undefined;
+}
+
+/** A small file's text, or undefined when it cannot be read. */
+function readText(path: string): string | undefined {
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    return undefined;
+  }
 }
 
 function javaSources(dir: string): string[] {
@@ -128,14 +148,40 @@ async function runMaven(dir: string, log: (line: string) => void): Promise<boole
   return true;
 }
 
+/**
+ * Which JVM `java` (javaCommand()) is: the real path of the binary and its modification time, or "unknown" when
+ * it is not found (starting it then fails with its own message). A class-data archive maps only into the JVM
+ * build that wrote it; another one logs an error at every start and loads every class itself, so the archive is
+ * written again when this changes (JAVA_HOME set to another JDK, the JDK package updated).
+ */
+export function javaRuntimeId(java = javaCommand(), path = process.env.PATH ?? ""): string {
+  const candidates = java.includes("/")
+    ? [java]
+    : path
+        .split(delimiter)
+        .filter((d) => d !== "")
+        .map((d) => join(d, java));
+  for (const candidate of candidates) {
+    try {
+      const real = realpathSync(candidate);
+      const stat = statSync(real);
+      if (stat.isFile()) return `${real} ${Math.floor(stat.mtimeMs)}`;
+    } catch {
+      // Not in this folder: the next one of PATH.
+    }
+  }
+  return "unknown";
+}
+
 /** The training run's limit: a cold import, start and dump on a busy machine take well under this. */
 const TRAINING_TIMEOUT_MS = 5 * 60_000;
 
 /**
- * The launcher's class-data archive, written once after each build by a training run (the launcher with --train
- * under -XX:ArchiveClassesAtExit: a small import, a database started on it, the schema and the warm-up queries);
- * undefined when it cannot be had, and the launcher then starts without it. A failed training is remembered for
- * that build (a marker beside the archive), so it is not retried on every start. JIANWEN_NEO4J_CDS=off: none.
+ * The launcher's class-data archive, written once after each build, and again when Java changes, by a training
+ * run (the launcher with --train under -XX:ArchiveClassesAtExit: a small import, a database started on it, the
+ * schema and the warm-up queries); undefined when it cannot be had, and the launcher then starts without it. A
+ * failed training is remembered for that build and JVM (a marker beside the archive), so it is not retried on
+ * every start. JIANWEN_NEO4J_CDS=off: none.
  */
 export async function ensureClassArchive(
   dir: string,
@@ -147,14 +193,16 @@ export async function ensureClassArchive(
   const failed = `${archive}.failed`;
   const built = mtime(launcherJar(dir));
   if (built === undefined) return undefined;
-  const current = (path: string) => (mtime(path) ?? 0) >= built;
+  // An archive (or a failed training) counts for this build and this JVM: `<file>.jvm` names the JVM it is for.
+  const jvm = javaRuntimeId();
+  const current = (path: string) => (mtime(path) ?? 0) >= built && readText(`${path}.jvm`) === jvm;
   if (current(archive)) return archive;
   if (current(failed)) return undefined;
   const release = await lockBuild(dir, log);
   try {
     if (current(archive)) return archive;
     if (current(failed)) return undefined;
-    log("db: writing the launcher's class-data archive (once after each build; about half a minute)");
+    log("db: writing the launcher's class-data archive for this Java (once after each build; about half a minute)");
     const work = mkdtempSync(join(tmpdir(), "jianwen-cds-"));
     const partial = `${archive}.partial`;
     rmSync(partial, { force: true });
@@ -179,10 +227,12 @@ export async function ensureClassArchive(
       const output = run.error?.message ?? run.output;
       if (code !== 0 || !existsSync(partial) || !output.includes("jianwen-neo4j: trained")) {
         writeFileSync(failed, `${new Date().toISOString()} exit ${code}\n${tailLines(output, 20)}\n`);
+        writeFileSync(`${failed}.jvm`, jvm);
         log(`db: no class-data archive (the training run exited with ${code}); starting without it`);
         return undefined;
       }
       renameSync(partial, archive);
+      writeFileSync(`${archive}.jvm`, jvm);
       return archive;
     } finally {
       rmSync(work, { recursive: true, force: true });

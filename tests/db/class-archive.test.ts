@@ -8,13 +8,14 @@ import {
   mkdtempSync,
   readFileSync,
   rmSync,
+  symlinkSync,
   utimesSync,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { ensureClassArchive } from "../../db/launcher.js";
+import { ensureClassArchive, javaRuntimeId } from "../../db/launcher.js";
 import { classArchive, javaArgs, launcherJar, resolveDbSettings } from "../../db/options.js";
 
 const root = mkdtempSync(join(tmpdir(), "jianwen-class-archive-"));
@@ -74,6 +75,38 @@ describe("ensureClassArchive", () => {
     expect(runs(calls)).toBe(2);
   });
 
+  it("trains again when JAVA_HOME names another JDK, whose JVM cannot map the first one's archive", async () => {
+    const { dir, calls } = setUp(TRAINS);
+    const first = process.env.JAVA_HOME!;
+    await ensureClassArchive(dir, settings);
+    expect(readFileSync(`${classArchive(dir)}.jvm`, "utf8")).toContain(join(first, "bin", "java"));
+    // A second JDK: the same stand-in, in another folder.
+    const second = `${first}-other`;
+    mkdirSync(join(second, "bin"), { recursive: true });
+    writeFileSync(join(second, "bin", "java"), readFileSync(join(first, "bin", "java")));
+    chmodSync(join(second, "bin", "java"), 0o755);
+    process.env.JAVA_HOME = second;
+    expect(await ensureClassArchive(dir, settings)).toBe(classArchive(dir));
+    expect(runs(calls)).toBe(2);
+    expect(readFileSync(`${classArchive(dir)}.jvm`, "utf8")).toContain(join(second, "bin", "java"));
+    expect(await ensureClassArchive(dir, settings)).toBe(classArchive(dir));
+    expect(runs(calls)).toBe(2);
+    // Back to the first: the archive on disk is the second JDK's now.
+    process.env.JAVA_HOME = first;
+    await ensureClassArchive(dir, settings);
+    expect(runs(calls)).toBe(3);
+  });
+
+  it("trains again when the JDK's java binary is replaced (a JDK update)", async () => {
+    const { dir, calls } = setUp(TRAINS);
+    await ensureClassArchive(dir, settings);
+    const java = join(process.env.JAVA_HOME!, "bin", "java");
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(java, later, later);
+    await ensureClassArchive(dir, settings);
+    expect(runs(calls)).toBe(2);
+  });
+
   it("starts without an archive when the training fails, and does not retry it for that build", async () => {
     const { dir, calls } = setUp("echo 'Error: no such option' >&2; exit 3");
     const lines: string[] = [];
@@ -83,6 +116,14 @@ describe("ensureClassArchive", () => {
     expect(existsSync(classArchive(dir))).toBe(false);
     expect(await ensureClassArchive(dir, settings)).toBeUndefined();
     expect(runs(calls)).toBe(1);
+    // Another JDK is tried once: the failure was that JVM's.
+    const other = `${process.env.JAVA_HOME!}-other`;
+    mkdirSync(join(other, "bin"), { recursive: true });
+    writeFileSync(join(other, "bin", "java"), `#!/bin/sh\necho "$@" >> ${calls}\n${TRAINS}\n`);
+    chmodSync(join(other, "bin", "java"), 0o755);
+    process.env.JAVA_HOME = other;
+    expect(await ensureClassArchive(dir, settings)).toBe(classArchive(dir));
+    expect(runs(calls)).toBe(2);
   });
 
   it("makes none without the launcher's jar or with JIANWEN_NEO4J_CDS=off", async () => {
@@ -93,6 +134,25 @@ describe("ensureClassArchive", () => {
     rmSync(launcherJar(dir));
     expect(await ensureClassArchive(dir, settings)).toBeUndefined();
     expect(runs(calls)).toBe(0);
+  });
+});
+
+describe("javaRuntimeId", () => {
+  it("names the binary JAVA_HOME or PATH leads to, through links, with its modification time", () => {
+    const base = mkdtempSync(join(root, "jvm-"));
+    mkdirSync(join(base, "jdk", "bin"), { recursive: true });
+    mkdirSync(join(base, "empty"));
+    mkdirSync(join(base, "links"));
+    const java = join(base, "jdk", "bin", "java");
+    writeFileSync(java, "#!/bin/sh\n");
+    chmodSync(java, 0o755);
+    symlinkSync(java, join(base, "links", "java"));
+    const id = javaRuntimeId(java);
+    expect(id).toMatch(new RegExp(`^${java.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} \\d+$`));
+    expect(javaRuntimeId("java", [join(base, "empty"), join(base, "links")].join(":"))).toBe(id);
+    expect(javaRuntimeId("java", join(base, "empty"))).toBe("unknown");
+    utimesSync(java, new Date(1_000_000), new Date(1_000_000));
+    expect(javaRuntimeId(java)).toBe(`${java} 1000000`);
   });
 });
 
