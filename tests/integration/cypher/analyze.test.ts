@@ -45,4 +45,32 @@ describe("analyzeGraph", () => {
     expect(byId[P1]!.get("pagerank")).toBeGreaterThan(byId[P4]!.get("pagerank"));
     expect(byId[P1]!.get("community")).not.toBeNull();
   });
+
+  it("writes every node's metrics in batches of one label, and finds a node whose id names another label", async () => {
+    // An Organization whose id says person: (no load makes one; a hand-written graph might).
+    const odd = "person:qfix-错标机构";
+    await loadGraphDoc(driver, {
+      articles: [],
+      entities: [{ id: odd, type: "Organization", name: "错标机构", aliases: [] }],
+      relations: [],
+    });
+    try {
+      const ids = [...fixtureDoc().entities.map((e) => e.id), odd];
+      await driver.executeQuery("MATCH (n) WHERE n.id IN $ids REMOVE n.degree, n.pagerank, n.community", { ids });
+      // Batches of three rows: the fixture's five people take two, written at the same time.
+      await analyzeGraph(driver, { batchSize: 3 });
+      const { records } = await driver.executeQuery(
+        "MATCH (n) WHERE n.id IN $ids RETURN n.id AS id, n.degree AS degree, n.pagerank AS pagerank, n.community AS community",
+        { ids },
+      );
+      expect(records.map((r) => r.get("id")).sort()).toEqual([...ids].sort());
+      for (const r of records) {
+        expect(r.get("degree"), String(r.get("id"))).not.toBeNull();
+        expect(r.get("pagerank"), String(r.get("id"))).toBeGreaterThan(0);
+        expect(r.get("community"), String(r.get("id"))).not.toBeNull();
+      }
+    } finally {
+      await driver.executeQuery("MATCH (n {id: $odd}) DETACH DELETE n", { odd });
+    }
+  });
 });
