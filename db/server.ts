@@ -153,6 +153,14 @@ async function startClaimed(options: DbCallOptions): Promise<StartResult> {
       false,
     );
   }
+  if (existing && isLauncherProcess(existing.pid) && options.data !== undefined && existing.data !== paths.dataDir) {
+    // Asked for a database in another folder: answering with this one would give the caller (a benchmark that
+    // wiped its folder for a fresh database, say) a graph it did not ask for, and its stop would end this server.
+    throw new Neo4jLoadError(
+      `db: Neo4j is already running on port ${settings.port} with data ${existing.data} (pid ${existing.pid}), not ${paths.dataDir}; stop it (jianwen db stop --port ${settings.port}) or pick another port`,
+      false,
+    );
+  }
   if (existing && isLauncherProcess(existing.pid)) {
     // Ours and alive: maybe still starting (another caller launched it a moment ago), so wait for Bolt.
     await waitForBolt(uri, existing.pid, began + settings.startTimeoutMs, existing.log, -1);
