@@ -147,28 +147,29 @@ async function startClaimed(options: DbCallOptions): Promise<StartResult> {
   const { settings, root, paths, uri } = context(options);
 
   const existing = readPidRecord(paths.pidFile);
-  if (existing && isLauncherProcess(existing.pid) && options.importFile) {
+  const running = existing !== undefined && isLauncherProcess(existing.pid) ? existing : undefined;
+  if (running && options.importFile) {
     throw new Neo4jLoadError(
-      `db: Neo4j is running on port ${settings.port}; the importer needs it stopped (pid ${existing.pid})`,
+      `db: Neo4j is running on port ${settings.port}; the importer needs it stopped (pid ${running.pid})`,
       false,
     );
   }
-  if (existing && isLauncherProcess(existing.pid) && options.data !== undefined && existing.data !== paths.dataDir) {
+  if (running && options.data !== undefined && running.data !== paths.dataDir) {
     // Asked for a database in another folder: answering with this one would give the caller (a benchmark that
     // wiped its folder for a fresh database, say) a graph it did not ask for, and its stop would end this server.
     throw new Neo4jLoadError(
-      `db: Neo4j is already running on port ${settings.port} with data ${existing.data} (pid ${existing.pid}), not ${paths.dataDir}; stop it (jianwen db stop --port ${settings.port}) or pick another port`,
+      `db: Neo4j is already running on port ${settings.port} with data ${running.data} (pid ${running.pid}), not ${paths.dataDir}; stop it (jianwen db stop --port ${settings.port}) or pick another port`,
       false,
     );
   }
-  if (existing && isLauncherProcess(existing.pid)) {
+  if (running) {
     // Ours and alive: maybe still starting (another caller launched it a moment ago), so wait for Bolt.
-    await waitForBolt(uri, existing.pid, began + settings.startTimeoutMs, existing.log, -1);
+    await waitForBolt(uri, running.pid, began + settings.startTimeoutMs, running.log, -1);
     return {
       uri,
-      pid: existing.pid,
-      data: existing.data,
-      log: existing.log,
+      pid: running.pid,
+      data: running.data,
+      log: running.log,
       started: false,
       elapsedMs: Date.now() - began,
       logStart: -1,

@@ -4,7 +4,7 @@
 import type { Driver } from "neo4j-driver";
 import { Neo4jLoadError } from "../core/errors.js";
 import type { EntityType, RelationType } from "../core/model.js";
-import { ENTITY_LABEL_EXPR as ENTITY, FACT_TYPES, labelFromId } from "../cypher/index.js";
+import { ENTITY_LABEL_EXPR as ENTITY, FACT_TYPES, chunk, labelFromId } from "../cypher/index.js";
 import {
   BETWEENNESS_AUTO_MAX_NODES,
   computeMetrics,
@@ -107,10 +107,7 @@ async function writeMetrics(driver: Driver, rows: MetricsRow[], batchSize: numbe
     if (!list) byLabel.set(key, (list = []));
     list.push(row);
   }
-  const batches: Array<{ label: string; rows: MetricsRow[] }> = [];
-  for (const [label, list] of byLabel) {
-    for (let i = 0; i < list.length; i += batchSize) batches.push({ label, rows: list.slice(i, i + batchSize) });
-  }
+  const batches = [...byLabel].flatMap(([label, list]) => chunk(list, batchSize).map((rows) => ({ label, rows })));
   const write = (label: string) => `UNWIND $rows AS row
      MATCH (n:${label} {id: row.id})
      SET n.degree = toInteger(row.degree), n.pagerank = toFloat(row.pagerank), n.community = toInteger(row.community),

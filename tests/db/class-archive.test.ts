@@ -29,18 +29,23 @@ afterEach(() => {
   }
 });
 
+/** A JDK folder at `home` whose `java` logs its arguments to `calls` and then does `script`. */
+function standInJdk(home: string, calls: string, script: string): void {
+  mkdirSync(join(home, "bin"), { recursive: true });
+  writeFileSync(join(home, "bin", "java"), `#!/bin/sh\necho "$@" >> ${calls}\n${script}\n`);
+  chmodSync(join(home, "bin", "java"), 0o755);
+}
+
 let n = 0;
-/** A launcher folder with a built jar, and a `java` that logs its arguments and then does `script`. */
+/** A launcher folder with a built jar, and JAVA_HOME at a stand-in JDK that does `script` (standInJdk). */
 function setUp(script: string): { dir: string; calls: string } {
   const base = join(root, String(n++));
   const dir = join(base, "neo4j");
   mkdirSync(join(dir, "target", "lib"), { recursive: true });
   writeFileSync(launcherJar(dir), "jar");
   const home = join(base, "jdk");
-  mkdirSync(join(home, "bin"), { recursive: true });
   const calls = join(base, "calls");
-  writeFileSync(join(home, "bin", "java"), `#!/bin/sh\necho "$@" >> ${calls}\n${script}\n`);
-  chmodSync(join(home, "bin", "java"), 0o755);
+  standInJdk(home, calls, script);
   process.env.JAVA_HOME = home;
   delete process.env.JIANWEN_NEO4J_CDS;
   return { dir, calls };
@@ -82,9 +87,7 @@ describe("ensureClassArchive", () => {
     expect(readFileSync(`${classArchive(dir)}.jvm`, "utf8")).toContain(join(first, "bin", "java"));
     // A second JDK: the same stand-in, in another folder.
     const second = `${first}-other`;
-    mkdirSync(join(second, "bin"), { recursive: true });
-    writeFileSync(join(second, "bin", "java"), readFileSync(join(first, "bin", "java")));
-    chmodSync(join(second, "bin", "java"), 0o755);
+    standInJdk(second, calls, TRAINS);
     process.env.JAVA_HOME = second;
     expect(await ensureClassArchive(dir, settings)).toBe(classArchive(dir));
     expect(runs(calls)).toBe(2);
@@ -118,9 +121,7 @@ describe("ensureClassArchive", () => {
     expect(runs(calls)).toBe(1);
     // Another JDK is tried once: the failure was that JVM's.
     const other = `${process.env.JAVA_HOME!}-other`;
-    mkdirSync(join(other, "bin"), { recursive: true });
-    writeFileSync(join(other, "bin", "java"), `#!/bin/sh\necho "$@" >> ${calls}\n${TRAINS}\n`);
-    chmodSync(join(other, "bin", "java"), 0o755);
+    standInJdk(other, calls, TRAINS);
     process.env.JAVA_HOME = other;
     expect(await ensureClassArchive(dir, settings)).toBe(classArchive(dir));
     expect(runs(calls)).toBe(2);
