@@ -14,6 +14,7 @@ import { openDriver } from "../cypher/index.js";
 import { graphTotals } from "../ingest/batch/index.js";
 import type { WorkerStats } from "../ingest/batch/pool.js";
 import { perRowBaseline } from "./ingest-baseline.js";
+import { cpuShares, cpuTicks, describeCpu } from "./machine.js";
 
 const ROOT = resolve(fileURLToPath(new URL("..", import.meta.url)));
 const CORPUS = resolve(ROOT, "../shared/data/news/xinwenlianbo.jsonl");
@@ -63,6 +64,8 @@ async function main(): Promise<void> {
     const args = [join(ROOT, "bin/jianwen.js"), "ingest", CORPUS, "--json", "--report", reportFile, ...extra];
     console.log(`bench/ingest: node ${args.slice(1).join(" ")}`);
     const javaCpuBefore = cpuSeconds(server.pid);
+    const ticksBefore = cpuTicks();
+    const benchCpuBefore = process.cpuUsage();
     const began = performance.now();
     const child = spawn(process.execPath, args, {
       cwd: ROOT,
@@ -83,6 +86,8 @@ async function main(): Promise<void> {
     }
     const code = await new Promise<number | null>((done) => child.on("close", done));
     const wallS = (performance.now() - began) / 1000;
+    const ticksAfter = cpuTicks();
+    const benchCpu = process.cpuUsage(benchCpuBefore);
     clearInterval(poll);
     javaPeak = Math.max(javaPeak, vmHwm(server.pid));
     const javaCpu = cpuSeconds(server.pid) - javaCpuBefore;
@@ -98,6 +103,10 @@ async function main(): Promise<void> {
         .map((l) => l.toFixed(1))
         .join(" ")} (1/5/15-min load average on ${availableParallelism()} cores; other work slows every figure)`,
     );
+    if (ticksBefore && ticksAfter) {
+      const own = report.cpuSeconds + javaCpu + (benchCpu.user + benchCpu.system) / 1e6;
+      console.log(`machine CPU          ${describeCpu(cpuShares(ticksBefore, ticksAfter), own)}`);
+    }
     console.log(`wall time            ${wallS.toFixed(1)} s (${(wallS / 60).toFixed(2)} min; target <= 60 s)`);
     console.log(
       `articles             ${report.summary.articlesRead} read, ${report.summary.articlesNew} new, ${report.summary.failures} failed`,

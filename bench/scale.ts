@@ -18,6 +18,7 @@ import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { once } from "node:events";
 import { startNeo4j, stopNeo4j } from "../db/index.js";
+import { cpuShares, cpuTicks } from "./machine.js";
 
 const ROOT = resolve(fileURLToPath(new URL("..", import.meta.url)));
 const CORPUS = resolve(ROOT, "../shared/data/news/xinwenlianbo.jsonl");
@@ -135,6 +136,8 @@ interface Run {
   ingestPeak: number;
   javaPeak: number;
   load: string;
+  /** The share of the cores' time the hypervisor gave other guests during the ingest; null off Linux. */
+  steal: number | null;
 }
 
 interface ScaleReport {
@@ -160,6 +163,7 @@ async function runOnce(times: number, options: Options): Promise<Run> {
       ...options.ingestArgs,
     ];
     console.log(`bench/scale: ${times}x: ${items} items; node ${args.slice(1).join(" ")}`);
+    const ticksBefore = cpuTicks();
     const began = performance.now();
     const child = spawn(process.execPath, args, {
       cwd: ROOT,
@@ -184,6 +188,7 @@ async function runOnce(times: number, options: Options): Promise<Run> {
     }
     const code = await new Promise<number | null>((done) => child.on("close", done));
     const wallS = (performance.now() - began) / 1000;
+    const ticksAfter = cpuTicks();
     clearInterval(poll);
     javaPeak = Math.max(javaPeak, vmHwm(server.pid));
     if (code !== 0 && code !== 2) throw new Error(`bench/scale: jianwen ingest exited with ${code} at ${times}x`);
@@ -200,6 +205,7 @@ async function runOnce(times: number, options: Options): Promise<Run> {
       load: loadavg()
         .map((l) => l.toFixed(1))
         .join(" "),
+      steal: ticksBefore && ticksAfter ? cpuShares(ticksBefore, ticksAfter).steal : null,
     };
   } finally {
     await stopNeo4j({ port: PORT, ignoreEnv: true });
@@ -230,7 +236,7 @@ async function main(): Promise<void> {
     `\n== scale: ${options.items > 0 ? `${options.items}-item base` : "the whole corpus"} repeated ${options.times.join(", ")} times (${availableParallelism()} cores)`,
   );
   console.log(
-    "size   items     articles  wall s    ms/article (x base)  write rows/s  ingest peak RSS (x base)  Neo4j peak RSS  load (1/5/15)",
+    "size   items     articles  wall s    ms/article (x base)  write rows/s  ingest peak RSS (x base)  Neo4j peak RSS  load (1/5/15)  stolen",
   );
   for (const r of runs) {
     console.log(
@@ -243,7 +249,8 @@ async function main(): Promise<void> {
         String(Math.round(r.rows / Math.max(r.writeS, 1e-3))).padEnd(13),
         `${mb(r.ingestPeak)} (${(r.ingestPeak / base.ingestPeak).toFixed(2)})`.padEnd(25),
         mb(r.javaPeak).padEnd(15),
-        r.load,
+        r.load.padEnd(14),
+        r.steal === null ? "-" : `${(r.steal * 100).toFixed(1)}%`,
       ].join(" "),
     );
   }
