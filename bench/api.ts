@@ -8,7 +8,7 @@ import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { ENTITY_LABEL_EXPR, connectionSettingsFromEnv, openDriver } from "../cypher/index.js";
-import { cpuShares, cpuTicks, type CpuShares } from "./machine.js";
+import { cpuShares, cpuTicks, percent, type CpuShares } from "./machine.js";
 
 interface AutocannonResult {
   requests: { average: number; total: number };
@@ -112,14 +112,12 @@ async function startService(extraArgs: string[] = []): Promise<{ url: string; st
 
 function report(label: string, r: AutocannonResult & { cores?: CpuShares }): void {
   // The cores' time during the run: steal is time the hypervisor gave other guests, which no code here can use.
-  const cores = r.cores ? `   cores busy ${pct(r.cores.busy)}, stolen ${pct(r.cores.steal)}` : "";
+  const cores = r.cores ? `   cores busy ${percent(r.cores.busy, 0)}, stolen ${percent(r.cores.steal, 0)}` : "";
   console.log(
     `${label.padEnd(38)} ${r.requests.average.toFixed(0).padStart(6)} req/s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms   ` +
       `max ${String(r.latency.max).padStart(5)} ms   errors ${r.errors}   timeouts ${r.timeouts}   non-2xx ${r.non2xx}   (${r.requests.total} requests)${cores}`,
   );
 }
-
-const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
 
 async function run(
   url: string,

@@ -46,7 +46,7 @@ export function cpuTicks(): CpuTicks | null {
 export interface CpuShares {
   /** Seconds of core time between the two readings (all cores). */
   coreSeconds: number;
-  /** Fractions of that time: busy (user, nice, system, irq), idle (with I/O wait), stolen. */
+  /** Fractions of that time: busy (user, nice, system, irq, softirq), idle (with I/O wait), stolen. */
   busy: number;
   idle: number;
   ioWait: number;
@@ -59,9 +59,10 @@ export function cpuShares(before: CpuTicks, after: CpuTicks, hz = 100): CpuShare
   const busy = d("user") + d("nice") + d("system") + d("irq") + d("softirq");
   const idle = d("idle") + d("iowait");
   const steal = d("steal");
-  const total = busy + idle + steal || 1;
+  const ticks = busy + idle + steal;
+  const total = ticks || 1;
   return {
-    coreSeconds: (busy + idle + steal) / hz,
+    coreSeconds: ticks / hz,
     busy: busy / total,
     idle: idle / total,
     ioWait: d("iowait") / total,
@@ -69,7 +70,8 @@ export function cpuShares(before: CpuTicks, after: CpuTicks, hz = 100): CpuShare
   };
 }
 
-const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+/** A share as a percentage, e.g. 0.953 → "95.3%" (`digits` after the point). */
+export const percent = (share: number, digits = 1) => `${(share * 100).toFixed(digits)}%`;
 
 /**
  * One line for a benchmark's output: the cores' time during the run, and how much of the busy time was not the
@@ -80,7 +82,7 @@ export function describeCpu(shares: CpuShares, ownCpuS?: number): string {
   const others =
     ownCpuS === undefined ? "" : `; outside the measured processes ${Math.max(0, busyS - ownCpuS).toFixed(0)} CPU-s`;
   return (
-    `${shares.coreSeconds.toFixed(0)} core-seconds: busy ${pct(shares.busy)}, idle ${pct(shares.idle)} ` +
-    `(I/O wait ${pct(shares.ioWait)}), stolen by the hypervisor ${pct(shares.steal)}${others}`
+    `${shares.coreSeconds.toFixed(0)} core-seconds: busy ${percent(shares.busy)}, idle ${percent(shares.idle)} ` +
+    `(I/O wait ${percent(shares.ioWait)}), stolen by the hypervisor ${percent(shares.steal)}${others}`
   );
 }

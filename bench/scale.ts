@@ -18,7 +18,7 @@ import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { once } from "node:events";
 import { startNeo4j, stopNeo4j } from "../db/index.js";
-import { cpuShares, cpuTicks } from "./machine.js";
+import { cpuShares, cpuTicks, percent } from "./machine.js";
 
 const ROOT = resolve(fileURLToPath(new URL("..", import.meta.url)));
 const CORPUS = resolve(ROOT, "../shared/data/news/xinwenlianbo.jsonl");
@@ -250,7 +250,7 @@ async function main(): Promise<void> {
         `${mb(r.ingestPeak)} (${(r.ingestPeak / base.ingestPeak).toFixed(2)})`.padEnd(25),
         mb(r.javaPeak).padEnd(15),
         r.load.padEnd(14),
-        r.steal === null ? "-" : `${(r.steal * 100).toFixed(1)}%`,
+        r.steal === null ? "-" : percent(r.steal),
       ].join(" "),
     );
   }
